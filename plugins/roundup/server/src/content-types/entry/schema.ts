@@ -1,0 +1,33 @@
+export default {
+  kind: 'collectionType',
+  collectionName: 'roundup_entries',
+  info: {
+    singularName: 'entry',
+    pluralName: 'entries',
+    displayName: 'Roundup link',
+    description:
+      'One link with its commentary. It waits in the inbox until it is given a roundup; its section is its category.',
+  },
+  options: { draftAndPublish: false },
+  pluginOptions: {
+    'content-manager': { visible: true },
+    'content-type-builder': { visible: false },
+  },
+  attributes: {
+    title: { type: 'string', required: true, maxLength: 500 },
+    url: { type: 'string', required: true, maxLength: 2048 },
+    author: { type: 'string', maxLength: 255 },
+    description: { type: 'richtext' },
+    category: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::roundup.category',
+    },
+    roundup: {
+      type: 'relation',
+      relation: 'manyToOne',
+      target: 'plugin::roundup.roundup',
+      inversedBy: 'entries',
+    },
+  },
+};

@@ -1,0 +1,37 @@
+export default {
+  kind: 'collectionType',
+  collectionName: 'roundup_roundups',
+  info: {
+    singularName: 'roundup',
+    pluralName: 'roundups',
+    displayName: 'Roundup',
+    description:
+      'A periodic post of links in sections ("What I\'ve been reading in July"). Its entries, their order and its section order are part of the draft and go live when it is published.',
+  },
+  options: { draftAndPublish: true },
+  pluginOptions: {
+    'content-manager': { visible: true },
+    'content-type-builder': { visible: false },
+  },
+  attributes: {
+    title: { type: 'string', required: true, maxLength: 255 },
+    slug: { type: 'uid', targetField: 'title' },
+    date: { type: 'date', required: true },
+    entries: {
+      type: 'relation',
+      relation: 'oneToMany',
+      target: 'plugin::roundup.entry',
+      mappedBy: 'roundup',
+    },
+    excerpt: { type: 'text' },
+    intro: { type: 'richtext' },
+    outro: { type: 'richtext' },
+    sections: {
+      type: 'relation',
+      relation: 'manyToMany',
+      target: 'plugin::roundup.category',
+    },
+    layout: { type: 'string', default: 'post', maxLength: 100 },
+    frontMatter: { type: 'json' },
+  },
+};

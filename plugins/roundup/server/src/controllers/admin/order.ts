@@ -1,0 +1,39 @@
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { conflict, ConflictError } from '../../utils/http';
+import { getPluginService } from '../../utils/get-service';
+import { parseInput } from '../../utils/validation';
+
+const orderBody = z
+  .object({
+    sections: z.array(
+      z
+        .object({
+          category: z.string().min(1, 'must be a category documentId'),
+          entries: z.array(z.string().min(1, 'must be an entry documentId')),
+        })
+        .strict()
+    ),
+    version: z.string().min(1).optional(),
+  })
+  .strict();
+
+const order = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /roundup/roundups/:documentId/order */
+  async get(ctx: any) {
+    ctx.body = await getPluginService(strapi, 'order').get(ctx.params.documentId);
+  },
+
+  /** PUT /roundup/roundups/:documentId/order */
+  async update(ctx: any) {
+    const body = parseInput(orderBody, ctx.request.body, 'body');
+    try {
+      ctx.body = await getPluginService(strapi, 'order').set(ctx.params.documentId, body);
+    } catch (error) {
+      if (error instanceof ConflictError) return conflict(ctx, error.message, error.details);
+      throw error;
+    }
+  },
+});
+
+export default order;

@@ -1,0 +1,5 @@
+import order from './admin/order';
+import category from './client/category';
+import roundup from './client/roundup';
+
+export default { roundup, category, order };

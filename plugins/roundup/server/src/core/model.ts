@@ -1,0 +1,39 @@
+/**
+ * The roundup as plain data: what the read API returns, what renderers turn
+ * into Markdown, HTML and feeds, and what the importer produces.
+ */
+export interface RoundupCategory {
+  name: string;
+  slug: string;
+}
+
+export interface RoundupEntry {
+  title: string;
+  url: string;
+  author: string | null;
+  /** The curator's commentary, Markdown. */
+  description: string | null;
+}
+
+export interface RoundupSection {
+  /** null only for entries whose category was deleted. */
+  category: RoundupCategory | null;
+  entries: RoundupEntry[];
+}
+
+export interface Roundup {
+  title: string;
+  slug: string;
+  /** YYYY-MM-DD */
+  date: string;
+  excerpt: string | null;
+  /** Markdown before the first section. */
+  intro: string | null;
+  /** Markdown after the last section. */
+  outro: string | null;
+  /** The front matter `layout`, e.g. "post". */
+  layout: string | null;
+  /** Extra front matter keys, written after layout, title and date. */
+  frontMatter: Record<string, unknown> | null;
+  sections: RoundupSection[];
+}

@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Order is content: entries keep the place the editor gave them within their
+ * section, and sections follow the categories' positions unless the roundup
+ * lists its own section order. These functions are the one place that turns
+ * stored order into sections and checks a requested new order.
+ */
+
+export interface CategoryRef {
+  documentId: string;
+  name: string;
+  slug: string;
+  position: number;
+}
+
+/** An entry as order sees it: its id and the documentId of its category. */
+export interface Placed {
+  documentId: string;
+  category: string | null;
+}
+
+export interface Section<E> {
+  category: CategoryRef | null;
+  entries: E[];
+}
+
+const byPosition = (a: CategoryRef, b: CategoryRef) =>
+  a.position - b.position || a.name.localeCompare(b.name) || a.documentId.localeCompare(b.documentId);
+
+/** Categories in the order a roundup shows them: its own list first, then the rest by position. */
+export const orderCategories = (categories: CategoryRef[], override: string[]): CategoryRef[] => {
+  const byId = new Map(categories.map((category) => [category.documentId, category]));
+  const first: CategoryRef[] = [];
+  for (const id of override) {
+    const category = byId.get(id);
+    if (category && !first.includes(category)) first.push(category);
+  }
+  const rest = categories.filter((category) => !first.includes(category)).sort(byPosition);
+  return [...first, ...rest];
+};
+
+/**
+ * Groups entries (already in the roundup's order) into sections in section
+ * order. Entries whose category no longer exists come last, under `null`.
+ */
+export const groupIntoSections = <E extends Placed>(
+  entries: E[],
+  categories: CategoryRef[],
+  override: string[],
+  { includeEmpty }: { includeEmpty: boolean }
+): Section<E>[] => {
+  const ordered = orderCategories(categories, override);
+  const buckets = new Map<string | null, E[]>(ordered.map((category) => [category.documentId, []]));
+  const orphans: E[] = [];
+  for (const entry of entries) {
+    const bucket = entry.category === null ? undefined : buckets.get(entry.category);
+    (bucket ?? orphans).push(entry);
+  }
+  const sections: Section<E>[] = ordered.map((category) => ({
+    category,
+    entries: buckets.get(category.documentId) ?? [],
+  }));
+  if (orphans.length > 0) sections.push({ category: null, entries: orphans });
+  return includeEmpty ? sections : sections.filter((section) => section.entries.length > 0);
+};
+
+/** A short fingerprint of a roundup's order; it changes whenever the order does. */
+export const orderVersion = (entries: Placed[], override: string[]): string =>
+  createHash('sha256')
+    .update(JSON.stringify({ entries: entries.map((e) => [e.documentId, e.category]), override }))
+    .digest('base64url')
+    .slice(0, 22);
+
+export interface ReorderRequest {
+  sections: { category: string; entries: string[] }[];
+}
+
+export interface ReorderProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface ReorderPlan {
+  /** Every entry of the roundup, in its new order. */
+  entries: string[];
+  /** Entries whose section (category) changes. */
+  moves: { entry: string; category: string }[];
+  /** The roundup's own section order, or [] when it matches the categories' positions. */
+  sectionOverride: string[];
+}
+
+export interface ReorderContext {
+  categories: CategoryRef[];
+  /** The roundup's entries, in their current order. */
+  current: Placed[];
+  /**
+   * Requested entries that are not in this roundup: the title of the roundup
+   * they belong to, or null for entries still in the inbox.
+   */
+  elsewhere: Map<string, string | null>;
+}
+
+/**
+ * Checks a requested order against the roundup as it is and says what to
+ * change. It names every problem it finds, so that the editor can fix the
+ * request in one go; with any problem nothing is to be changed.
+ */
+export const planReorder = (
+  request: ReorderRequest,
+  { categories, current, elsewhere }: ReorderContext
+): { plan: ReorderPlan; problems: [] } | { plan: null; problems: ReorderProblem[] } => {
+  const problems: ReorderProblem[] = [];
+  const knownCategories = new Set(categories.map((c) => c.documentId));
+  const currentCategory = new Map(current.map((e) => [e.documentId, e.category]));
+  const seenCategories = new Map<string, number>();
+  const seenEntries = new Map<string, (string | number)[]>();
+  const order: string[] = [];
+  const moves: ReorderPlan['moves'] = [];
+
+  request.sections.forEach((section, s) => {
+    const at = ['sections', s];
+    if (!knownCategories.has(section.category)) {
+      problems.push({ path: [...at, 'category'], message: `Unknown category "${section.category}"` });
+    } else if (seenCategories.has(section.category)) {
+      problems.push({
+        path: [...at, 'category'],
+        message: `Category "${section.category}" is listed twice (also in sections[${seenCategories.get(section.category)}])`,
+      });
+    } else {
+      seenCategories.set(section.category, s);
+    }
+    section.entries.forEach((id, e) => {
+      const path = [...at, 'entries', e];
+      const earlier = seenEntries.get(id);
+      if (earlier) {
+        problems.push({ path, message: `Entry "${id}" is listed twice (also at ${formatPath(earlier)})` });
+        return;
+      }
+      seenEntries.set(id, path);
+      if (!currentCategory.has(id)) {
+        if (!elsewhere.has(id)) {
+          problems.push({ path, message: `Unknown entry "${id}"` });
+        } else {
+          const owner = elsewhere.get(id);
+          problems.push({
+            path,
+            message: owner
+              ? `Entry "${id}" belongs to another roundup ("${owner}")`
+              : `Entry "${id}" is in the inbox, not in this roundup`,
+          });
+        }
+        return;
+      }
+      order.push(id);
+      if (currentCategory.get(id) !== section.category && knownCategories.has(section.category)) {
+        moves.push({ entry: id, category: section.category });
+      }
+    });
+  });
+
+  for (const entry of current) {
+    if (!seenEntries.has(entry.documentId)) {
+      problems.push({
+        path: ['sections'],
+        message: `Entry "${entry.documentId}" of this roundup is missing from the order`,
+      });
+    }
+  }
+
+  if (problems.length > 0) return { plan: null, problems };
+
+  const listed = request.sections.map((section) => section.category);
+  const byDefault = orderCategories(
+    categories.filter((c) => seenCategories.has(c.documentId)),
+    []
+  ).map((c) => c.documentId);
+  const sectionOverride = listed.every((id, i) => byDefault[i] === id) ? [] : listed;
+
+  return { plan: { entries: order, moves, sectionOverride }, problems: [] };
+};
+
+const formatPath = (path: (string | number)[]) =>
+  path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');

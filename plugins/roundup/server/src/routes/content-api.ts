@@ -1,0 +1,9 @@
+/** Public, read-only routes under /api/roundup, permission-checked by Users & Permissions. */
+export default {
+  type: 'content-api',
+  routes: [
+    { method: 'GET', path: '/roundups', handler: 'roundup.find', config: { policies: [] } },
+    { method: 'GET', path: '/roundups/:slug', handler: 'roundup.findOne', config: { policies: [] } },
+    { method: 'GET', path: '/categories', handler: 'category.find', config: { policies: [] } },
+  ],
+};

@@ -1,0 +1,120 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { frontMatterProblem } from '../../core/front-matter';
+import { slugCandidate, slugFromText, slugProblem } from '../../core/slug';
+import { httpUrlProblem } from '../../core/url';
+import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID, type RoundupContentUID } from '../../uids';
+
+type Data = Record<string, unknown>;
+
+const fieldError = (field: string, message: string, value?: unknown) =>
+  new errors.ValidationError(`${field} ${message}`, {
+    errors: [{ path: [field], message: `${field} ${message}`, name: 'ValidationError', value }],
+  });
+
+/** Which text field a content type's slug is made from. */
+const SLUG_SOURCE: Partial<Record<RoundupContentUID, string>> = {
+  [ROUNDUP_UID]: 'title',
+  [CATEGORY_UID]: 'name',
+};
+
+/** True when a relation value in document-service data names at least one target. */
+const namesTarget = (value: unknown): boolean => {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'string' || typeof value === 'number') return String(value).length > 0;
+  if (Array.isArray(value)) return value.some(namesTarget);
+  if (typeof value === 'object') {
+    const relation = value as Record<string, unknown>;
+    if ('connect' in relation || 'set' in relation) {
+      return namesTarget(relation.connect) || namesTarget(relation.set);
+    }
+    return 'documentId' in relation || 'id' in relation;
+  }
+  return false;
+};
+
+/**
+ * The rules Strapi's attribute types cannot express: http(s) URLs, slugs made
+ * from titles with slugify and unique per content type, and well-formed extra
+ * front matter. They run for every write, whether it comes from the Content
+ * Manager, the importer or code, and name the field they reject.
+ */
+const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
+  const slugTaken = async (uid: RoundupContentUID, slug: string, documentId?: string) => {
+    const where: Record<string, unknown> = { slug };
+    if (documentId) where.documentId = { $ne: documentId };
+    const other = await strapi.db.query(uid).findOne({ where, select: ['id'] });
+    return Boolean(other);
+  };
+
+  const fillSlug = async (uid: RoundupContentUID, data: Data, documentId?: string) => {
+    const source = SLUG_SOURCE[uid];
+    if (!source) return;
+    const given = typeof data.slug === 'string' ? data.slug.trim() : data.slug;
+
+    if (typeof given === 'string' && given.length > 0) {
+      const problem = slugProblem(given);
+      if (problem) throw fieldError('slug', problem, given);
+      if (await slugTaken(uid, given, documentId)) {
+        throw fieldError('slug', `"${given}" is already used by another ${uid === ROUNDUP_UID ? 'roundup' : 'category'}`, given);
+      }
+      data.slug = given;
+      return;
+    }
+    if (given !== undefined && given !== null && given !== '') {
+      throw fieldError('slug', 'must be a string', given);
+    }
+    // On update the slug only changes when the editor emptied it on purpose.
+    if (documentId && !('slug' in data)) return;
+
+    let text = data[source];
+    if ((typeof text !== 'string' || text.trim() === '') && documentId) {
+      const existing = await strapi.db.query(uid).findOne({ where: { documentId }, select: [source] });
+      text = existing?.[source];
+    }
+    if (typeof text !== 'string' || text.trim() === '') {
+      data.slug = null;
+      return;
+    }
+    const base = slugFromText(text, uid === ROUNDUP_UID ? 'roundup' : 'section');
+    for (let attempt = 1; ; attempt += 1) {
+      const candidate = slugCandidate(base, attempt);
+      if (!(await slugTaken(uid, candidate, documentId))) {
+        data.slug = candidate;
+        return;
+      }
+    }
+  };
+
+  const checkFields = (uid: RoundupContentUID, data: Data, isCreate: boolean) => {
+    if (uid === ENTRY_UID) {
+      if ('url' in data || isCreate) {
+        const problem = httpUrlProblem(data.url);
+        if (problem) throw fieldError('url', problem, data.url);
+      }
+      if (isCreate && !namesTarget(data.category)) {
+        throw fieldError('category', 'is required: every link belongs to a section');
+      }
+    }
+    if (uid === ROUNDUP_UID && 'frontMatter' in data) {
+      const problem = frontMatterProblem(data.frontMatter);
+      if (problem) throw fieldError('frontMatter', problem, data.frontMatter);
+    }
+  };
+
+  return {
+    /** Checks and completes `data` before Strapi writes it. */
+    async prepareWrite(
+      uid: RoundupContentUID,
+      data: Data,
+      { documentId }: { documentId?: string } = {}
+    ): Promise<void> {
+      const isCreate = !documentId;
+      checkFields(uid, data, isCreate);
+      await fillSlug(uid, data, documentId);
+    },
+  };
+};
+
+export type ContentRulesService = ReturnType<typeof contentRules>;
+export default contentRules;

@@ -1,0 +1,27 @@
+const { createStrapi, compileStrapi } = require('@strapi/strapi');
+(async () => {
+  const ctx = await compileStrapi({ appDir: process.cwd() });
+  const strapi = await createStrapi({ ...ctx, autoReload: false, serveAdminPanel: false }).load();
+  const R = 'plugin::roundup.roundup', E = 'plugin::roundup.entry', C = 'plugin::roundup.category';
+  const c1 = await strapi.documents(C).create({ data: { name: 'A'+Date.now(), position: 1 } });
+  const r = await strapi.documents(R).create({ data: { title: 'T', date: '2020-07-01' } });
+  const es = [];
+  for (const t of ['e1','e2','e3']) es.push(await strapi.documents(E).create({ data: { title: t, url: 'https://x.y/'+t, category: c1.documentId, roundup: r.documentId } }));
+  const show = async (status) => { const x = await strapi.documents(R).findOne({ documentId: r.documentId, status, populate: { entries: { fields: ['title'] } } }); return x ? x.entries.map(e=>e.title).join(',') : null; };
+  console.log('draft', await show('draft'), 'pub', await show('published'));
+  await strapi.documents(R).publish({ documentId: r.documentId });
+  console.log('after publish draft', await show('draft'), 'pub', await show('published'));
+  await strapi.documents(R).update({ documentId: r.documentId, data: { entries: { set: [es[2].documentId, es[0].documentId, es[1].documentId] } } });
+  console.log('after set draft', await show('draft'), 'pub', await show('published'));
+  const e4 = await strapi.documents(E).create({ data: { title: 'e4', url: 'https://x.y/4', roundup: r.documentId } });
+  console.log('after e4 draft', await show('draft'), 'pub', await show('published'));
+  await strapi.documents(R).publish({ documentId: r.documentId });
+  console.log('after publish2 draft', await show('draft'), 'pub', await show('published'));
+  const ent = await strapi.documents(E).findOne({ documentId: es[0].documentId, populate: ['roundup'] });
+  console.log('entry.roundup', ent.roundup && ent.roundup.id, ent.roundup && ent.roundup.publishedAt);
+  const rows = await strapi.db.connection('roundup_entries_roundup_lnk').select('*');
+  console.log(rows);
+  console.log(await strapi.db.connection('roundup_roundups').select('id','document_id','published_at'));
+  await strapi.destroy();
+  process.exit(0);
+})().catch(e => { console.error(e); process.exit(1); });

@@ -1,0 +1,74 @@
+import type { Core } from '@strapi/strapi';
+import { demoCategories, demoRoundup } from './demo/july';
+
+/** The read-only routes the demo opens to anonymous readers. */
+const PUBLIC_READ_ACTIONS = [
+  'plugin::roundup.roundup.find',
+  'plugin::roundup.roundup.findOne',
+  'plugin::roundup.category.find',
+];
+
+/**
+ * Grants the Public role read access once. An administrator who later revokes
+ * it in Settings → Users & Permissions keeps it revoked.
+ */
+const grantPublicRead = async (strapi: Core.Strapi) => {
+  const store = strapi.store({ type: 'app', name: 'roundup-demo', key: 'public-read-granted' });
+  if (await store.get({})) return;
+  const role = await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'public' }, select: ['id'] });
+  if (!role) return;
+  for (const action of PUBLIC_READ_ACTIONS) {
+    const permissions = strapi.db.query('plugin::users-permissions.permission');
+    if (!(await permissions.findOne({ where: { action, role: role.id } }))) {
+      await permissions.create({ data: { action, role: role.id } });
+    }
+  }
+  await store.set({ value: true });
+};
+
+/** Loads the July demo roundup, published, into a database that has no roundups. */
+const seedDemo = async (strapi: Core.Strapi) => {
+  if (process.env.ROUNDUP_SEED_DEMO === 'false') return;
+  if ((await strapi.db.query('plugin::roundup.roundup').count()) > 0) return;
+
+  await strapi.db.transaction(async () => {
+    const categoryIds = new Map<string, string>();
+    for (const category of demoCategories) {
+      const existing = await strapi.db
+        .query('plugin::roundup.category')
+        .findOne({ where: { name: category.name }, select: ['documentId'] });
+      const documentId =
+        existing?.documentId ??
+        (await strapi.documents('plugin::roundup.category').create({ data: category })).documentId;
+      categoryIds.set(category.name, documentId);
+    }
+
+    const { sections, ...fields } = demoRoundup;
+    const roundup = await strapi.documents('plugin::roundup.roundup').create({ data: fields as any });
+    const entryIds: string[] = [];
+    for (const [section, entries] of Object.entries(sections)) {
+      for (const entry of entries) {
+        const created = await strapi.documents('plugin::roundup.entry').create({
+          data: { ...entry, category: categoryIds.get(section) } as any,
+        });
+        entryIds.push(created.documentId);
+      }
+    }
+    await strapi.documents('plugin::roundup.roundup').update({
+      documentId: roundup.documentId,
+      data: { entries: { set: entryIds } } as any,
+    });
+    await strapi.documents('plugin::roundup.roundup').publish({ documentId: roundup.documentId });
+  });
+  strapi.log.info(`[roundup] Loaded the demo roundup "${demoRoundup.title}"`);
+};
+
+export default {
+  register() {},
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await grantPublicRead(strapi);
+    await seedDemo(strapi);
+  },
+};
