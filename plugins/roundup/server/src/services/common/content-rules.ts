@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { isoDateProblem } from '../../core/date';
 import { frontMatterProblem } from '../../core/front-matter';
 import { slugCandidate, slugFromText, slugProblem } from '../../core/slug';
 import { httpUrlProblem } from '../../core/url';
@@ -95,6 +96,10 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
       if (isCreate && !namesTarget(data.category)) {
         throw fieldError('category', 'is required: every link belongs to a section');
       }
+    }
+    if (uid === ROUNDUP_UID && data.date !== undefined && data.date !== null && data.date !== '') {
+      const problem = isoDateProblem(data.date);
+      if (problem) throw fieldError('date', problem, data.date);
     }
     if (uid === ROUNDUP_UID && 'frontMatter' in data) {
       const problem = frontMatterProblem(data.frontMatter);

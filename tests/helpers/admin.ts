@@ -1,0 +1,57 @@
+import type { Core } from '@strapi/strapi';
+import type { TestApp } from './app';
+
+let counter = 0;
+
+/**
+ * Creates an admin user and logs in through the admin API, returning a
+ * function that sends requests with that user's JWT. Without `actions` the
+ * user is a Super Admin; with them, a role holding only those actions.
+ */
+export const loginAdmin = async (app: TestApp, { actions }: { actions?: string[] } = {}) => {
+  const { strapi } = app;
+  counter += 1;
+  const email = `editor${counter}-${Date.now()}@example.com`;
+  const password = 'Roundup-test-1';
+
+  const roleService = strapi.service('admin::role') as any;
+  let roleId: number;
+  if (actions) {
+    const role = await roleService.create({ name: `Limited ${counter} ${Date.now()}`, description: 'test role' });
+    await roleService.assignPermissions(role.id, actions.map((action) => ({ action, subject: null })));
+    roleId = role.id;
+  } else {
+    roleId = (await roleService.getSuperAdmin()).id;
+  }
+  await (strapi.service('admin::user') as any).create({
+    email,
+    firstname: 'Test',
+    lastname: 'Editor',
+    password,
+    isActive: true,
+    registrationToken: null,
+    roles: [roleId],
+  });
+
+  const login = await app.http().post('/admin/login').send({ email, password });
+  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  const token: string = login.body.data.token ?? login.body.data.accessToken;
+
+  const withAuth = <T extends { set: (k: string, v: string) => T }>(test: T) =>
+    test.set('Authorization', `Bearer ${token}`);
+  return {
+    get: (url: string) => withAuth(app.http().get(url)),
+    post: (url: string) => withAuth(app.http().post(url)),
+    put: (url: string) => withAuth(app.http().put(url)),
+    del: (url: string) => withAuth(app.http().delete(url)),
+  };
+};
+
+export type AdminClient = Awaited<ReturnType<typeof loginAdmin>>;
+
+/** Content Manager API paths for our content types. */
+export const cm = (type: 'roundup' | 'entry' | 'category') =>
+  `/content-manager/collection-types/plugin::roundup.${type}`;
+
+export const documents = (strapi: Core.Strapi, type: 'roundup' | 'entry' | 'category') =>
+  strapi.documents(`plugin::roundup.${type}` as any);

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import request from 'supertest';
+import { freshDatabase } from './database';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  http: () => ReturnType<typeof request>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Boots the real host app (plugin included) on a database of its own and
+ * mounts its HTTP server for supertest. `reuseDatabase` restarts an app on the
+ * database an earlier boot used.
+ */
+export const startApp = async ({
+  database,
+  env = {},
+  reuseDatabase = false,
+}: {
+  database: string;
+  env?: Record<string, string>;
+  reuseDatabase?: boolean;
+}): Promise<TestApp> => {
+  const databaseEnv = reuseDatabase ? reusedEnv(database) : await freshDatabase(database);
+  databases.set(database, databaseEnv);
+  Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: 'warn', ROUNDUP_SEED_DEMO: 'true', ...databaseEnv, ...env });
+
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi: Core.Strapi = await createStrapi({
+    appDir: ROOT,
+    distDir: path.join(ROOT, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  await strapi.server.mount();
+
+  return {
+    strapi,
+    http: () => request(strapi.server.httpServer),
+    stop: async () => {
+      await strapi.destroy();
+    },
+  };
+};
+
+const databases = new Map<string, Record<string, string>>();
+const reusedEnv = (database: string) => {
+  const env = databases.get(database);
+  if (!env) throw new Error(`No earlier boot used database "${database}"`);
+  return env;
+};
