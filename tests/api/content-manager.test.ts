@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../helpers/app';
-import { cm, loginAdmin, type AdminClient } from '../helpers/admin';
+import { cm, docs, loginAdmin, type AdminClient } from '../helpers/admin';
 
 let app: TestApp;
 let admin: AdminClient;
@@ -77,8 +77,7 @@ describe('an editor builds and publishes a roundup in the Content Manager', () =
 
   it('reorders entries by dragging them in the roundup form (relation order)', async () => {
     const current = await admin.get(`${cm('roundup')}/${roundupId}`).expect(200);
-    const entries = await app.strapi
-      .documents('plugin::roundup.entry' as any)
+    const entries = await docs(app.strapi, 'entry')
       .findMany({ filters: { title: { $in: ['A talk', 'Another talk'] } } });
     const another = entries.find((e: any) => e.title === 'Another talk');
     const first = entries.find((e: any) => e.title === 'A talk');
@@ -151,7 +150,7 @@ describe('bad input gets a 400 naming the field, and nothing stored is lost', ()
   it('entry url on update keeps the stored URL', async () => {
     const res = await admin.put(`${cm('entry')}/${entryId}`).send({ url: 'data:text/html,hi' });
     expectFieldError(res, 'url', /not data/);
-    const stored = await app.strapi.documents('plugin::roundup.entry' as any).findOne({ documentId: entryId });
+    const stored = await docs(app.strapi, 'entry').findOne({ documentId: entryId });
     expect(stored.url).toBe('https://example.com/keeper');
   });
 
@@ -169,7 +168,7 @@ describe('bad input gets a 400 naming the field, and nothing stored is lost', ()
 
   it('entry title longer than 500 characters keeps the stored title', async () => {
     expectFieldError(await admin.put(`${cm('entry')}/${entryId}`).send({ title: 'x'.repeat(501) }), 'title');
-    const stored = await app.strapi.documents('plugin::roundup.entry' as any).findOne({ documentId: entryId });
+    const stored = await docs(app.strapi, 'entry').findOne({ documentId: entryId });
     expect(stored.title).toBe('Keeper');
   });
 
@@ -216,8 +215,7 @@ describe('bad input gets a 400 naming the field, and nothing stored is lost', ()
     const draft = await admin.post(cm('roundup')).send({ date: '2026-02-28' }).expect(201);
     const res = await admin.post(`${cm('roundup')}/${draft.body.data.documentId}/actions/publish`).send({});
     expectFieldError(res, 'title');
-    const published = await app.strapi
-      .documents('plugin::roundup.roundup' as any)
+    const published = await docs(app.strapi, 'roundup')
       .findOne({ documentId: draft.body.data.documentId, status: 'published' });
     expect(published).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../helpers/app';
-import { cm, loginAdmin, type AdminClient } from '../helpers/admin';
+import { cm, docs, loginAdmin, type AdminClient } from '../helpers/admin';
 import { makeCategory, makeRoundup, sectionTitles } from '../helpers/content';
 
 let app: TestApp;
@@ -69,8 +69,7 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
       { category: articles, entries: [r.entries.a3, r.entries.a1] },
     ]);
     expect(res.body.version).not.toBe(before.version);
-    const moved = await app.strapi
-      .documents('plugin::roundup.entry' as any)
+    const moved = await docs(app.strapi, 'entry')
       .findOne({ documentId: r.entries.a2, populate: ['category'] });
     expect(moved.category.documentId).toBe(videos);
   });
@@ -100,7 +99,7 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
         ['Videos', ['a1', 'v1', 'v2']],
       ]);
 
-      await app.strapi.documents('plugin::roundup.roundup' as any).publish({ documentId: r.documentId });
+      await docs(app.strapi, 'roundup').publish({ documentId: r.documentId });
       expect(await publicView(r.slug)).toEqual([
         ['Videos', ['v2', 'a1', 'v1']],
         ['Articles', ['a2']],
@@ -123,8 +122,7 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
       .put(orderPath(r.documentId))
       .send({ sections: [{ category: videos, entries: [r.entries.v1] }, { category: articles, entries: [r.entries.a1] }] })
       .expect(200);
-    let draft = await app.strapi
-      .documents('plugin::roundup.roundup' as any)
+    let draft = await docs(app.strapi, 'roundup')
       .findOne({ documentId: r.documentId, populate: ['sections'] });
     expect(draft.sections.map((s: any) => s.documentId)).toEqual([videos, articles]);
 
@@ -132,8 +130,7 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
       .put(orderPath(r.documentId))
       .send({ sections: [{ category: articles, entries: [r.entries.a1] }, { category: videos, entries: [r.entries.v1] }] })
       .expect(200);
-    draft = await app.strapi
-      .documents('plugin::roundup.roundup' as any)
+    draft = await docs(app.strapi, 'roundup')
       .findOne({ documentId: r.documentId, populate: ['sections'] });
     expect(draft.sections).toEqual([]);
   });
@@ -148,7 +145,7 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
       r = await makeRoundup(app.strapi, { title: 'Guarded', sections: { [articles]: ['a1', 'a2'], [videos]: ['v1'] } });
       other = await makeRoundup(app.strapi, { title: 'Someone else', sections: { [articles]: ['x1'] } });
       inboxEntry = (
-        await app.strapi.documents('plugin::roundup.entry' as any).create({
+        await docs(app.strapi, 'entry').create({
           data: { title: 'Waiting', url: 'https://example.com/waiting', category: tools },
         })
       ).documentId;
@@ -168,7 +165,7 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
     });
 
     // Every row names the path the error details must carry.
-    const cases: [string, () => unknown, RegExp, string][] = [
+    const cases: [string, () => object, RegExp, string][] = [
       [
         'an unknown category',
         () => ({ sections: [{ category: 'nope', entries: [r.entries.a1, r.entries.a2, r.entries.v1] }] }),

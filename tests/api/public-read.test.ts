@@ -1,3 +1,4 @@
+import { docs } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/app';
 import { makeCategory, makeRoundup, sectionTitles } from '../helpers/content';
 
@@ -116,7 +117,7 @@ describe('drafts never leak', () => {
   let republished: { slug: string; documentId: string };
 
   beforeAll(async () => {
-    const [category] = await app.strapi.documents('plugin::roundup.category' as any).findMany({ limit: 1 });
+    const [category] = await docs(app.strapi, 'category').findMany({ limit: 1 });
     draftOnly = await makeRoundup(app.strapi, {
       title: 'Secret draft',
       slug: 'secret-draft',
@@ -124,7 +125,7 @@ describe('drafts never leak', () => {
       sections: { [category.documentId]: ['Draft-only link'] },
     });
     republished = await makeRoundup(app.strapi, { title: 'Public title', slug: 'public-title' });
-    await app.strapi.documents('plugin::roundup.roundup' as any).update({
+    await docs(app.strapi, 'roundup').update({
       documentId: republished.documentId,
       data: { title: 'Unpublished edit', excerpt: 'draft excerpt' },
     });

@@ -53,5 +53,6 @@ export type AdminClient = Awaited<ReturnType<typeof loginAdmin>>;
 export const cm = (type: 'roundup' | 'entry' | 'category') =>
   `/content-manager/collection-types/plugin::roundup.${type}`;
 
-export const documents = (strapi: Core.Strapi, type: 'roundup' | 'entry' | 'category') =>
+/** The Document Service of one of our types, loosely typed for tests. */
+export const docs = (strapi: Core.Strapi, type: 'roundup' | 'entry' | 'category'): any =>
   strapi.documents(`plugin::roundup.${type}` as any);

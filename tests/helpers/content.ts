@@ -1,15 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { docs } from './admin';
 
-const R = 'plugin::roundup.roundup' as any;
-const E = 'plugin::roundup.entry' as any;
-const C = 'plugin::roundup.category' as any;
 
 let sequence = 0;
 const next = () => (sequence += 1);
 
 /** Creates a category through the Document Service. */
 export const makeCategory = async (strapi: Core.Strapi, data: Record<string, unknown> = {}) =>
-  strapi.documents(C).create({ data: { name: `Section ${next()}`, position: 100 + sequence, ...data } });
+  docs(strapi, 'category').create({ data: { name: `Section ${next()}`, position: 100 + sequence, ...data } });
 
 /**
  * Creates a roundup with entries per section (a map from category documentId
@@ -31,11 +29,11 @@ export const makeRoundup = async (
     [field: string]: unknown;
   } = {}
 ) => {
-  const roundup = await strapi.documents(R).create({ data: { title, date, ...fields } });
+  const roundup = await docs(strapi, 'roundup').create({ data: { title, date, ...fields } });
   const entries: Record<string, string> = {};
   for (const [category, titles] of Object.entries(sections)) {
     for (const entryTitle of titles) {
-      const entry = await strapi.documents(E).create({
+      const entry = await docs(strapi, 'entry').create({
         data: {
           title: entryTitle,
           url: `https://example.com/${encodeURIComponent(entryTitle)}`,
@@ -47,12 +45,12 @@ export const makeRoundup = async (
       entries[entryTitle] = entry.documentId;
     }
   }
-  await strapi.documents(R).update({
+  await docs(strapi, 'roundup').update({
     documentId: roundup.documentId,
     data: { entries: { set: Object.values(entries) } },
   });
-  if (publish) await strapi.documents(R).publish({ documentId: roundup.documentId });
-  const stored = await strapi.documents(R).findOne({ documentId: roundup.documentId });
+  if (publish) await docs(strapi, 'roundup').publish({ documentId: roundup.documentId });
+  const stored = await docs(strapi, 'roundup').findOne({ documentId: roundup.documentId });
   return { documentId: roundup.documentId as string, slug: stored!.slug as string, entries };
 };
 
