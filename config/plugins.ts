@@ -1,11 +1,38 @@
 import type { Core } from '@strapi/strapi';
 import { secret } from './secrets';
 
+/**
+ * ROUNDUP_BUILD_HOOKS may hold build hooks as JSON, e.g.
+ * [{"name":"netlify","url":"https://api.netlify.com/build_hooks/…","events":["roundup.publish"]}]
+ */
+const buildHooks = (json: string | undefined) => {
+  if (!json) return [];
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    throw new Error(`ROUNDUP_BUILD_HOOKS is not valid JSON: ${(error as Error).message}`);
+  }
+};
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   roundup: {
     enabled: true,
     resolve: './plugins/roundup',
-    config: {},
+    config: {
+      cache: { enabled: env.bool('ROUNDUP_RENDER_CACHE', true), maxEntries: 500 },
+      feed: {
+        title: env('ROUNDUP_SITE_TITLE', "What I've been reading"),
+        description: 'Monthly roundups of articles, videos and tools.',
+        siteUrl: env('ROUNDUP_SITE_URL', 'http://localhost:4000'),
+        permalink: env('ROUNDUP_PERMALINK', '/:year/:month/:day/:slug/'),
+        count: 20,
+      },
+      webhooks: {
+        hooks: buildHooks(env('ROUNDUP_BUILD_HOOKS')),
+        pollIntervalMs: env.int('ROUNDUP_WEBHOOK_POLL_MS', 1000),
+        timeoutMs: env.int('ROUNDUP_WEBHOOK_TIMEOUT_MS', 10_000),
+      },
+    },
   },
   'users-permissions': {
     config: {

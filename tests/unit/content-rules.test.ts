@@ -62,6 +62,8 @@ describe('plugin config validator', () => {
 
   it.each([
     [{ ...config.default, pageSize: 5 }, 'unknown key "pageSize"'],
+    [{ ...config.default, cache: { enabled: true, maxEntries: 5, ttl: 3 } }, 'unknown key "cache.ttl"'],
+    [{ ...config.default, feed: { ...config.default.feed, siteUrl: 'ftp://x' } }, '"feed.siteUrl"'],
     [{ ...config.default, defaultPageSize: 0 }, '"defaultPageSize"'],
     [{ ...config.default, maxPageSize: 'many' }, '"maxPageSize"'],
     [{ defaultPageSize: 50, maxPageSize: 20 }, 'defaultPageSize must not exceed maxPageSize'],

@@ -3,6 +3,11 @@ import { ACTION_DEFINITIONS } from './permissions';
 import { getPluginService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  getPluginService(strapi, 'rendered').prepare();
+  getPluginService(strapi, 'content-version').watchWrites();
   await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
   await getPluginService(strapi, 'editor-layout').apply();
+  getPluginService(strapi, 'events').register();
+  await getPluginService(strapi, 'hooks').syncFromConfig();
+  getPluginService(strapi, 'dispatcher').start();
 };

@@ -1,3 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { getPluginService } from './utils/get-service';
 
-export default (_: { strapi: Core.Strapi }) => {};
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await getPluginService(strapi, 'dispatcher').stop();
+};

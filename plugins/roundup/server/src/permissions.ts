@@ -2,9 +2,11 @@
 export const ACTIONS = {
   read: 'plugin::roundup.read',
   reorder: 'plugin::roundup.reorder',
+  buildHooks: 'plugin::roundup.build-hooks',
 } as const;
 
 export const ACTION_DEFINITIONS = [
   { section: 'plugins', displayName: 'Read roundups and their order', uid: 'read', pluginName: 'roundup' },
   { section: 'plugins', displayName: 'Reorder roundups', uid: 'reorder', pluginName: 'roundup' },
+  { section: 'plugins', displayName: 'Manage build hooks and see deliveries', uid: 'build-hooks', pluginName: 'roundup' },
 ];

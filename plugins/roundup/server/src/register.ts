@@ -35,7 +35,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           documentId: action === 'update' ? params.documentId : undefined,
         });
       }
-      return await next();
+      const documentId = (params as { documentId?: string }).documentId;
+      return await getPluginService(strapi, 'events').around(uid, action, documentId, next);
     } catch (error) {
       if (error instanceof errors.ValidationError) throw nameFieldsInMessage(error);
       throw error;

@@ -3,3 +3,6 @@ export const ENTRY_UID = 'plugin::roundup.entry' as const;
 export const ROUNDUP_UID = 'plugin::roundup.roundup' as const;
 
 export type RoundupContentUID = typeof CATEGORY_UID | typeof ENTRY_UID | typeof ROUNDUP_UID;
+export const CONTENT_VERSION_UID = 'plugin::roundup.content-version' as const;
+export const BUILD_HOOK_UID = 'plugin::roundup.build-hook' as const;
+export const DELIVERY_UID = 'plugin::roundup.delivery' as const;

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { buildHookSchema } from '../core/webhooks';
+
+const templateFile = z.string().min(1, 'must be a path to a Liquid template file');
 
 /** The plugin's options, under `roundup.config` in the app's config/plugins.ts. */
 export const configSchema = z
@@ -7,6 +10,48 @@ export const configSchema = z
     defaultPageSize: z.number().int().min(1).max(100),
     /** The largest page size a request may ask for. */
     maxPageSize: z.number().int().min(1).max(1000),
+    /** Cache-Control of rendered roundups, their JSON and the feeds. */
+    cacheControl: z.string().min(1),
+    /** The in-memory cache of rendered output, keyed by the content version. */
+    cache: z
+      .object({
+        enabled: z.boolean(),
+        maxEntries: z.number().int().min(1),
+      })
+      .strict(),
+    /** Liquid templates overriding the default Markdown and HTML, relative to the app. */
+    templates: z
+      .object({
+        markdown: templateFile.optional(),
+        html: templateFile.optional(),
+      })
+      .strict(),
+    /** The site the feeds link to. */
+    feed: z
+      .object({
+        title: z.string().min(1),
+        description: z.string(),
+        siteUrl: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }),
+        /** Where a roundup lives on the site: :year :month :day :slug. */
+        permalink: z.string().startsWith('/', 'must start with /'),
+        /** How many of the latest roundups a feed carries. */
+        count: z.number().int().min(1).max(100),
+      })
+      .strict(),
+    /** Rebuild webhooks: hooks declared here, and how the outbox is worked. */
+    webhooks: z
+      .object({
+        hooks: z.array(buildHookSchema),
+        /** How often each instance looks for due deliveries. */
+        pollIntervalMs: z.number().int().min(10).max(60_000),
+        /** How long a receiver may take to answer. */
+        timeoutMs: z.number().int().min(100).max(120_000),
+        /** How long an instance holds a claimed delivery before another may take it over. */
+        claimTtlMs: z.number().int().min(1000),
+        /** How many deliveries an instance sends at once. */
+        batchSize: z.number().int().min(1).max(100),
+      })
+      .strict(),
   })
   .strict()
   .refine((config) => config.defaultPageSize <= config.maxPageSize, {
@@ -14,11 +59,28 @@ export const configSchema = z
     path: ['defaultPageSize'],
   });
 
-export type RoundupConfig = z.infer<typeof configSchema>;
+export type RoundupConfig = z.output<typeof configSchema>;
 
-const defaults: RoundupConfig = {
+const defaults: z.input<typeof configSchema> = {
   defaultPageSize: 10,
   maxPageSize: 100,
+  cacheControl: 'public, max-age=60, stale-while-revalidate=300',
+  cache: { enabled: true, maxEntries: 500 },
+  templates: {},
+  feed: {
+    title: 'Roundups',
+    description: '',
+    siteUrl: 'http://localhost:4000',
+    permalink: '/:year/:month/:day/:slug/',
+    count: 20,
+  },
+  webhooks: {
+    hooks: [],
+    pollIntervalMs: 1000,
+    timeoutMs: 10_000,
+    claimTtlMs: 60_000,
+    batchSize: 10,
+  },
 };
 
 export default {
@@ -26,11 +88,14 @@ export default {
   validator(config: unknown) {
     const result = configSchema.safeParse(config);
     if (result.success) return;
-    const messages = result.error.issues.map((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-        : `"${issue.path.join('.')}" ${issue.message}`
-    );
+    const messages = result.error.issues.map((issue) => {
+      const at = issue.path.join('.');
+      if (issue.code === 'unrecognized_keys') {
+        const keys = issue.keys.map((k) => `"${at ? `${at}.` : ''}${k}"`).join(', ');
+        return `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}`;
+      }
+      return `"${at}" ${issue.message}`;
+    });
     throw new Error(messages.join('; '));
   },
 };

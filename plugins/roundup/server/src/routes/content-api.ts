@@ -4,6 +4,7 @@ export default {
   routes: [
     { method: 'GET', path: '/roundups', handler: 'roundup.find', config: { policies: [] } },
     { method: 'GET', path: '/roundups/:slug', handler: 'roundup.findOne', config: { policies: [] } },
+    { method: 'GET', path: '/roundups/:slug/rendered', handler: 'roundup.rendered', config: { policies: [] } },
     { method: 'GET', path: '/categories', handler: 'category.find', config: { policies: [] } },
   ],
 };

@@ -1,11 +1,23 @@
 import editorLayout from './admin/editor-layout';
 import order from './admin/order';
 import published from './client/published';
+import rendered from './client/rendered';
 import contentRules from './common/content-rules';
+import contentVersion from './common/content-version';
+import dispatcher from './webhooks/dispatcher';
+import events from './webhooks/events';
+import hooks from './webhooks/hooks';
+import outbox from './webhooks/outbox';
 
 export default {
   order,
   published,
+  rendered,
   'content-rules': contentRules,
+  'content-version': contentVersion,
   'editor-layout': editorLayout,
+  dispatcher,
+  events,
+  hooks,
+  outbox,
 };

@@ -1,3 +1,6 @@
+import { matchesEtag } from '../core/http-cache';
+import type { RenderedOutput } from '../services/client/rendered';
+
 /** Answers 409 Conflict in Strapi's usual error envelope. */
 export const conflict = (
   ctx: { status: number; body: unknown },
@@ -17,3 +20,26 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/**
+ * Sends a cached output with its validators: a strong ETag, Last-Modified and
+ * Cache-Control; a matching If-None-Match gets 304 with no body.
+ */
+export const sendCacheable = (
+  ctx: any,
+  output: RenderedOutput,
+  cacheControl: string,
+  { varyAccept = false }: { varyAccept?: boolean } = {}
+) => {
+  ctx.set('ETag', output.etag);
+  ctx.set('Last-Modified', output.lastModified.toUTCString());
+  ctx.set('Cache-Control', cacheControl);
+  if (varyAccept) ctx.vary('Accept');
+  if (matchesEtag(ctx.get('If-None-Match'), output.etag)) {
+    ctx.status = 304;
+    ctx.body = null;
+    return;
+  }
+  ctx.type = output.contentType;
+  ctx.body = output.body;
+};

@@ -2,8 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { RoundupConfig } from '../../config';
+import { negotiateFormat } from '../../core/http-cache';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
+import { sendCacheable } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
 
 const listQuery = ({ defaultPageSize, maxPageSize }: RoundupConfig) =>
@@ -16,6 +18,12 @@ const listQuery = ({ defaultPageSize, maxPageSize }: RoundupConfig) =>
 
 const noQuery = z.object({}).strict();
 
+const renderedQuery = z
+  .object({ format: z.enum(['markdown', 'html'], { message: 'must be markdown or html' }).optional() })
+  .strict();
+
+const notFound = (slug: string) => new errors.NotFoundError(`No published roundup with slug "${slug}"`);
+
 const roundup = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/roundup/roundups: published roundups, newest first. */
   async find(ctx: any) {
@@ -27,9 +35,18 @@ const roundup = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/roundup/roundups/:slug: one published roundup, its sections in order. */
   async findOne(ctx: any) {
     parseInput(noQuery, ctx.query, 'query');
-    const found = await getPluginService(strapi, 'published').findBySlug(ctx.params.slug);
-    if (!found) throw new errors.NotFoundError(`No published roundup with slug "${ctx.params.slug}"`);
-    ctx.body = { data: found, meta: {} };
+    const output = await getPluginService(strapi, 'rendered').roundup(ctx.params.slug, 'json');
+    if (!output) throw notFound(ctx.params.slug);
+    sendCacheable(ctx, output, getPluginConfig(strapi).cacheControl);
+  },
+
+  /** GET /api/roundup/roundups/:slug/rendered: Markdown with front matter, or an HTML fragment. */
+  async rendered(ctx: any) {
+    const { format } = parseInput(renderedQuery, ctx.query, 'query');
+    const chosen = negotiateFormat(format, ctx.get('Accept'));
+    const output = await getPluginService(strapi, 'rendered').roundup(ctx.params.slug, chosen);
+    if (!output) throw notFound(ctx.params.slug);
+    sendCacheable(ctx, output, getPluginConfig(strapi).cacheControl, { varyAccept: true });
   },
 });
 

@@ -20,6 +20,8 @@ const ROUNDUP_FIELDS = [...SUMMARY_FIELDS, 'intro', 'outro', 'layout', 'frontMat
 
 type Row = Record<string, any>;
 
+const millis = (value: unknown) => (value ? new Date(value as string).getTime() || 0 : 0);
+
 const toCategoryRef = (row: Row): CategoryRef => ({
   documentId: row.documentId,
   name: row.name,
@@ -51,15 +53,19 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 
-  async findBySlug(slug: string): Promise<PublicRoundup | null> {
+  /**
+   * The published roundup `slug` and when anything it shows last changed
+   * (itself, one of its links or sections), or null.
+   */
+  async load(slug: string): Promise<{ roundup: PublicRoundup; lastModified: Date } | null> {
     const row: Row | null = await strapi.documents(ROUNDUP_UID).findFirst({
       status: 'published',
       filters: { slug },
       fields: [...ROUNDUP_FIELDS],
       populate: {
         entries: {
-          fields: ['title', 'url', 'author', 'description'],
-          populate: { category: { fields: ['name', 'slug', 'position'] } },
+          fields: ['title', 'url', 'author', 'description', 'updatedAt'],
+          populate: { category: { fields: ['name', 'slug', 'position', 'updatedAt'] } },
         },
         sections: { fields: ['name'] },
       },
@@ -67,7 +73,9 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!row) return null;
 
     const categories = new Map<string, CategoryRef>();
+    let lastModified = Math.max(millis(row.updatedAt), millis(row.publishedAt));
     const placed = (row.entries as Row[]).map((entry) => {
+      lastModified = Math.max(lastModified, millis(entry.updatedAt), millis(entry.category?.updatedAt));
       if (entry.category) categories.set(entry.category.documentId, toCategoryRef(entry.category));
       return {
         documentId: entry.documentId as string,
@@ -91,7 +99,7 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
       })),
     }));
 
-    return {
+    const roundup: PublicRoundup = {
       ...summary(row),
       intro: row.intro ?? null,
       outro: row.outro ?? null,
@@ -99,6 +107,7 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
       frontMatter: row.frontMatter ?? null,
       sections,
     };
+    return { roundup, lastModified: new Date(lastModified) };
   },
 
   async categories() {

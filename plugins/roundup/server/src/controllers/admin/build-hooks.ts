@@ -1,0 +1,85 @@
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { publicHook } from '../../services/webhooks/hooks';
+import { getPluginService } from '../../utils/get-service';
+import { parseInput } from '../../utils/validation';
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const deliveriesQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+    hook: z.coerce.number().int().positive().optional(),
+  })
+  .strict();
+
+/** Build hooks and their deliveries, for the settings page and for programs. */
+const buildHooks = ({ strapi }: { strapi: Core.Strapi }) => {
+  const hooks = () => getPluginService(strapi, 'hooks');
+
+  return {
+    async find(ctx: any) {
+      ctx.body = { data: (await hooks().list()).map(publicHook) };
+    },
+
+    async findOne(ctx: any) {
+      const { id } = parseInput(idParam, ctx.params, 'query');
+      ctx.body = { data: publicHook(await hooks().find(id)) };
+    },
+
+    async create(ctx: any) {
+      ctx.status = 201;
+      ctx.body = { data: publicHook(await hooks().create(ctx.request.body)) };
+    },
+
+    async update(ctx: any) {
+      const { id } = parseInput(idParam, ctx.params, 'query');
+      ctx.body = { data: publicHook(await hooks().update(id, ctx.request.body)) };
+    },
+
+    async delete(ctx: any) {
+      const { id } = parseInput(idParam, ctx.params, 'query');
+      await hooks().remove(id);
+      ctx.status = 204;
+      ctx.body = null;
+    },
+
+    /** "Rebuild now": one delivery, sent at once. */
+    async trigger(ctx: any) {
+      const { id } = parseInput(idParam, ctx.params, 'query');
+      const hook = await hooks().find(id);
+      const delivery = await getPluginService(strapi, 'outbox').enqueueNow(hook, 'roundup.update', null);
+      await getPluginService(strapi, 'dispatcher').tick();
+      ctx.status = 202;
+      ctx.body = { data: { delivery: delivery.id } };
+    },
+
+    async deliveries(ctx: any) {
+      const { page, pageSize, hook } = parseInput(deliveriesQuery, ctx.query, 'query');
+      const { rows, pagination } = await getPluginService(strapi, 'outbox').list({ page, pageSize, hookId: hook });
+      ctx.body = {
+        data: rows.map((row: Record<string, any>) => ({
+          id: row.id,
+          hook: { id: row.hookId, name: row.hookName },
+          event: row.event,
+          roundup: row.roundupDocumentId
+            ? { documentId: row.roundupDocumentId, slug: row.roundupSlug, title: row.roundupTitle }
+            : null,
+          events: row.events,
+          state: row.state,
+          attempts: row.attempts,
+          lastStatus: row.lastStatus ?? null,
+          lastError: row.lastError ?? null,
+          responseExcerpt: row.responseExcerpt ?? null,
+          webhookId: row.webhookId,
+          lastEventAt: new Date(Number(row.lastEventAt)).toISOString(),
+          dueAt: row.state === 'pending' ? new Date(Number(row.dueAt)).toISOString() : null,
+          deliveredAt: row.deliveredAt ? new Date(Number(row.deliveredAt)).toISOString() : null,
+        })),
+        meta: { pagination },
+      };
+    },
+  };
+};
+
+export default buildHooks;

@@ -1,0 +1,3 @@
+export * from './delivery';
+export * from './hook-schema';
+export * from './signing';

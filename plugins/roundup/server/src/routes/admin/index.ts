@@ -1,0 +1,8 @@
+import buildHooks from './build-hooks';
+import order from './order';
+
+/** Admin-panel routes under /roundup, behind the admin JWT and the plugin's permission actions. */
+export default {
+  type: 'admin',
+  routes: [...order, ...buildHooks],
+};

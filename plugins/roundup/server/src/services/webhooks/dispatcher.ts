@@ -1,0 +1,141 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { buildRebuildPayload, classifyResponse, nextAttemptDelay, signWebhook } from '../../core/webhooks';
+import { getPluginConfig } from '../../utils/config';
+import { getPluginService } from '../../utils/get-service';
+import type { RoundupEvent } from './events';
+
+type Row = Record<string, any>;
+
+const EXCERPT_LENGTH = 500;
+
+/**
+ * Sends due deliveries from the outbox. Every instance runs one; the outbox's
+ * claims make sure each delivery is sent by exactly one of them at a time.
+ */
+const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
+  const instance = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = true;
+
+  const send = async (delivery: Row) => {
+    const hooks = getPluginService(strapi, 'hooks');
+    const outbox = getPluginService(strapi, 'outbox');
+    const { timeoutMs } = getPluginConfig(strapi).webhooks;
+    let hook;
+    try {
+      hook = await hooks.find(Number(delivery.hook_id));
+    } catch {
+      await outbox.settle(delivery.id, { state: 'failed', last_error: 'The build hook was deleted' });
+      return;
+    }
+    if (!hook.enabled) {
+      await outbox.settle(delivery.id, { state: 'failed', last_error: `Hook disabled: ${hook.disabledReason ?? ''}` });
+      return;
+    }
+
+    const body = JSON.stringify(
+      buildRebuildPayload({
+        type: delivery.event as RoundupEvent,
+        timestamp: new Date(Number(delivery.last_event_at)),
+        roundup: {
+          documentId: delivery.roundup_document_id,
+          slug: delivery.roundup_slug,
+          title: delivery.roundup_title,
+        },
+        events: Number(delivery.events),
+      })
+    );
+    const headers: Record<string, string> = {
+      ...hook.headers,
+      'content-type': 'application/json',
+      'user-agent': 'strapi-plugin-roundup',
+    };
+    if (hook.secret) {
+      Object.assign(headers, signWebhook({ id: delivery.webhook_id, timestamp: new Date(), body, secret: hook.secret }));
+    } else {
+      headers['webhook-id'] = delivery.webhook_id;
+      headers['webhook-timestamp'] = String(Math.floor(Date.now() / 1000));
+    }
+
+    let status: number | undefined;
+    let error: 'timeout' | 'network' | undefined;
+    let retryAfterHeader: string | undefined;
+    let excerpt = '';
+    let message: string | null = null;
+    try {
+      const response = await fetch(hook.url, {
+        method: 'POST',
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      status = response.status;
+      retryAfterHeader = response.headers.get('retry-after') ?? undefined;
+      excerpt = (await response.text().catch(() => '')).slice(0, EXCERPT_LENGTH);
+    } catch (failure) {
+      const name = (failure as Error).name;
+      error = name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network';
+      message = error === 'timeout' ? `No answer within ${timeoutMs} ms` : String((failure as Error & { cause?: unknown }).cause ?? failure);
+    }
+
+    const now = Date.now();
+    const attempts = Number(delivery.attempts) + 1;
+    const verdict = classifyResponse({ status, error, retryAfterHeader, now });
+    const common = { attempts, last_status: status ?? null, last_error: message, response_excerpt: excerpt };
+
+    if (verdict.outcome === 'delivered') {
+      await outbox.settle(delivery.id, { ...common, state: 'delivered', delivered_at: now });
+    } else if (verdict.outcome === 'retry' && attempts < hook.retry.maxAttempts) {
+      const backoff = nextAttemptDelay(attempts, hook.retry, Math.random);
+      const delay = Math.min(Math.max(backoff, verdict.retryAfterMs ?? 0), hook.retry.maxDelayMs);
+      await outbox.settle(delivery.id, { ...common, state: 'pending', due_at: now + delay });
+    } else {
+      if (verdict.outcome === 'disable') await hooks.disable(hook.id, `The receiver answered ${status} Gone`);
+      const reason =
+        verdict.outcome === 'retry' ? `Gave up after ${attempts} attempts` : message ?? `The receiver answered ${status}`;
+      await outbox.settle(delivery.id, { ...common, state: 'failed', last_error: reason });
+    }
+  };
+
+  const tick = async () => {
+    const { claimTtlMs, batchSize } = getPluginConfig(strapi).webhooks;
+    const due = await getPluginService(strapi, 'outbox').claimDue(instance, batchSize, claimTtlMs);
+    await Promise.all(due.map((delivery) => send(delivery).catch((e) => strapi.log.error(`[roundup] delivery ${delivery.id}: ${e}`))));
+  };
+
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick()
+        .catch((e) => {
+          strapi.log.error(`[roundup] webhook dispatcher: ${e}`);
+        })
+        .finally(() => {
+          running = null;
+          schedule();
+        });
+    }, getPluginConfig(strapi).webhooks.pollIntervalMs);
+  };
+
+  return {
+    instance,
+    start() {
+      stopped = false;
+      schedule();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+    /** Sends whatever is due now; tests and "Rebuild now" use it to skip the poll wait. */
+    tick,
+  };
+};
+
+export type DispatcherService = ReturnType<typeof dispatcher>;
+export default dispatcher;

@@ -1,0 +1,113 @@
+import type { Core } from '@strapi/strapi';
+import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
+import { getPluginService } from '../../utils/get-service';
+
+export const ROUNDUP_EVENT_TYPES = [
+  'roundup.publish',
+  'roundup.unpublish',
+  'roundup.update',
+  'roundup.delete',
+] as const;
+export type RoundupEvent = (typeof ROUNDUP_EVENT_TYPES)[number];
+
+export interface RoundupRef {
+  documentId: string;
+  slug: string | null;
+  title: string | null;
+}
+
+type Row = Record<string, any>;
+
+/**
+ * Turns writes into roundup events: publish, unpublish and delete of a
+ * roundup, and `roundup.update` for every published roundup whose visible
+ * content changed through one of its links or sections. Each event goes on
+ * Strapi's event hub and into the outbox of every hook that wants it.
+ */
+const events = ({ strapi }: { strapi: Core.Strapi }) => {
+  const publishedRef = async (documentId: string): Promise<RoundupRef | null> => {
+    const row: Row | null = await strapi.db
+      .query(ROUNDUP_UID)
+      .findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['documentId', 'slug', 'title'] });
+    return row ? { documentId: row.documentId, slug: row.slug ?? null, title: row.title ?? null } : null;
+  };
+
+  /** documentIds of the roundups an entry belongs to (draft or published rows). */
+  const roundupsOfEntry = async (documentId: string): Promise<string[]> => {
+    const rows: Row[] = await strapi.db
+      .query(ENTRY_UID)
+      .findMany({ where: { documentId }, select: ['id'], populate: { roundup: { select: ['documentId'] } } });
+    return rows.map((row) => row.roundup?.documentId).filter(Boolean);
+  };
+
+  const roundupsOfCategory = async (documentId: string): Promise<string[]> => {
+    const rows: Row[] = await strapi.db.query(ENTRY_UID).findMany({
+      where: { category: { documentId } },
+      select: ['id'],
+      populate: { roundup: { select: ['documentId'] } },
+    });
+    return rows.map((row) => row.roundup?.documentId).filter(Boolean);
+  };
+
+  const emit = async (event: RoundupEvent, roundup: RoundupRef) => {
+    strapi.eventHub.emit(event, { roundup });
+    for (const hook of await getPluginService(strapi, 'hooks').forEvent(event)) {
+      await getPluginService(strapi, 'outbox').enqueue(hook, event, roundup);
+    }
+  };
+
+  const emitUpdates = async (documentIds: string[]) => {
+    for (const documentId of new Set(documentIds)) {
+      const roundup = await publishedRef(documentId);
+      if (roundup) await emit('roundup.update', roundup);
+    }
+  };
+
+  return {
+    /** Registers the events with Strapi's webhook store, so Strapi's own webhooks can use them too. */
+    register() {
+      const store = strapi.get('webhookStore') as { addAllowedEvent: (key: string, value: string) => void };
+      for (const event of ROUNDUP_EVENT_TYPES) {
+        store.addAllowedEvent(event.replace('.', '_').toUpperCase(), event);
+      }
+    },
+
+    /**
+     * Wraps one Document Service write: looks at what readers see before and
+     * after it and emits the events that describe the difference.
+     */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    async around(uid: string, action: string, documentId: string | undefined, write: () => any): Promise<any> {
+      if (uid === ROUNDUP_UID) {
+        const before = documentId && (action === 'delete' || action === 'unpublish') ? await publishedRef(documentId) : null;
+        const result = await write();
+        const id = documentId ?? (result as Row | undefined)?.documentId;
+        if (action === 'publish' && id) {
+          const roundup = await publishedRef(id);
+          if (roundup) await emit('roundup.publish', roundup);
+        }
+        if (action === 'unpublish' && before) await emit('roundup.unpublish', before);
+        if (action === 'delete' && before) await emit('roundup.delete', before);
+        return result;
+      }
+      if (uid === ENTRY_UID && ['create', 'update', 'delete'].includes(action)) {
+        const before = documentId ? await roundupsOfEntry(documentId) : [];
+        const result = await write();
+        const id = documentId ?? (result as Row | undefined)?.documentId;
+        const after = id && action !== 'delete' ? await roundupsOfEntry(id) : [];
+        await emitUpdates([...before, ...after]);
+        return result;
+      }
+      if (uid === CATEGORY_UID && (action === 'update' || action === 'delete') && documentId) {
+        const affected = await roundupsOfCategory(documentId);
+        const result = await write();
+        await emitUpdates(affected);
+        return result;
+      }
+      return write();
+    },
+  };
+};
+
+export type EventsService = ReturnType<typeof events>;
+export default events;
