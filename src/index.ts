@@ -5,7 +5,9 @@ import { demoCategories, demoRoundup } from './demo/july';
 const PUBLIC_READ_ACTIONS = [
   'plugin::roundup.roundup.find',
   'plugin::roundup.roundup.findOne',
+  'plugin::roundup.roundup.rendered',
   'plugin::roundup.category.find',
+  'plugin::roundup.feed.find',
 ];
 
 /**

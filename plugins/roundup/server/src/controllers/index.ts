@@ -1,6 +1,7 @@
 import buildHooks from './admin/build-hooks';
 import order from './admin/order';
 import category from './client/category';
+import feed from './client/feed';
 import roundup from './client/roundup';
 
-export default { roundup, category, order, 'build-hooks': buildHooks };
+export default { roundup, category, feed, order, 'build-hooks': buildHooks };

@@ -6,5 +6,6 @@ export default {
     { method: 'GET', path: '/roundups/:slug', handler: 'roundup.findOne', config: { policies: [] } },
     { method: 'GET', path: '/roundups/:slug/rendered', handler: 'roundup.rendered', config: { policies: [] } },
     { method: 'GET', path: '/categories', handler: 'category.find', config: { policies: [] } },
+    { method: 'GET', path: '/feed', handler: 'feed.find', config: { policies: [] } },
   ],
 };

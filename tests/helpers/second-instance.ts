@@ -1,0 +1,36 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import request from 'supertest';
+
+/**
+ * Starts another Strapi instance of the host app, in its own process, on the
+ * database the current test app uses (its environment is inherited).
+ */
+export const startSecondInstance = async (env: Record<string, string> = {}) => {
+  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'serve-app.js')], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let errors = '';
+  child.stderr!.on('data', (chunk) => (errors += chunk));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = /ready (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`second instance exited with ${code}: ${errors}`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    http: () => request(url),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners('exit');
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+};
