@@ -66,7 +66,7 @@ describe('plugin config validator', () => {
     [{ ...config.default, feed: { ...config.default.feed, siteUrl: 'ftp://x' } }, '"feed.siteUrl"'],
     [{ ...config.default, defaultPageSize: 0 }, '"defaultPageSize"'],
     [{ ...config.default, maxPageSize: 'many' }, '"maxPageSize"'],
-    [{ defaultPageSize: 50, maxPageSize: 20 }, 'defaultPageSize must not exceed maxPageSize'],
+    [{ ...config.default, defaultPageSize: 50, maxPageSize: 20 }, 'defaultPageSize must not exceed maxPageSize'],
   ])('rejects %j naming the key', (value, message) => {
     expect(() => config.validator(value)).toThrow(message);
   });

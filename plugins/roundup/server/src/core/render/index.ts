@@ -1,5 +1,7 @@
-export { escapeHtml, markdownToHtml, safeHref, sanitizeHtml } from './html';
-export { frontMatter, indent, markdownText, markdownUrl } from './markdown-text';
+export { benchmarkRender, type RenderTimings } from './benchmark';
+export { escapeHtml, indent, markdownText, markdownUrl } from './escape';
+export { htmlEntry, markdownToHtml } from './html';
+export { markdownEntry, yamlFrontMatter } from './markdown';
 export {
   createRenderer,
   renderHtml,
@@ -8,4 +10,5 @@ export {
   type RoundupRenderer,
   type TemplateSource,
 } from './renderer';
+export { safeHref, sanitizeHtml } from './sanitize';
 export { DEFAULT_HTML_TEMPLATE, DEFAULT_MARKDOWN_TEMPLATE } from './templates';

@@ -1,3 +1,5 @@
-export * from './delivery';
+export * from './debounce';
 export * from './hook-schema';
+export * from './payload';
+export * from './retry';
 export * from './signing';

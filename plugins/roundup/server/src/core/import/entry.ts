@@ -1,0 +1,179 @@
+import type { RoundupEntry } from '../model';
+import { startsBlock, type ItemBlock } from './blocks';
+import { hasLink, readInlineLink, readInlineText, type InlineLink } from './inline';
+import { isBlank, type SourceLine } from './text';
+
+/** A note about one entry, before the parser knows where it ends up. */
+export interface EntryNote {
+  line: number;
+  message: string;
+}
+
+export type ItemReading =
+  | {
+      kind: 'entry';
+      entry: Omit<RoundupEntry, 'description'>;
+      /** The commentary's lines as written, without the item's indentation. */
+      commentary: SourceLine[];
+      notes: EntryNote[];
+    }
+  /** A list item with no link at all; `signOff` when it is only a name (`- Noah`). */
+  | { kind: 'linkless'; signOff: boolean }
+  /** A list item with a link that does not start with it. */
+  | { kind: 'late-link' };
+
+const BREAK_TAG = /<br\s*\/?>/i;
+/** `- Noah`, `- Jane Doe`: a curator signing the commentary above. */
+const SIGN_OFF = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
+
+interface Header {
+  /** The text between the link and the commentary: `by Author`, `- `, or nothing. */
+  tail: string;
+  /** Offset in the paragraph where the commentary starts. */
+  rest: number;
+}
+
+/**
+ * Where the author part after the link ends: at a `<br>` on the link's line,
+ * or on the next line when the link's line ends with "by" or the next line
+ * starts with it (`[Title](url)⏎  by Author<br>`), else at the end of the line.
+ */
+const splitHeader = (paragraph: string, link: InlineLink): Header => {
+  const lineEnd = (from: number) => {
+    const at = paragraph.indexOf('\n', from);
+    return at < 0 ? paragraph.length : at;
+  };
+  const firstEnd = lineEnd(link.end);
+  const first = paragraph.slice(link.end, firstEnd);
+  const breakTag = BREAK_TAG.exec(first);
+  if (breakTag) {
+    return {
+      tail: first.slice(0, breakTag.index),
+      rest: link.end + breakTag.index + breakTag[0].length,
+    };
+  }
+  if (firstEnd < paragraph.length) {
+    const next = paragraph.slice(firstEnd + 1, lineEnd(firstEnd + 1));
+    const authorOnNextLine =
+      /(^|\s)by\s*$/i.test(first) || (isBlank(first) && /^\s*by\s/i.test(next));
+    if (authorOnNextLine) {
+      const nextBreak = BREAK_TAG.exec(next);
+      const tailEnd = nextBreak ? nextBreak.index : next.length;
+      const rest = firstEnd + 1 + (nextBreak ? nextBreak.index + nextBreak[0].length : next.length);
+      return { tail: `${first} ${next.slice(0, tailEnd)}`, rest };
+    }
+  }
+  return { tail: first, rest: firstEnd };
+};
+
+interface Byline {
+  author: string | null;
+  /** Commentary written on the link's line (`by Author - commentary`, `- commentary`). */
+  lead: string | null;
+}
+
+const DASH = '[-–—]';
+
+const readByline = (tail: string, title: string, line: number, notes: EntryNote[]): Byline => {
+  const text = tail.trim();
+  if (text === '') return { author: null, lead: null };
+  if (/^by$/i.test(text)) {
+    notes.push({ line, message: `the link of "${title}" is followed by "by" but no author` });
+    return { author: null, lead: null };
+  }
+  const by = /^by\s+([\s\S]+)$/i.exec(text);
+  if (by) {
+    const separator = new RegExp(`\\s+${DASH}(?:\\s+|$)`).exec(by[1]);
+    const written = separator ? by[1].slice(0, separator.index) : by[1];
+    const lead = separator ? by[1].slice(separator.index + separator[0].length).trim() : '';
+    const author = readInlineText(written);
+    const linked =
+      author.markup.has('link') || author.markup.has('image') || author.markup.has('html');
+    if (!linked && author.text !== '') {
+      if (author.markup.size > 0) {
+        notes.push({
+          line,
+          message: `the formatting of the author of "${title}" is not kept: "${written.trim()}"`,
+        });
+      }
+      return { author: author.text, lead: lead || null };
+    }
+  }
+  const dash = new RegExp(`^(?:${DASH}|:)(?:\\s+|$)([\\s\\S]*)$`).exec(text);
+  if (dash) return { author: null, lead: dash[1].trim() || null };
+  notes.push({
+    line,
+    message: `the text after the link of "${title}" is not "by Author", so it starts the commentary: "${text}"`,
+  });
+  return { author: null, lead: text };
+};
+
+const readTitle = (link: InlineLink, line: number, notes: EntryNote[]): string => {
+  const title = readInlineText(link.label);
+  if (title.markup.size > 0 && !title.wrappedInEmphasis) {
+    notes.push({
+      line,
+      message: `the formatting of the title "${title.text}" is not kept: "${link.label}"`,
+    });
+  }
+  if (link.title !== null) {
+    notes.push({ line, message: `the link title "${link.title}" of "${title.text}" is not kept` });
+  }
+  if (title.text === '') {
+    notes.push({ line, message: `the link to ${link.url} has no text; its URL is the title` });
+    return link.url;
+  }
+  return title.text;
+};
+
+/**
+ * Reads a top-level list item: an entry when it starts with an inline link
+ * (`[Title](url) by Author<br/>commentary`), else what kind of item it is.
+ */
+export const readItem = (item: ItemBlock): ItemReading => {
+  const { content } = item;
+  let paragraphEnd = 1;
+  while (
+    paragraphEnd < content.length &&
+    !isBlank(content[paragraphEnd].text) &&
+    !startsBlock(content[paragraphEnd].text)
+  ) {
+    paragraphEnd += 1;
+  }
+  const paragraphLines = content.slice(0, paragraphEnd);
+  const paragraph = paragraphLines.map((line) => line.text).join('\n');
+  const link = readInlineLink(paragraph, 0);
+  if (!link) {
+    if (hasLink(content.map((line) => line.text).join('\n'))) return { kind: 'late-link' };
+    return { kind: 'linkless', signOff: content.length === 1 && SIGN_OFF.test(paragraph.trim()) };
+  }
+
+  const lineAt = (offset: number) =>
+    paragraphLines[paragraph.slice(0, offset).split('\n').length - 1].number;
+  const notes: EntryNote[] = [];
+  const header = splitHeader(paragraph, link);
+  const title = readTitle(link, item.line, notes);
+  const byline = readByline(header.tail, title, lineAt(link.end), notes);
+
+  const restStartLine = paragraph.slice(0, header.rest).split('\n').length - 1;
+  // The rest of the first paragraph continues it, so its indentation means nothing.
+  const rest = paragraph
+    .slice(header.rest)
+    .split('\n')
+    .map((text, index) => ({
+      number: paragraphLines[restStartLine + index].number,
+      text: text.trim(),
+    }))
+    .filter((line, index) => index > 0 || line.text !== '');
+  const commentary: SourceLine[] = [
+    ...(byline.lead ? [{ number: lineAt(header.rest), text: byline.lead }] : []),
+    ...rest,
+    ...content.slice(paragraphEnd),
+  ];
+  return {
+    kind: 'entry',
+    entry: { title, url: link.url, author: byline.author },
+    commentary,
+    notes,
+  };
+};

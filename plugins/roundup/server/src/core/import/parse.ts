@@ -1,0 +1,111 @@
+import type { Roundup } from '../model';
+import { slugFromText } from '../slug';
+import { scanBlocks } from './blocks';
+import { joinPieces, noteHiddenContent } from './content';
+import { RoundupParseError, WarningLog, type ImportWarning } from './errors';
+import { checkExcerptMonth, splitExcerpt } from './excerpt';
+import { readFrontMatter, roundupFields } from './front-matter';
+import { arrangeBody, mergeRepeatedSections } from './sections';
+import { canonicalMarkdown } from './text';
+import { entryUrlProblems, type EntryUrlProblem, type RoundupSourceLines } from './urls';
+
+export interface ParseRoundupOptions {
+  /** The post's file name; a Jekyll name `YYYY-MM-DD-slug.md` gives the date and slug. */
+  fileName?: string;
+}
+
+export interface ParsedRoundup {
+  roundup: Roundup;
+  /** What the parser noticed and handled, by line: nothing it read is dropped without one. */
+  warnings: ImportWarning[];
+  /** The line of each section heading and entry, in the order of `roundup.sections`. */
+  lines: RoundupSourceLines;
+  /** Entry URLs the API refuses (not absolute http(s)): errors for the caller to report. */
+  urlProblems: EntryUrlProblem[];
+}
+
+const refuseNonMarkdown = (source: string, fileName: string | null) => {
+  const refuse = (reason: string) => new RoundupParseError(reason, null, fileName);
+  const text = source.trim();
+  if (text === '') throw refuse('the post is empty');
+  const unreadable = (source.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
+  if (source.includes('\u0000') || unreadable > source.length / 100) {
+    throw refuse('the post is binary data, not Markdown text');
+  }
+  if (/^[[{]/.test(text)) {
+    let json = true;
+    try {
+      JSON.parse(text);
+    } catch {
+      json = false;
+    }
+    if (json) throw refuse('the post is JSON, not a Markdown roundup');
+  }
+  if (/^(<!doctype\s+html|<html[\s>])/i.test(text)) {
+    throw refuse('the post is an HTML page, not Markdown');
+  }
+};
+
+/**
+ * Reads a Jekyll roundup post ("What I've been reading in …") into the
+ * roundup model. Throws a RoundupParseError for input that is no roundup:
+ * broken front matter, no sections or entries, JSON, HTML pages, binary data.
+ */
+export const parseRoundupMarkdown = (
+  text: string,
+  options: ParseRoundupOptions = {}
+): ParsedRoundup => {
+  const fileName = options.fileName ? options.fileName.split(/[\\/]/).pop() || null : null;
+  const source = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  refuseNonMarkdown(source, fileName);
+  const lines = source.split('\n').map((line, index) => ({ number: index + 1, text: line }));
+  const warnings = new WarningLog();
+
+  const front = readFrontMatter(lines, fileName);
+  const fields = roundupFields(front, fileName, warnings);
+  const body = arrangeBody(scanBlocks(lines.slice(front.bodyStart)), warnings, fileName);
+  const { excerpt, intro } = splitExcerpt(body.intro, warnings);
+  const sections = mergeRepeatedSections(body.sections, warnings);
+
+  if (excerpt) {
+    checkExcerptMonth(excerpt, fields.title, fields.date, warnings);
+    noteHiddenContent([{ lines: excerpt, reported: false }], 'the excerpt', warnings);
+  }
+  noteHiddenContent(intro, 'the intro', warnings);
+  noteHiddenContent(body.outro, 'the outro', warnings);
+  for (const section of sections) {
+    for (const { entry, pieces } of section.entries) {
+      noteHiddenContent(pieces, `the commentary of "${entry.title}"`, warnings);
+    }
+  }
+
+  const roundup: Roundup = {
+    title: fields.title,
+    slug: fields.slug,
+    date: fields.date,
+    excerpt: excerpt ? canonicalMarkdown(excerpt.map((line) => line.text)) : null,
+    intro: canonicalMarkdown(joinPieces(intro)),
+    outro: canonicalMarkdown(joinPieces(body.outro)),
+    layout: fields.layout,
+    frontMatter: fields.frontMatter,
+    sections: sections.map((section) => ({
+      category: { name: section.name, slug: slugFromText(section.name, 'section') },
+      entries: section.entries.map(({ entry, pieces }) => ({
+        ...entry,
+        description: canonicalMarkdown(joinPieces(pieces)),
+      })),
+    })),
+  };
+  const sourceLines: RoundupSourceLines = {
+    sections: sections.map((section) => ({
+      heading: section.line,
+      entries: section.entries.map((entry) => entry.line),
+    })),
+  };
+  return {
+    roundup,
+    warnings: warnings.list(),
+    lines: sourceLines,
+    urlProblems: entryUrlProblems(roundup, sourceLines),
+  };
+};

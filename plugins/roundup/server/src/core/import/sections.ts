@@ -1,0 +1,217 @@
+import type { RoundupEntry } from '../model';
+import type { Block, HeadingBlock, ItemBlock, TextBlock } from './blocks';
+import type { Piece } from './content';
+import { readItem, type ItemReading } from './entry';
+import { RoundupParseError, type WarningLog } from './errors';
+import { readInlineText } from './inline';
+
+/**
+ * The form in which section names are compared, so that a post's heading
+ * finds its existing category: case, accents, `&`/"and", hyphens and other
+ * punctuation do not count ("Neat Open-Source Projects" ≡ "neat open source projects").
+ */
+export const normaliseSectionName = (name: string): string =>
+  name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+export interface DraftEntry {
+  entry: Omit<RoundupEntry, 'description'>;
+  line: number;
+  pieces: Piece[];
+}
+
+export interface DraftSection {
+  name: string;
+  line: number;
+  entries: DraftEntry[];
+}
+
+export interface ArrangedBody {
+  intro: Piece[];
+  sections: DraftSection[];
+  outro: Piece[];
+}
+
+type Part = { block: ItemBlock | TextBlock; reading: ItemReading | null };
+
+interface Group {
+  heading: HeadingBlock | null;
+  name: string;
+  parts: Part[];
+}
+
+const pieceOf = (block: Block, reported: boolean): Piece => ({
+  lines: block.kind === 'heading' ? [block.raw] : block.raw,
+  reported,
+});
+
+/** What a part that is no entry is, quoting its first line. */
+const describePart = ({ block, reading }: Part): string => {
+  const first = block.raw[0].text.trim();
+  const quoted = `"${first.length > 50 ? `${first.slice(0, 49)}…` : first}"`;
+  if (reading?.kind === 'linkless') return `a list item without a link (${quoted})`;
+  if (reading?.kind === 'late-link')
+    return `a list item that does not start with a link (${quoted})`;
+  if (first.startsWith('<!--')) return `an HTML comment (${quoted})`;
+  if (/^!\[[^\]]*\]\([^)]*\)$/.test(first)) return `an image (${quoted})`;
+  return `text outside any entry (${quoted})`;
+};
+
+const sectionName = (heading: HeadingBlock, warnings: WarningLog): string => {
+  const name = readInlineText(heading.text);
+  if (name.markup.size > 0 && name.text !== '') {
+    warnings.add(heading.line, `the formatting of the section heading "${name.text}" is not kept`);
+  }
+  return name.text;
+};
+
+/**
+ * Places every block of the body: entries into their sections, and all other
+ * text into the intro (before the first entry), the outro (after the last one,
+ * once text that is not a list item starts) or the commentary of the entry
+ * before it, with a warning whenever text lands where the post did not put it.
+ */
+export const arrangeBody = (
+  blocks: readonly Block[],
+  warnings: WarningLog,
+  fileName: string | null
+): ArrangedBody => {
+  const groups: Group[] = [{ heading: null, name: '', parts: [] }];
+  for (const block of blocks) {
+    const name = block.kind === 'heading' ? sectionName(block, warnings) : '';
+    if (block.kind === 'heading' && name !== '') {
+      groups.push({ heading: block, name, parts: [] });
+    } else if (block.kind === 'heading') {
+      // A heading with nothing to read (`## <br>`) names no section.
+      const text: TextBlock = { kind: 'text', line: block.line, raw: [block.raw] };
+      groups[groups.length - 1].parts.push({ block: text, reading: null });
+    } else {
+      groups[groups.length - 1].parts.push({
+        block,
+        reading: block.kind === 'item' ? readItem(block) : null,
+      });
+    }
+  }
+  if (groups.length === 1) {
+    throw new RoundupParseError(
+      'the post has no sections: a roundup has "## Section" headings, each followed by "* [Title](url)" list items',
+      null,
+      fileName
+    );
+  }
+  const isEntry = (part: Part) => part.reading?.kind === 'entry';
+  const withEntries = groups.map((group, index) =>
+    group.heading && group.parts.some(isEntry) ? index : -1
+  );
+  const first = withEntries.find((index) => index >= 0) ?? -1;
+  const last = Math.max(...withEntries);
+  if (first < 0) {
+    throw new RoundupParseError(
+      'the post has no entries: no list item under a section heading starts with a link "[Title](url)"',
+      null,
+      fileName
+    );
+  }
+
+  const arranged: ArrangedBody = { intro: [], sections: [], outro: [] };
+  let previous: DraftEntry | null = null;
+  let inOutro = false;
+  const placeName = (index: number) =>
+    index < first || previous === null
+      ? 'the intro'
+      : index > last || inOutro
+        ? 'the outro'
+        : `the commentary of "${previous.entry.title}"`;
+  const place = (piece: Piece, index: number) => {
+    if (index < first || previous === null) arranged.intro.push(piece);
+    else if (index > last || inOutro) arranged.outro.push(piece);
+    else previous.pieces.push(piece);
+  };
+
+  groups.forEach((group, index) => {
+    const heading = group.heading;
+    if (heading && !group.parts.some(isEntry)) {
+      warnings.add(
+        heading.line,
+        `the section "${group.name}" has no entries; its heading and text are kept in ${placeName(index)}`
+      );
+      place(pieceOf(heading, true), index);
+      for (const part of group.parts) place(pieceOf(part.block, true), index);
+      return;
+    }
+    let section: DraftSection | null = null;
+    if (heading) {
+      section = { name: group.name, line: heading.line, entries: [] };
+      arranged.sections.push(section);
+      if (heading.level === 1) {
+        warnings.add(
+          heading.line,
+          `"${heading.raw.text.trim()}" is a level-1 heading; it is read as the section "${group.name}"`
+        );
+      }
+    }
+    const lastEntryPart = group.parts.map(isEntry).lastIndexOf(true);
+    group.parts.forEach((part, partIndex) => {
+      const reading = part.reading;
+      if (section && reading?.kind === 'entry') {
+        const draft: DraftEntry = {
+          entry: reading.entry,
+          line: part.block.line,
+          pieces: [{ lines: reading.commentary, reported: false }],
+        };
+        section.entries.push(draft);
+        previous = draft;
+        for (const note of reading.notes) warnings.add(note.line, note.message);
+        return;
+      }
+      if (!section) {
+        arranged.intro.push(pieceOf(part.block, false));
+        return;
+      }
+      if (index === last && partIndex > lastEntryPart && part.block.kind === 'text') inOutro = true;
+      if (inOutro) {
+        arranged.outro.push(pieceOf(part.block, false));
+        return;
+      }
+      const signOff = reading?.kind === 'linkless' && reading.signOff && previous !== null;
+      if (!signOff) {
+        warnings.add(part.block.line, `${describePart(part)} is kept in ${placeName(index)}`);
+      }
+      place(pieceOf(part.block, !signOff), index);
+    });
+  });
+  return arranged;
+};
+
+/**
+ * Sections whose names are the same once normalised become one, under the
+ * name and at the place of the first; later entries are appended to it.
+ */
+export const mergeRepeatedSections = (
+  sections: readonly DraftSection[],
+  warnings: WarningLog
+): DraftSection[] => {
+  const merged: DraftSection[] = [];
+  const byName = new Map<string, DraftSection>();
+  for (const section of sections) {
+    const key = normaliseSectionName(section.name);
+    const earlier = byName.get(key);
+    if (!earlier) {
+      const copy = { ...section, entries: [...section.entries] };
+      byName.set(key, copy);
+      merged.push(copy);
+      continue;
+    }
+    warnings.add(
+      section.line,
+      `the section "${section.name}" repeats "${earlier.name}" of line ${earlier.line}; its entries are added there`
+    );
+    earlier.entries.push(...section.entries);
+  }
+  return merged;
+};

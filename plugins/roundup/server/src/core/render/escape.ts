@@ -1,0 +1,55 @@
+/** What could open a link, emphasis, code, raw HTML, a table cell or a kramdown attribute list. */
+const MARKDOWN_PUNCTUATION = /[\\`*[\]<>|{}]/g;
+/** `_` opens or closes emphasis unless it sits between two letters or digits. */
+const EMPHASIS_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+/** Characters that would end a Markdown link destination or start a code span in it. */
+const URL_BREAKING = /[\s\u0000-\u001f\u007f-\u009f()<>\\`]/g;
+
+/**
+ * Inline text (an entry's title or author, a section name) made safe inside one
+ * Markdown line: line breaks become spaces, and every character that could start
+ * markup is backslash-escaped, so it reads as the same text in CommonMark and kramdown.
+ */
+export const markdownText = (text: string): string =>
+  text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim()
+    .replace(MARKDOWN_PUNCTUATION, '\\$&')
+    .replace(EMPHASIS_UNDERSCORE, '\\_')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/\$\$/g, '\\$\\$')
+    // kramdown has no escape for `~`, so strikethrough is broken up with entities.
+    .replace(/~~+/g, (tildes) => '&#126;'.repeat(tildes.length))
+    .replace(/#+$/, (hashes) => hashes.replace(/#/g, '\\#'));
+
+// encodeURIComponent leaves parentheses as they are.
+const percentEncode = (c: string): string =>
+  c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c);
+
+/** A URL as a Markdown link destination: what would end it early is percent-encoded. */
+export const markdownUrl = (url: string): string => url.trim().replace(URL_BREAKING, percentEncode);
+
+/** Every line of `text` indented by `width` spaces; blank lines stay empty. */
+export const indent = (text: string, width = 2): string => {
+  const pad = ' '.repeat(width);
+  return text
+    .split(/\r\n?|\n/)
+    .map((line) => (line.trim() === '' ? '' : pad + line))
+    .join('\n');
+};
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** `text` trimmed, or null when there is nothing in it. */
+export const nonBlank = (text: string | null | undefined): string | null =>
+  text && text.trim() !== '' ? text.trim() : null;
+
+/** Text for HTML element content or a quoted attribute value. */
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);

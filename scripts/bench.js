@@ -1,0 +1,114 @@
+'use strict';
+/**
+ * npm run bench: boots the app on SQLite in a child process and measures,
+ * in one run, requests/s and p99 latency (autocannon, 10 connections) of the
+ * floor (the cheapest permission-checked stock content-API request), the JSON
+ * roundup, and rendered Markdown and HTML warm and with the cache disabled,
+ * for a 14-link and a 500-link roundup; then the in-process render time.
+ * Figures are printed, never asserted: compare the ratios within one run.
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const autocannon = require('autocannon');
+
+const root = path.resolve(__dirname, '..');
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const DB = path.join(root, '.tmp', 'bench.db');
+
+const startApp = (env) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(__dirname, 'bench-app.js')], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production-bench',
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_FILENAME: DB,
+        ROUNDUP_SEED_DEMO: 'false',
+        LOG_LEVEL: 'error',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /ready (\d+)/.exec(out);
+      if (match) resolve({ url: `http://127.0.0.1:${match[1]}`, stop: () => new Promise((r) => { child.on('exit', r); child.kill('SIGTERM'); }) });
+    });
+    child.on('exit', (code) => reject(new Error(`bench app exited with ${code}`)));
+  });
+
+const measure = async (url, headers = {}) => {
+  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers }); // warm-up
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+};
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const timeRender = (render, roundup, runs = 60) => {
+  for (let i = 0; i < 10; i += 1) render(roundup);
+  const times = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = process.hrtime.bigint();
+    render(roundup);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
+};
+
+(async () => {
+  fs.mkdirSync(path.dirname(DB), { recursive: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(DB + suffix, { force: true });
+  const rows = [];
+  const add = (name, figures) => {
+    rows.push({ name, ...figures });
+    process.stderr.write(`  ${name}: ${figures.rps.toFixed(0)} req/s\n`);
+  };
+
+  process.stderr.write(`Benchmark: autocannon -c ${CONNECTIONS} -d ${DURATION}s per line\n`);
+  let app = await startApp({ ROUNDUP_RENDER_CACHE: 'true' });
+  add('floor: GET /api/i18n/locales (stock, permission-checked)', await measure(`${app.url}/api/i18n/locales`));
+  const roundups = {};
+  for (const size of [14, 500]) {
+    const base = `${app.url}/api/roundup/roundups/bench-${size}`;
+    roundups[size] = (await (await fetch(base)).json()).data;
+    add(`GET /roundups/:slug (${size} links)`, await measure(base));
+    add(`rendered markdown, warm (${size} links)`, await measure(`${base}/rendered?format=markdown`));
+    add(`rendered html, warm (${size} links)`, await measure(`${base}/rendered?format=html`));
+  }
+  await app.stop();
+
+  app = await startApp({ ROUNDUP_RENDER_CACHE: 'false' });
+  for (const size of [14, 500]) {
+    const base = `${app.url}/api/roundup/roundups/bench-${size}`;
+    add(`rendered markdown, cache disabled (${size} links)`, await measure(`${base}/rendered?format=markdown`));
+    add(`rendered html, cache disabled (${size} links)`, await measure(`${base}/rendered?format=html`));
+  }
+  await app.stop();
+
+  const floor = rows[0].rps;
+  const pad = (text, width) => String(text).padEnd(width);
+  const lines = [
+    `${pad('request', 52)} ${pad('req/s', 9)} ${pad('p99 ms', 8)} × floor`,
+    ...rows.map((row) => `${pad(row.name, 52)} ${pad(row.rps.toFixed(0), 9)} ${pad(row.p99, 8)} ${(row.rps / floor).toFixed(2)}`),
+  ];
+
+  const { renderMarkdown, renderHtml } = require(path.join(root, 'plugins/roundup/dist/server/core/render'));
+  lines.push('', 'in-process render, median of 60 runs:');
+  for (const size of [14, 500]) {
+    lines.push(
+      `  ${size} links: markdown ${timeRender(renderMarkdown, roundups[size]).toFixed(2)} ms, html ${timeRender(renderHtml, roundups[size]).toFixed(2)} ms`
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+})().catch((error) => {
+  process.stderr.write(`${error.stack || error}\n`);
+  process.exit(1);
+});

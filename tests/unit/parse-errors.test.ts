@@ -1,0 +1,168 @@
+import {
+  entryUrlProblems,
+  parseRoundupMarkdown,
+  RoundupParseError,
+} from '../../plugins/roundup/server/src/core/import';
+
+const FRONT = ['---', 'title: What I read in April', 'date: 2024-04-30', '---', ''];
+
+const failure = (text: string, fileName?: string) => {
+  try {
+    parseRoundupMarkdown(text, { fileName });
+  } catch (error) {
+    if (error instanceof RoundupParseError) return { message: error.message, line: error.line };
+    throw error;
+  }
+  throw new Error('parsed without an error');
+};
+
+describe('parseRoundupMarkdown: input that is no roundup', () => {
+  it.each<[string, string, string]>([
+    ['an empty file', '', 'the post is empty'],
+    ['only whitespace', ' \n\n\t\n', 'the post is empty'],
+    [
+      'binary data',
+      Buffer.from([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
+      ]).toString('latin1'),
+      'the post is binary data, not Markdown text',
+    ],
+    [
+      'a JSON document',
+      '{ "title": "April", "sections": [] }',
+      'the post is JSON, not a Markdown roundup',
+    ],
+    [
+      'a JSON list',
+      '[{ "title": "A", "url": "https://example.com/a" }]',
+      'the post is JSON, not a Markdown roundup',
+    ],
+    [
+      'an HTML page',
+      '<!DOCTYPE html>\n<html><body><h2>Tools</h2><ul><li><a href="https://example.com">A</a></li></ul></body></html>',
+      'the post is an HTML page, not Markdown',
+    ],
+    [
+      'prose without headings',
+      'Just a note.\n\n* [A link](https://example.com/a)\n',
+      'the post has no sections: a roundup has "## Section" headings, each followed by "* [Title](url)" list items',
+    ],
+    [
+      'front matter and nothing else',
+      [...FRONT].join('\n'),
+      'the post has no sections: a roundup has "## Section" headings, each followed by "* [Title](url)" list items',
+    ],
+    [
+      'headings without linked list items',
+      [...FRONT, '## Thoughts', 'Some words.', '', '* a list without links'].join('\n'),
+      'the post has no entries: no list item under a section heading starts with a link "[Title](url)"',
+    ],
+  ])('refuses %s', (_name, text, message) => {
+    expect(failure(text)).toEqual({ message, line: null });
+  });
+
+  it('reads a code fence that is never closed as code to the end, as CommonMark does', () => {
+    const text = ['~~~', '## Tools', '* [A](https://example.com/a)'].join('\n');
+    expect(failure(text).message).toBe(
+      'the post has no sections: a roundup has "## Section" headings, each followed by "* [Title](url)" list items'
+    );
+  });
+
+  it('names the file in the message', () => {
+    expect(failure('{"a": 1}', 'exports/2024-04-30-april.md')).toEqual({
+      message: '2024-04-30-april.md: the post is JSON, not a Markdown roundup',
+      line: null,
+    });
+  });
+
+  it('reads a post that merely starts with a bracket', () => {
+    const text = ['[Draft] notes', '', '## Tools', '* [A](https://example.com/a)'].join('\n');
+    expect(parseRoundupMarkdown(text).roundup.intro).toBe('[Draft] notes');
+  });
+});
+
+describe('entry URLs', () => {
+  const text = [
+    ...FRONT,
+    '## Tools',
+    '* [Good](https://example.com/good)',
+    '* [Bare host](example.com/tool)',
+    '## Projects',
+    '* [Script](javascript:alert(1))',
+    '* [Relative](/projects/x)',
+    '* [Mail](mailto:someone@example.com)',
+    '* [Empty]()',
+  ].join('\n');
+
+  it('keeps entries with bad URLs and lists their problems with field and line', () => {
+    const parsed = parseRoundupMarkdown(text);
+    expect(parsed.roundup.sections.map((s) => s.entries.map((e) => e.url))).toEqual([
+      ['https://example.com/good', 'example.com/tool'],
+      ['javascript:alert(1)', '/projects/x', 'mailto:someone@example.com', ''],
+    ]);
+    expect(parsed.urlProblems).toEqual([
+      {
+        field: 'sections[0].entries[1].url',
+        line: 8,
+        url: 'example.com/tool',
+        message:
+          'line 8: the URL "example.com/tool" of "Bare host" must be an absolute http(s) URL, such as https://example.com/article',
+      },
+      {
+        field: 'sections[1].entries[0].url',
+        line: 10,
+        url: 'javascript:alert(1)',
+        message:
+          'line 10: the URL "javascript:alert(1)" of "Script" must use http or https, not javascript',
+      },
+      {
+        field: 'sections[1].entries[1].url',
+        line: 11,
+        url: '/projects/x',
+        message:
+          'line 11: the URL "/projects/x" of "Relative" must be an absolute http(s) URL, such as https://example.com/article',
+      },
+      {
+        field: 'sections[1].entries[2].url',
+        line: 12,
+        url: 'mailto:someone@example.com',
+        message:
+          'line 12: the URL "mailto:someone@example.com" of "Mail" must use http or https, not mailto',
+      },
+      {
+        field: 'sections[1].entries[3].url',
+        line: 13,
+        url: '',
+        message: 'line 13: the URL "" of "Empty" must be an absolute http(s) URL',
+      },
+    ]);
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it('checks a model without its lines, as after an edit', () => {
+    const { roundup } = parseRoundupMarkdown(text);
+    expect(entryUrlProblems(roundup).map((problem) => [problem.line, problem.message])).toEqual([
+      [
+        null,
+        'the URL "example.com/tool" of "Bare host" must be an absolute http(s) URL, such as https://example.com/article',
+      ],
+      [null, 'the URL "javascript:alert(1)" of "Script" must use http or https, not javascript'],
+      [
+        null,
+        'the URL "/projects/x" of "Relative" must be an absolute http(s) URL, such as https://example.com/article',
+      ],
+      [null, 'the URL "mailto:someone@example.com" of "Mail" must use http or https, not mailto'],
+      [null, 'the URL "" of "Empty" must be an absolute http(s) URL'],
+    ]);
+  });
+
+  it('finds nothing wrong with http and https URLs', () => {
+    const parsed = parseRoundupMarkdown(
+      [...FRONT, '## Tools', '* [A](http://example.com/a)', '* [B](https://example.com/b)'].join(
+        '\n'
+      )
+    );
+    expect(parsed.urlProblems).toEqual([]);
+    expect(entryUrlProblems(parsed.roundup, parsed.lines)).toEqual([]);
+  });
+});
