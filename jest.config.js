@@ -21,4 +21,6 @@ module.exports = {
     },
   ],
   testTimeout: 120000,
+  // A suite that fails mid-boot can leave a pool or timer behind; CI must not wait on it.
+  forceExit: true,
 };

@@ -7,7 +7,8 @@ const config: Core.Config.Middlewares = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // Large enough that the roundup import's own limit (1 MiB by default) is the one that answers.
+  { name: 'strapi::body', config: { jsonLimit: '10mb' } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

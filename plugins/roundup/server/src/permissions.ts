@@ -3,10 +3,12 @@ export const ACTIONS = {
   read: 'plugin::roundup.read',
   reorder: 'plugin::roundup.reorder',
   buildHooks: 'plugin::roundup.build-hooks',
+  import: 'plugin::roundup.import',
 } as const;
 
 export const ACTION_DEFINITIONS = [
   { section: 'plugins', displayName: 'Read roundups and their order', uid: 'read', pluginName: 'roundup' },
   { section: 'plugins', displayName: 'Reorder roundups', uid: 'reorder', pluginName: 'roundup' },
   { section: 'plugins', displayName: 'Manage build hooks and see deliveries', uid: 'build-hooks', pluginName: 'roundup' },
+  { section: 'plugins', displayName: 'Import roundups from Markdown', uid: 'import', pluginName: 'roundup' },
 ];

@@ -38,6 +38,8 @@ export const configSchema = z
         count: z.number().int().min(1).max(100),
       })
       .strict(),
+    /** Imports of Markdown posts. */
+    import: z.object({ maxBytes: z.number().int().min(1024) }).strict(),
     /** Rebuild webhooks: hooks declared here, and how the outbox is worked. */
     webhooks: z
       .object({
@@ -74,6 +76,7 @@ const defaults: z.input<typeof configSchema> = {
     permalink: '/:year/:month/:day/:slug/',
     count: 20,
   },
+  import: { maxBytes: 1024 * 1024 },
   webhooks: {
     hooks: [],
     pollIntervalMs: 1000,

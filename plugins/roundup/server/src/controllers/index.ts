@@ -1,7 +1,8 @@
 import buildHooks from './admin/build-hooks';
 import order from './admin/order';
+import transfer from './admin/transfer';
 import category from './client/category';
 import feed from './client/feed';
 import roundup from './client/roundup';
 
-export default { roundup, category, feed, order, 'build-hooks': buildHooks };
+export default { roundup, category, feed, order, 'build-hooks': buildHooks, transfer };

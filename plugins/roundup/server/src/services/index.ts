@@ -1,4 +1,5 @@
 import editorLayout from './admin/editor-layout';
+import importer from './admin/importer';
 import order from './admin/order';
 import published from './client/published';
 import rendered from './client/rendered';
@@ -10,6 +11,7 @@ import hooks from './webhooks/hooks';
 import outbox from './webhooks/outbox';
 
 export default {
+  importer,
   order,
   published,
   rendered,

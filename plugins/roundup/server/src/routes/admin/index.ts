@@ -1,8 +1,9 @@
 import buildHooks from './build-hooks';
 import order from './order';
+import transfer from './transfer';
 
 /** Admin-panel routes under /roundup, behind the admin JWT and the plugin's permission actions. */
 export default {
   type: 'admin',
-  routes: [...order, ...buildHooks],
+  routes: [...order, ...buildHooks, ...transfer],
 };

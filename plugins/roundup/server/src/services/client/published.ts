@@ -58,9 +58,21 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
    * (itself, one of its links or sections), or null.
    */
   async load(slug: string): Promise<{ roundup: PublicRoundup; lastModified: Date } | null> {
+    return this.loadVersion('published', { slug });
+  },
+
+  /** One version of a roundup by documentId, for editors (export, preview); never for readers. */
+  async loadDocument(documentId: string, status: 'draft' | 'published'): Promise<PublicRoundup | null> {
+    return (await this.loadVersion(status, { documentId }))?.roundup ?? null;
+  },
+
+  async loadVersion(
+    status: 'draft' | 'published',
+    filters: { slug: string } | { documentId: string }
+  ): Promise<{ roundup: PublicRoundup; lastModified: Date } | null> {
     const row: Row | null = await strapi.documents(ROUNDUP_UID).findFirst({
-      status: 'published',
-      filters: { slug },
+      status,
+      filters,
       fields: [...ROUNDUP_FIELDS],
       populate: {
         entries: {

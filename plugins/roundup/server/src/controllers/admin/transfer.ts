@@ -1,0 +1,52 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import { getPluginConfig } from '../../utils/config';
+import { conflict, ConflictError } from '../../utils/http';
+import { getPluginService } from '../../utils/get-service';
+import { parseInput } from '../../utils/validation';
+
+const importBody = z
+  .object({
+    markdown: z.string({ message: 'must be the text of a Markdown post' }),
+    fileName: z.string().max(255).optional(),
+    date: z.string().optional(),
+    publish: z.boolean().default(false),
+    dryRun: z.boolean().default(false),
+    replace: z.boolean().default(false),
+  })
+  .strict();
+
+const exportQuery = z.object({ status: z.enum(['draft', 'published']).default('draft') }).strict();
+
+/** Jekyll posts in (POST /roundup/import) and out (GET /roundup/roundups/:documentId/export). */
+const transfer = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async import(ctx: any) {
+    const limit = getPluginConfig(strapi).import.maxBytes;
+    const length = Number(ctx.request.length ?? 0);
+    const markdown = ctx.request.body?.markdown;
+    if (length > limit || (typeof markdown === 'string' && Buffer.byteLength(markdown) > limit)) {
+      throw new errors.PayloadTooLargeError(`An import may be at most ${limit} bytes (roundup.config.import.maxBytes)`);
+    }
+    const body = parseInput(importBody, ctx.request.body, 'body');
+    try {
+      const { status, body: result } = await getPluginService(strapi, 'importer').import(body);
+      ctx.status = status;
+      ctx.body = result;
+    } catch (error) {
+      if (error instanceof ConflictError) return conflict(ctx, error.message, error.details);
+      throw error;
+    }
+  },
+
+  async export(ctx: any) {
+    const { status } = parseInput(exportQuery, ctx.query, 'query');
+    const exported = await getPluginService(strapi, 'importer').export(ctx.params.documentId, status);
+    if (!exported) throw new errors.NotFoundError(`No ${status} version of roundup "${ctx.params.documentId}"`);
+    ctx.set('Content-Disposition', `attachment; filename="${exported.fileName}"`);
+    ctx.type = 'text/markdown; charset=utf-8';
+    ctx.body = exported.markdown;
+  },
+});
+
+export default transfer;

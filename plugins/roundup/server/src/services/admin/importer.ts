@@ -1,0 +1,161 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { isoDateProblem } from '../../core/date';
+import { normaliseSectionName, parseRoundupMarkdown, RoundupParseError } from '../../core/import';
+import type { Roundup } from '../../core/model';
+import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
+import { ConflictError } from '../../utils/http';
+import { getPluginService } from '../../utils/get-service';
+
+type Row = Record<string, any>;
+
+export interface ImportRequest {
+  markdown: string;
+  fileName?: string;
+  /** Used when neither the front matter nor the file name gives a date. */
+  date?: string;
+  publish: boolean;
+  dryRun: boolean;
+  replace: boolean;
+}
+
+const invalid = (problems: { path: string; message: string }[]) =>
+  new errors.ValidationError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), {
+    errors: problems.map((p) => ({ path: p.path.split('.'), message: `${p.path}: ${p.message}`, name: 'ValidationError' })),
+  });
+
+const counts = (roundup: Roundup) => ({
+  sections: roundup.sections.length,
+  entries: roundup.sections.reduce((sum, section) => sum + section.entries.length, 0),
+});
+
+/**
+ * Jekyll roundup posts in and out. An import is one transaction: the
+ * roundup, its sections' categories and its links are all written, or none.
+ */
+const importer = ({ strapi }: { strapi: Core.Strapi }) => {
+  const parse = (request: ImportRequest) => {
+    let parsed;
+    try {
+      parsed = parseRoundupMarkdown(request.markdown, { fileName: request.fileName });
+    } catch (error) {
+      if (error instanceof RoundupParseError) {
+        throw new errors.ValidationError(`markdown: ${error.message}`, {
+          errors: [{ path: ['markdown'], message: `markdown: ${error.message}`, name: 'ValidationError', line: error.line }],
+        });
+      }
+      throw error;
+    }
+    const { roundup } = parsed;
+    if (!roundup.date && request.date) roundup.date = request.date;
+    const problems = parsed.urlProblems.map((problem) => ({
+      path: problem.field,
+      message: problem.message,
+    }));
+    if (!roundup.date) {
+      problems.push({ path: 'date', message: 'the post has no date: give one in the front matter, the file name or the request' });
+    } else if (isoDateProblem(roundup.date)) {
+      problems.push({ path: 'date', message: `${isoDateProblem(roundup.date)} (${roundup.date})` });
+    }
+    return { parsed, problems };
+  };
+
+  /** The category documentId for each section name, creating the missing ones. */
+  const categoriesFor = async (roundup: Roundup) => {
+    const existing: Row[] = await strapi.db.query(CATEGORY_UID).findMany({ select: ['documentId', 'name', 'position'] });
+    const byName = new Map(existing.map((row) => [normaliseSectionName(row.name), row.documentId as string]));
+    let position = existing.reduce((max, row) => Math.max(max, row.position ?? 0), 0);
+    const ids: string[] = [];
+    for (const section of roundup.sections) {
+      const name = section.category?.name ?? 'Other';
+      let id = byName.get(normaliseSectionName(name));
+      if (!id) {
+        position += 1;
+        id = (await strapi.documents(CATEGORY_UID).create({ data: { name, position } as any })).documentId as string;
+        byName.set(normaliseSectionName(name), id);
+      }
+      ids.push(id);
+    }
+    return ids;
+  };
+
+  return {
+    async import(request: ImportRequest) {
+      const { parsed, problems } = parse(request);
+      const { roundup, warnings } = parsed;
+      if (request.dryRun) {
+        return { status: 200, body: { ...counts(roundup), warnings, problems, roundup } };
+      }
+      if (problems.length) throw invalid(problems);
+
+      const existing: Row | null = await strapi.db
+        .query(ROUNDUP_UID)
+        .findOne({ where: { slug: roundup.slug }, select: ['documentId'] });
+      if (existing && !request.replace) {
+        throw new ConflictError(`A roundup with slug "${roundup.slug}" exists; send "replace": true to update it`, {
+          documentId: existing.documentId,
+        });
+      }
+
+      const documentId = await strapi.db.transaction(async () => {
+        const fields = {
+          title: roundup.title,
+          slug: roundup.slug,
+          date: roundup.date,
+          excerpt: roundup.excerpt,
+          intro: roundup.intro,
+          outro: roundup.outro,
+          layout: roundup.layout,
+          frontMatter: roundup.frontMatter,
+        };
+        let id: string;
+        if (existing) {
+          id = existing.documentId;
+          const old: Row[] = await strapi.db
+            .query(ENTRY_UID)
+            .findMany({ where: { roundup: { documentId: id } }, select: ['documentId'] });
+          for (const entry of new Set(old.map((row) => row.documentId as string))) {
+            await strapi.documents(ENTRY_UID).delete({ documentId: entry });
+          }
+          await strapi.documents(ROUNDUP_UID).update({ documentId: id, data: { ...fields, sections: { set: [] } } as any });
+        } else {
+          id = (await strapi.documents(ROUNDUP_UID).create({ data: fields as any })).documentId as string;
+        }
+        const categories = await categoriesFor(roundup);
+        const entryIds: string[] = [];
+        for (const [s, section] of roundup.sections.entries()) {
+          for (const entry of section.entries) {
+            const created = await strapi.documents(ENTRY_UID).create({
+              data: { ...entry, category: categories[s] } as any,
+            });
+            entryIds.push(created.documentId as string);
+          }
+        }
+        await strapi.documents(ROUNDUP_UID).update({
+          documentId: id,
+          data: { entries: { set: entryIds }, sections: { set: categories } } as any,
+        });
+        if (request.publish) await strapi.documents(ROUNDUP_UID).publish({ documentId: id });
+        return id;
+      });
+
+      return {
+        status: 201,
+        body: { documentId, slug: roundup.slug, ...counts(roundup), warnings },
+      };
+    },
+
+    /** The Markdown of a roundup's draft or published version, or null. */
+    async export(documentId: string, status: 'draft' | 'published'): Promise<{ markdown: string; fileName: string } | null> {
+      const roundup = await getPluginService(strapi, 'published').loadDocument(documentId, status);
+      if (!roundup) return null;
+      return {
+        markdown: getPluginService(strapi, 'rendered').renderer().markdown(roundup),
+        fileName: `${roundup.date}-${roundup.slug}.md`,
+      };
+    },
+  };
+};
+
+export type ImporterService = ReturnType<typeof importer>;
+export default importer;
