@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loginAdmin, type AdminClient } from '../helpers/admin';
+import { docs, loginAdmin, type AdminClient } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/app';
 
 let app: TestApp;
@@ -9,7 +9,7 @@ let admin: AdminClient;
 beforeAll(async () => {
   app = await startApp({ database: 'import_export', env: { ROUNDUP_SEED_DEMO: 'false' } });
   admin = await loginAdmin(app);
-  await app.strapi.documents('plugin::roundup.category' as any).create({ data: { name: 'Neat Open-Source Projects', position: 1 } });
+  await docs(app.strapi, 'category').create({ data: { name: 'Neat Open-Source Projects', position: 1 } });
 });
 afterAll(async () => {
   await app?.stop();
@@ -65,7 +65,7 @@ describe('POST /roundup/import', () => {
       entries: 3,
       warnings: [],
     });
-    const stored = await app.strapi.documents('plugin::roundup.roundup' as any).findOne({
+    const stored = await docs(app.strapi, 'roundup').findOne({
       documentId: res.body.documentId,
       status: 'published',
       populate: { entries: { populate: ['category'] } },
@@ -138,7 +138,7 @@ describe('POST /roundup/import', () => {
 describe('GET /roundup/roundups/:documentId/export', () => {
   it('exports the draft or the published version as Jekyll Markdown', async () => {
     const res = await admin.post('/roundup/import').send({ markdown: POST.replace(/October/g, 'November').replace('2026-10-31', '2026-11-30'), publish: true }).expect(201);
-    await app.strapi.documents('plugin::roundup.roundup' as any).update({ documentId: res.body.documentId, data: { title: 'Draft title' } });
+    await docs(app.strapi, 'roundup').update({ documentId: res.body.documentId, data: { title: 'Draft title' } });
     const draft = await admin.get(`/roundup/roundups/${res.body.documentId}/export`).expect(200);
     expect(draft.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(draft.text).toContain('title: Draft title');
