@@ -1,3 +1,4 @@
+import { Feather } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -5,8 +6,26 @@ type TranslationModule = { default: Record<string, string> };
 const loadTranslations = (locale: string): Promise<TranslationModule> =>
   import(`./translations/${locale}.json`) as Promise<TranslationModule>;
 
+const label = (id: string, defaultMessage: string) => ({ id: `${PLUGIN_ID}.${id}`, defaultMessage });
+
 export default {
-  register(app: { registerPlugin: (plugin: { id: string; name: string }) => void }) {
+  register(app: any) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Feather,
+      intlLabel: label('menu.import', 'Roundup import'),
+      permissions: [{ action: 'plugin::roundup.import', subject: null }],
+      Component: () => import('./pages/ImportPage'),
+    });
+    app.createSettingSection({ id: PLUGIN_ID, intlLabel: label('settings.section', 'Roundup') }, [
+      {
+        id: 'build-hooks',
+        intlLabel: label('settings.build-hooks', 'Build hooks'),
+        to: `${PLUGIN_ID}/build-hooks`,
+        permissions: [{ action: 'plugin::roundup.build-hooks', subject: null }],
+        Component: () => import('./pages/BuildHooksPage'),
+      },
+    ]);
     app.registerPlugin({ id: PLUGIN_ID, name: 'Roundup' });
   },
 
