@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import YAML from 'yaml';
@@ -42,6 +40,7 @@ const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
 const withEntry = (only: RoundupEntry, sectionName = 'Tools'): Roundup =>
   roundup({ sections: [{ category: { name: sectionName, slug: 'tools' }, entries: [only] }] });
 
+/** The rendered entry: from its `* [` line to the end of its commentary. */
 /** The rendered entry: from its `* [` line to the end of its commentary. */
 const entryMarkdown = (markdown: string): string => {
   const lines = markdown.split('\n');
@@ -447,88 +446,3 @@ describe('renderMarkdown: byte stability', () => {
   });
 });
 
-// The first section of /work/shared/fixtures/roundups/2020-07-reading-july.md, entered by hand.
-const JULY_ARTICLES: RoundupEntry[] = [
-  entry(
-    'Flatter wait-free hazard pointers',
-    'https://pvk.ca/Blog/2020/07/07/flatter-wait-free-hazard-pointers/',
-    'Paul Khuong',
-    'Paul provides references to some of the foundational papers for lock-free memory reclamation and then goes on to implement a wait-free alternative to the usual lock-free hazard pointer mechanism.'
-  ),
-  entry(
-    'Nonblocking Algorithms and Scalable Multicore Programming',
-    'https://queue.acm.org/detail.cfm?id=2492433',
-    'Samy Al Bahra',
-    'A thorough introduction to lock-free programming. Samy describes the system from bottom-up (cache-coherency protocols; memory models; and cost of atomic instructions due to topology). He then lists the three sets of progress guarantees for nonblocking synchronization: Obstruction Freedom; Lock Freedom; Wait Freedom. There is a total orderering to these classes of algorithms such that any wait-free algorithm is also lock-free and obstruction-free; any lock-free algorithm is also obstruction-free. Finally he introduces the classes of safe memory reclamation techniques that are used for lock-free data structures that operation on dynamically allocated memory.'
-  ),
-  entry(
-    'What is Memory Safety',
-    'http://www.pl-enthusiast.net/2014/07/21/memory-safety/',
-    'Michael Hicks',
-    "Buffer overflows; null pointer dereferences; use-after-free; and use of uninitialized memory are all examples of things that are not allowed in a memory safe program. But how define memory safety more formally? Michael's definition is based on the notion of defined/undefined memory and the use of pointers as capabilities. This definition is the same as what is used for Intels Memory Protection Extension (MPX)."
-  ),
-  entry(
-    'I/O Is Faster Than the CPU – Let’s Partition Resources and Eliminate (Most) OS Abstractions',
-    'https://penberg.org/parakernel-hotos19.pdf',
-    'Pekka Enberg',
-    "I/O is getting faster in servers that have programmable NICs and non-volatile main memory. Let's eliminate most OS abstractions and use a Parakernel instead. E.g. sockets are too heavyweight for high-speed networks - steer packets to per-process memory buffers and implement the network stack in user space instead. Blocking OS interfaces require kernel threads whose context switches are slow - use async interfaces instead. Skip the virtual memory page cache and let the processes manage data caching."
-  ),
-  entry(
-    'Ptrace Notes',
-    'https://shachaf.net/tmp/ptrace-notes.txt',
-    'Shachaf',
-    'A summary of how the ptrace system call works. Goes into detail about PTRACE_SEIZE; the different stop states; and how to restart the tracee.'
-  ),
-  entry(
-    'The Definitive Guide to Module Bias and How to Avoid It',
-    'https://research.kudelskisecurity.com/2020/07/28/the-definitive-guide-to-modulo-bias-and-how-to-avoid-it/',
-    'Yolan Romailler',
-    "A description of know vulnerabilities in cryptography code caused by module bias and how to avoid the problem using rejection sampling and modulo reduction. I knew about rejection sampling, but I wasn't aware of the tricks for optimizing performance mentioned in this article: Mask the random value to contain the amount of bits requested. And if the modulo is a divider of the max random value you can get, then modulo reduction will be fine."
-  ),
-  entry(
-    'Sandboxing and Workload Isolation',
-    'https://fly.io/blog/sandboxing-and-workload-isolation/',
-    'Thomas Ptacek',
-    "How do you prevent a vulnerability in one component from compromising every other part? Thomas lists a number of different techniques. Chroot is the original sandboxing technique but you still have access to ptrace, procfs, device nodes and the network. Privilege Separation a'la qmail where you  use different processes where you make the stuff that needs to be privileged as small as possible. The original containers, which is chroot extended to other kernel identifiers - process IDs, user IDs, network interfaces. But you still have access to /sys, can reboot the system and load new kernel modules. The next stage was adding mandatory access control, system call filtering and capabilities to the containers. This modern Docker and Googles nsjail. Containers are large so you might try language runtimes like V8 or Fastly's Lucet serverside WASM framework instead. But with these techniques you still rely on the Linux Kernel to be safe, and it's often not due to the limitations of being written in C and being designed as a monolith. So Google wrote gVisor which emulates the system calls in userspace using a safe subset. Thomas continues to explain why lightweight virtualization was preferable for their workloads. An epic read that clarifies a lot of misconceptions I had."
-  ),
-];
-
-const FIXTURE = path.resolve(
-  __dirname,
-  '../../../shared/fixtures/roundups/2020-07-reading-july.md'
-);
-// The fixtures sit beside the checkout (../shared), as in CI.
-const withFixture = it;
-
-describe('renderMarkdown: the July 2020 post', () => {
-  withFixture('reproduces the lines of its first section, commentary indentation aside', () => {
-    const fixture = fs.readFileSync(FIXTURE, 'utf8').split('\n');
-    const start = fixture.indexOf('## Articles & Learning');
-    const end = fixture.indexOf('', start);
-    // The hand-written post puts one commentary on the same line as its <br/>.
-    const expected = fixture
-      .slice(start, end)
-      .flatMap((line) => line.replace(/<br\/>(?=\S)/, '<br/>\n').split('\n'));
-
-    const rendered = renderMarkdown(
-      roundup({
-        sections: [
-          {
-            category: { name: 'Articles & Learning', slug: 'articles-and-learning' },
-            entries: JULY_ARTICLES,
-          },
-        ],
-      })
-    ).split('\n');
-    const from = rendered.indexOf('## Articles & Learning');
-    const section = rendered.slice(from, from + expected.length);
-
-    expect(section.map((line) => line.replace(/^ {2}/, ''))).toEqual(expected);
-    expect(
-      section
-        .filter((line) => !line.startsWith('* [') && !line.startsWith('## '))
-        .every((line) => line.startsWith('  '))
-    ).toBe(true);
-    expect(rendered[from + expected.length]).toBe('');
-  });
-});

@@ -23,6 +23,7 @@ const ImportPage = () => {
   const [replace, setReplace] = React.useState(false);
   const [date, setDate] = React.useState('');
   const [busy, setBusy] = React.useState(false);
+  const [files, setFiles] = React.useState<File[]>([]);
 
   const send = (item: Checked, dryRun: boolean) =>
     post('/roundup/import', {
@@ -34,11 +35,10 @@ const ImportPage = () => {
       dryRun,
     });
 
-  const check = async (files: FileList | null) => {
-    if (!files) return;
+  const check = async (chosen: File[]) => {
     setBusy(true);
     const checked: Checked[] = [];
-    for (const file of Array.from(files)) {
+    for (const file of chosen) {
       const item: Checked = { file, markdown: await file.text() };
       try {
         item.result = (await send(item, true)).data;
@@ -50,6 +50,12 @@ const ImportPage = () => {
     setPosts(checked);
     setBusy(false);
   };
+
+  // The dry run depends on the date given for posts without one: check again when it changes.
+  React.useEffect(() => {
+    if (files.length) void check(files);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [files, date]);
 
   const importAll = async () => {
     setBusy(true);
@@ -91,7 +97,7 @@ const ImportPage = () => {
                   accept=".md,.markdown,text/markdown"
                   multiple
                   aria-label="Markdown files"
-                  onChange={(event) => check(event.target.files)}
+                  onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
                 />
               </Field.Root>
               <Field.Root name="date">
