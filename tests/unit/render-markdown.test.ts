@@ -41,7 +41,6 @@ const withEntry = (only: RoundupEntry, sectionName = 'Tools'): Roundup =>
   roundup({ sections: [{ category: { name: sectionName, slug: 'tools' }, entries: [only] }] });
 
 /** The rendered entry: from its `* [` line to the end of its commentary. */
-/** The rendered entry: from its `* [` line to the end of its commentary. */
 const entryMarkdown = (markdown: string): string => {
   const lines = markdown.split('\n');
   const first = lines.findIndex((line) => line.startsWith('* ['));
