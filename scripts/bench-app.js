@@ -4,10 +4,8 @@
  * 14-link and a 500-link published roundup, and Public read access to them and
  * to the stock i18n locales route (the floor). Prints "ready <port>".
  */
-const path = require('node:path');
-const { createStrapi } = require('@strapi/strapi');
+const { run } = require('./serve-app');
 
-const root = path.resolve(__dirname, '..');
 const SIZES = [14, 500];
 
 const commentary = (i) =>
@@ -56,17 +54,4 @@ const seed = async (strapi) => {
   }
 };
 
-(async () => {
-  const strapi = createStrapi({ appDir: root, distDir: path.join(root, 'dist'), autoReload: false, serveAdminPanel: false });
-  await strapi.load();
-  await seed(strapi);
-  await strapi.listen();
-  process.stdout.write(`ready ${strapi.server.httpServer.address().port}\n`);
-  process.on('SIGTERM', async () => {
-    await strapi.destroy();
-    process.exit(0);
-  });
-})().catch((error) => {
-  process.stderr.write(`${error.stack || error}\n`);
-  process.exit(1);
-});
+run(seed);

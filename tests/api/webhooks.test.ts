@@ -11,11 +11,17 @@ const ENV = { ROUNDUP_SEED_DEMO: 'false', ROUNDUP_WEBHOOK_POLL_MS: '100', ROUNDU
 let app: TestApp;
 let admin: AdminClient;
 let category: string;
+const adminEmail = 'burst-admin@example.com';
 
 beforeAll(async () => {
   app = await startApp({ database: 'webhooks', env: ENV });
   admin = await loginAdmin(app);
   category = (await makeCategory(app.strapi, { name: 'Links' })).documentId;
+  // An administrator with a known password, to log in to a second instance.
+  const role = await (app.strapi.service('admin::role') as any).getSuperAdmin();
+  await (app.strapi.service('admin::user') as any).create({
+    email: adminEmail, firstname: 'Burst', lastname: 'Admin', password: 'Roundup-test-1', isActive: true, registrationToken: null, roles: [role.id],
+  });
 });
 afterAll(async () => {
   await app?.stop();
@@ -218,15 +224,6 @@ describe('several instances', () => {
       await receiver.close();
       await admin.del(`/roundup/build-hooks/${hook.id}`);
     }
-  });
-});
-
-let adminEmail = '';
-beforeAll(async () => {
-  adminEmail = 'burst-admin@example.com';
-  const role = await (app.strapi.service('admin::role') as any).getSuperAdmin();
-  await (app.strapi.service('admin::user') as any).create({
-    email: adminEmail, firstname: 'Burst', lastname: 'Admin', password: 'Roundup-test-1', isActive: true, registrationToken: null, roles: [role.id],
   });
 });
 

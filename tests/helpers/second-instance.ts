@@ -7,7 +7,7 @@ import request from 'supertest';
  * database the current test app uses (its environment is inherited).
  */
 export const startSecondInstance = async (env: Record<string, string> = {}) => {
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'serve-app.js')], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'serve-app.js')], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,6 @@
 import { parseRoundupMarkdown } from '../../plugins/roundup/server/src/core/import';
 import type { RoundupEntry } from '../../plugins/roundup/server/src/core/model';
+import { entry } from '../helpers/model';
 
 /** A post whose body starts on line 7, under front matter that gives no warnings. */
 const post = (...body: string[]) =>
@@ -12,13 +13,6 @@ const post = (...body: string[]) =>
     '',
     ...body,
   ].join('\n');
-
-const entry = (
-  title: string,
-  url: string,
-  author: string | null,
-  description: string | null
-): RoundupEntry => ({ title, url, author, description });
 
 const entriesOf = (text: string) =>
   parseRoundupMarkdown(text).roundup.sections.flatMap((section) => section.entries);

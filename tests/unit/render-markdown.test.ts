@@ -3,38 +3,9 @@ import type Token from 'markdown-it/lib/token.mjs';
 import YAML from 'yaml';
 import type { Roundup, RoundupEntry } from '../../plugins/roundup/server/src/core/model';
 import { renderMarkdown } from '../../plugins/roundup/server/src/core/render';
+import { entry, julyRoundup } from '../helpers/model';
 
-const entry = (
-  title: string,
-  url: string,
-  author: string | null,
-  description: string | null
-): RoundupEntry => ({ title, url, author, description });
-
-const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
-  title: "What I've been reading in July",
-  slug: 'what-ive-been-reading-in-july',
-  date: '2020-07-31',
-  excerpt: "Here are the articles, videos, and tools that I'm excited about this July.",
-  intro: 'The format of this entry is stolen from a monthly roundup.',
-  outro: null,
-  layout: 'post',
-  frontMatter: null,
-  sections: [
-    {
-      category: { name: 'Articles & Learning', slug: 'articles-and-learning' },
-      entries: [
-        entry(
-          'Flatter wait-free hazard pointers',
-          'https://pvk.ca/Blog/2020/07/07/flatter-wait-free-hazard-pointers/',
-          'Paul Khuong',
-          'Paul provides references.'
-        ),
-      ],
-    },
-  ],
-  ...overrides,
-});
+const roundup = julyRoundup;
 
 /** A roundup whose only entry is `only`, in a section named `sectionName`. */
 const withEntry = (only: RoundupEntry, sectionName = 'Tools'): Roundup =>

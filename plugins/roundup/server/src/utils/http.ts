@@ -1,14 +1,18 @@
 import { matchesEtag } from '../core/http-cache';
 import type { RenderedOutput } from '../services/client/rendered';
 
-/** Answers 409 Conflict in Strapi's usual error envelope. */
-export const conflict = (
-  ctx: { status: number; body: unknown },
-  message: string,
-  details: Record<string, unknown> = {}
-) => {
-  ctx.status = 409;
-  ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message, details } };
+/**
+ * Runs a controller action; a ConflictError it throws answers 409 in Strapi's
+ * usual error envelope (Strapi's error middleware knows no 409 of its own).
+ */
+export const answeringConflicts = async (ctx: { status: number; body: unknown }, action: () => Promise<void>) => {
+  try {
+    await action();
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    ctx.status = 409;
+    ctx.body = { data: null, error: { status: 409, name: error.name, message: error.message, details: error.details } };
+  }
 };
 
 export class ConflictError extends Error {

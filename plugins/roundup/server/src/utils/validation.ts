@@ -27,3 +27,16 @@ export const parseInput = <Schema extends z.ZodType>(
   });
   throw new errors.ValidationError(problems.map((p) => p.message).join('; '), { errors: problems });
 };
+
+/**
+ * A ValidationError (400) for problems found after parsing, each named by its
+ * dotted path (`url`, `sections[0].entries[1].url`) in the message and details.
+ */
+export const fieldProblems = (problems: { path: string; message: string }[]) =>
+  new errors.ValidationError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), {
+    errors: problems.map((p) => ({
+      path: p.path.split('.'),
+      message: `${p.path}: ${p.message}`,
+      name: 'ValidationError',
+    })),
+  });

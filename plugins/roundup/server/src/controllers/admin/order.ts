@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { conflict, ConflictError } from '../../utils/http';
+import { answeringConflicts } from '../../utils/http';
 import { getPluginService } from '../../utils/get-service';
 import { parseInput } from '../../utils/validation';
 
@@ -27,12 +27,9 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** PUT /roundup/roundups/:documentId/order */
   async update(ctx: any) {
     const body = parseInput(orderBody, ctx.request.body, 'body');
-    try {
+    await answeringConflicts(ctx, async () => {
       ctx.body = await getPluginService(strapi, 'order').set(ctx.params.documentId, body);
-    } catch (error) {
-      if (error instanceof ConflictError) return conflict(ctx, error.message, error.details);
-      throw error;
-    }
+    });
   },
 });
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { getPluginConfig } from '../../utils/config';
-import { conflict, ConflictError } from '../../utils/http';
+import { answeringConflicts } from '../../utils/http';
 import { getPluginService } from '../../utils/get-service';
 import { parseInput } from '../../utils/validation';
 
@@ -29,14 +29,11 @@ const transfer = ({ strapi }: { strapi: Core.Strapi }) => ({
       throw new errors.PayloadTooLargeError(`An import may be at most ${limit} bytes (roundup.config.import.maxBytes)`);
     }
     const body = parseInput(importBody, ctx.request.body, 'body');
-    try {
+    await answeringConflicts(ctx, async () => {
       const { status, body: result } = await getPluginService(strapi, 'importer').import(body);
       ctx.status = status;
       ctx.body = result;
-    } catch (error) {
-      if (error instanceof ConflictError) return conflict(ctx, error.message, error.details);
-      throw error;
-    }
+    });
   },
 
   async export(ctx: any) {

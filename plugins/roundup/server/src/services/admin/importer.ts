@@ -6,6 +6,7 @@ import type { Roundup } from '../../core/model';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
 import { ConflictError } from '../../utils/http';
 import { getPluginService } from '../../utils/get-service';
+import { fieldProblems } from '../../utils/validation';
 
 type Row = Record<string, any>;
 
@@ -19,10 +20,6 @@ export interface ImportRequest {
   replace: boolean;
 }
 
-const invalid = (problems: { path: string; message: string }[]) =>
-  new errors.ValidationError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), {
-    errors: problems.map((p) => ({ path: p.path.split('.'), message: `${p.path}: ${p.message}`, name: 'ValidationError' })),
-  });
 
 const counts = (roundup: Roundup) => ({
   sections: roundup.sections.length,
@@ -86,7 +83,7 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
       if (request.dryRun) {
         return { status: 200, body: { ...counts(roundup), warnings, problems, roundup } };
       }
-      if (problems.length) throw invalid(problems);
+      if (problems.length) throw fieldProblems(problems);
 
       const existing: Row | null = await strapi.db
         .query(ROUNDUP_UID)

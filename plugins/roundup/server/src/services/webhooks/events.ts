@@ -1,14 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { ROUNDUP_EVENTS, type RoundupEventType } from '../../core/webhooks';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
 import { getPluginService } from '../../utils/get-service';
 
-export const ROUNDUP_EVENT_TYPES = [
-  'roundup.publish',
-  'roundup.unpublish',
-  'roundup.update',
-  'roundup.delete',
-] as const;
-export type RoundupEvent = (typeof ROUNDUP_EVENT_TYPES)[number];
+export type RoundupEvent = RoundupEventType;
 
 export interface RoundupRef {
   documentId: string;
@@ -67,7 +62,7 @@ const events = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Registers the events with Strapi's webhook store, so Strapi's own webhooks can use them too. */
     register() {
       const store = strapi.get('webhookStore') as { addAllowedEvent: (key: string, value: string) => void };
-      for (const event of ROUNDUP_EVENT_TYPES) {
+      for (const event of ROUNDUP_EVENTS) {
         store.addAllowedEvent(event.replace('.', '_').toUpperCase(), event);
       }
     },

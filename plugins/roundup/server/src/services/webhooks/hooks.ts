@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { buildHookSchema, hookIssues } from '../../core/webhooks';
 import { BUILD_HOOK_UID } from '../../uids';
 import { getPluginConfig } from '../../utils/config';
+import { fieldProblems } from '../../utils/validation';
 import type { RoundupEvent } from './events';
 
 type Row = Record<string, any>;
@@ -40,10 +41,6 @@ const fromRow = (row: Row): StoredHook => ({
   source: row.source ?? 'admin',
 });
 
-const invalid = (issues: { path: string; message: string }[]) =>
-  new errors.ValidationError(issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
-    errors: issues.map((i) => ({ path: i.path.split('.'), message: `${i.path}: ${i.message}`, name: 'ValidationError' })),
-  });
 
 /** Build hooks from config/plugins.ts and from the admin panel, in one table. */
 const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -51,7 +48,7 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const parse = (input: unknown) => {
     const result = buildHookSchema.safeParse(input);
-    if (!result.success) throw invalid(hookIssues(result.error));
+    if (!result.success) throw fieldProblems(hookIssues(result.error));
     return result.data;
   };
 
@@ -74,7 +71,7 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
     async create(input: unknown): Promise<StoredHook> {
       const data = parse(input);
       if (await query().findOne({ where: { name: data.name } })) {
-        throw invalid([{ path: 'name', message: `a build hook named "${data.name}" exists already` }]);
+        throw fieldProblems([{ path: 'name', message: `a build hook named "${data.name}" exists already` }]);
       }
       return fromRow(await query().create({ data: { ...data, enabled: true, source: 'admin' } }));
     },
@@ -91,7 +88,7 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!('secret' in body) && current.secret) body.secret = current.secret;
       const data = parse(body);
       const clash = await query().findOne({ where: { name: data.name, id: { $ne: id } } });
-      if (clash) throw invalid([{ path: 'name', message: `a build hook named "${data.name}" exists already` }]);
+      if (clash) throw fieldProblems([{ path: 'name', message: `a build hook named "${data.name}" exists already` }]);
       return fromRow(
         await query().update({
           where: { id },

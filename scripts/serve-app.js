@@ -1,0 +1,33 @@
+'use strict';
+/**
+ * Serves the compiled host app as a process of its own, for tests that need a
+ * second instance on one database and for the benchmark. Prints
+ * "ready <port>" once listening and stops cleanly on SIGTERM.
+ */
+const path = require('node:path');
+const { createStrapi } = require('@strapi/strapi');
+
+const root = path.resolve(__dirname, '..');
+
+/** Boots the app, runs `prepare(strapi)` before listening, and serves it. */
+const serve = async (prepare = async () => {}) => {
+  const strapi = createStrapi({ appDir: root, distDir: path.join(root, 'dist'), autoReload: false, serveAdminPanel: false });
+  await strapi.load();
+  await prepare(strapi);
+  await strapi.listen();
+  process.stdout.write(`ready ${strapi.server.httpServer.address().port}\n`);
+  process.on('SIGTERM', async () => {
+    await strapi.destroy();
+    process.exit(0);
+  });
+};
+
+const run = (prepare) =>
+  serve(prepare).catch((error) => {
+    process.stderr.write(`${error.stack || error}\n`);
+    process.exit(1);
+  });
+
+if (require.main === module) run();
+
+module.exports = { run };
