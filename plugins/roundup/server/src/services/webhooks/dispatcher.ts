@@ -90,8 +90,7 @@ const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
     if (verdict.outcome === 'delivered') {
       await outbox.settle(delivery.id, { ...common, state: 'delivered', delivered_at: now });
     } else if (verdict.outcome === 'retry' && attempts < hook.retry.maxAttempts) {
-      const backoff = nextAttemptDelay(attempts, hook.retry, Math.random);
-      const delay = Math.min(Math.max(backoff, verdict.retryAfterMs ?? 0), hook.retry.maxDelayMs);
+      const delay = nextAttemptDelay(attempts, hook.retry, Math.random, verdict.retryAfterMs);
       await outbox.settle(delivery.id, { ...common, state: 'pending', due_at: now + delay });
     } else {
       if (verdict.outcome === 'disable') await hooks.disable(hook.id, `The receiver answered ${status} Gone`);

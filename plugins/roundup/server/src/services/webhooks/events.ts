@@ -27,20 +27,11 @@ const events = ({ strapi }: { strapi: Core.Strapi }) => {
     return row ? { documentId: row.documentId, slug: row.slug ?? null, title: row.title ?? null } : null;
   };
 
-  /** documentIds of the roundups an entry belongs to (draft or published rows). */
-  const roundupsOfEntry = async (documentId: string): Promise<string[]> => {
+  /** documentIds of the roundups that the matching entries belong to (draft or published rows). */
+  const roundupsOfEntries = async (where: Record<string, unknown>): Promise<string[]> => {
     const rows: Row[] = await strapi.db
       .query(ENTRY_UID)
-      .findMany({ where: { documentId }, select: ['id'], populate: { roundup: { select: ['documentId'] } } });
-    return rows.map((row) => row.roundup?.documentId).filter(Boolean);
-  };
-
-  const roundupsOfCategory = async (documentId: string): Promise<string[]> => {
-    const rows: Row[] = await strapi.db.query(ENTRY_UID).findMany({
-      where: { category: { documentId } },
-      select: ['id'],
-      populate: { roundup: { select: ['documentId'] } },
-    });
+      .findMany({ where, select: ['id'], populate: { roundup: { select: ['documentId'] } } });
     return rows.map((row) => row.roundup?.documentId).filter(Boolean);
   };
 
@@ -86,15 +77,15 @@ const events = ({ strapi }: { strapi: Core.Strapi }) => {
         return result;
       }
       if (uid === ENTRY_UID && ['create', 'update', 'delete'].includes(action)) {
-        const before = documentId ? await roundupsOfEntry(documentId) : [];
+        const before = documentId ? await roundupsOfEntries({ documentId }) : [];
         const result = await write();
         const id = documentId ?? (result as Row | undefined)?.documentId;
-        const after = id && action !== 'delete' ? await roundupsOfEntry(id) : [];
+        const after = id && action !== 'delete' ? await roundupsOfEntries({ documentId: id }) : [];
         await emitUpdates([...before, ...after]);
         return result;
       }
       if (uid === CATEGORY_UID && (action === 'update' || action === 'delete') && documentId) {
-        const affected = await roundupsOfCategory(documentId);
+        const affected = await roundupsOfEntries({ category: { documentId } });
         const result = await write();
         await emitUpdates(affected);
         return result;
