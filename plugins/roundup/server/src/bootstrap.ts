@@ -7,6 +7,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   getPluginService(strapi, 'content-version').watchWrites();
   await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
   await getPluginService(strapi, 'editor-layout').apply();
+  await getPluginService(strapi, 'content-rules').fillCanonicalUrls();
   getPluginService(strapi, 'events').register();
   await getPluginService(strapi, 'hooks').syncFromConfig();
   getPluginService(strapi, 'dispatcher').start();

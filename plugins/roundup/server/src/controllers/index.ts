@@ -1,8 +1,9 @@
 import buildHooks from './admin/build-hooks';
+import editor from './admin/editor';
 import order from './admin/order';
 import transfer from './admin/transfer';
 import category from './client/category';
 import feed from './client/feed';
 import roundup from './client/roundup';
 
-export default { roundup, category, feed, order, 'build-hooks': buildHooks, transfer };
+export default { roundup, category, feed, order, editor, 'build-hooks': buildHooks, transfer };

@@ -1,3 +1,4 @@
+import editor from './admin/editor';
 import editorLayout from './admin/editor-layout';
 import importer from './admin/importer';
 import order from './admin/order';
@@ -11,6 +12,7 @@ import hooks from './webhooks/hooks';
 import outbox from './webhooks/outbox';
 
 export default {
+  editor,
   importer,
   order,
   published,

@@ -16,6 +16,8 @@ export default {
   attributes: {
     title: { type: 'string', required: true, maxLength: 500 },
     url: { type: 'string', required: true, maxLength: 2048 },
+    // Derived from `url` on every write (see core/canonical-url): finds the same link saved twice.
+    canonicalUrl: { type: 'string', maxLength: 2048, visible: false, configurable: false },
     author: { type: 'string', maxLength: 255 },
     description: { type: 'richtext' },
     category: {

@@ -1,9 +1,10 @@
 import buildHooks from './build-hooks';
+import editor from './editor';
 import order from './order';
 import transfer from './transfer';
 
 /** Admin-panel routes under /roundup, behind the admin JWT and the plugin's permission actions. */
 export default {
   type: 'admin',
-  routes: [...order, ...buildHooks, ...transfer],
+  routes: [...editor, ...order, ...buildHooks, ...transfer],
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { canonicalUrl } from '../../core/canonical-url';
 import { isoDateProblem } from '../../core/date';
 import { frontMatterProblem } from '../../core/front-matter';
 import { slugCandidate, slugFromText, slugProblem } from '../../core/slug';
@@ -89,9 +90,12 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const checkFields = (uid: RoundupContentUID, data: Data, isCreate: boolean) => {
     if (uid === ENTRY_UID) {
+      // The canonical form is never written directly: it always follows the URL.
+      delete data.canonicalUrl;
       if ('url' in data || isCreate) {
         const problem = httpUrlProblem(data.url);
         if (problem) throw fieldError('url', problem, data.url);
+        data.canonicalUrl = canonicalUrl(data.url as string);
       }
       if (isCreate && !namesTarget(data.category)) {
         throw fieldError('category', 'is required: every link belongs to a section');
@@ -108,6 +112,24 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * Gives links saved before the canonical URL existed (or written around
+     * the Document Service) their canonical URL; run once at startup.
+     */
+    async fillCanonicalUrls(): Promise<number> {
+      const meta = strapi.db.metadata.get(ENTRY_UID);
+      const column = (meta.attributes.canonicalUrl as { columnName?: string }).columnName ?? 'canonical_url';
+      const rows: { id: number; url: string }[] = await strapi.db
+        .connection(meta.tableName)
+        .select('id', 'url')
+        .whereNull(column)
+        .whereNotNull('url');
+      for (const row of rows) {
+        await strapi.db.connection(meta.tableName).where({ id: row.id }).update({ [column]: canonicalUrl(row.url) });
+      }
+      return rows.length;
+    },
+
     /** Checks and completes `data` before Strapi writes it. */
     async prepareWrite(
       uid: RoundupContentUID,

@@ -1,0 +1,98 @@
+/**
+ * What the editor's page shows of roundups and links: plain functions of
+ * plain rows, so the page's rules (status, card text, duplicates) are tested
+ * without Strapi.
+ */
+
+export type RoundupStatus = 'draft' | 'published' | 'modified';
+
+interface Version {
+  updatedAt?: string | Date | null;
+}
+
+const time = (value: string | Date | null | undefined) => (value ? new Date(value).getTime() || 0 : 0);
+
+/**
+ * Draft only: `draft`; published and not edited since: `published`; a draft
+ * saved after the last publish: `modified` (the Content Manager's rule).
+ */
+export const roundupStatus = (draft: Version | null, published: Version | null): RoundupStatus => {
+  if (!published) return 'draft';
+  if (!draft) return 'published';
+  return time(draft.updatedAt) > time(published.updatedAt) ? 'modified' : 'published';
+};
+
+/** The host a link points to, without `www.`; '' when the URL does not parse. */
+export const urlHost = (url: string): string => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+};
+
+const CARD_LINE_LENGTH = 160;
+
+/**
+ * The first line of a link's commentary as plain text, for its card: Markdown
+ * links keep their text, emphasis and code marks go, long lines end in `…`.
+ */
+export const firstLine = (markdown: string | null | undefined): string => {
+  if (!markdown) return '';
+  const line = markdown
+    .split(/\r?\n/)
+    .map((text) => text.trim())
+    .find((text) => text.length > 0 && !/^([-*_]\s*){3,}$/.test(text));
+  if (!line) return '';
+  const plain = line
+    .replace(/^(#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)/, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__|\*|_|`)(.+?)\1/g, '$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > CARD_LINE_LENGTH ? `${plain.slice(0, CARD_LINE_LENGTH - 1).trimEnd()}…` : plain;
+};
+
+export interface DuplicateRef {
+  roundup: { documentId: string; title: string };
+  entry: string;
+}
+
+export interface LinkRow {
+  documentId: string;
+  canonicalUrl: string | null;
+  roundup: { documentId: string; title: string } | null;
+}
+
+/**
+ * For each link of `own` (keyed by documentId), the other roundups that
+ * already have a link with the same canonical URL. Links in the inbox and in
+ * the same roundup as the link are not duplicates of it.
+ */
+export const findDuplicates = (
+  own: { documentId: string; canonicalUrl: string | null; roundup: string | null }[],
+  candidates: LinkRow[]
+): Map<string, DuplicateRef[]> => {
+  const byUrl = new Map<string, LinkRow[]>();
+  for (const row of candidates) {
+    if (!row.canonicalUrl || !row.roundup) continue;
+    const list = byUrl.get(row.canonicalUrl) ?? [];
+    list.push(row);
+    byUrl.set(row.canonicalUrl, list);
+  }
+  const result = new Map<string, DuplicateRef[]>();
+  for (const link of own) {
+    if (!link.canonicalUrl) continue;
+    const seen = new Set<string>();
+    const refs: DuplicateRef[] = [];
+    for (const row of byUrl.get(link.canonicalUrl) ?? []) {
+      const roundup = row.roundup!;
+      if (row.documentId === link.documentId || roundup.documentId === link.roundup) continue;
+      if (seen.has(roundup.documentId)) continue;
+      seen.add(roundup.documentId);
+      refs.push({ roundup: { documentId: roundup.documentId, title: roundup.title }, entry: row.documentId });
+    }
+    if (refs.length > 0) result.set(link.documentId, refs);
+  }
+  return result;
+};

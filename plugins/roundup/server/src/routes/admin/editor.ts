@@ -1,0 +1,13 @@
+import { ACTIONS } from '../../permissions';
+import { can } from './can';
+
+export default [
+  { method: 'GET', path: '/roundups', handler: 'editor.list', config: can(ACTIONS.read) },
+  { method: 'POST', path: '/roundups', handler: 'editor.create', config: can(ACTIONS.create) },
+  { method: 'GET', path: '/roundups/:documentId/editor', handler: 'editor.view', config: can(ACTIONS.read) },
+  { method: 'GET', path: '/roundups/:documentId/preview', handler: 'editor.preview', config: can(ACTIONS.read) },
+  { method: 'POST', path: '/roundups/:documentId/entries', handler: 'editor.addEntry', config: can(ACTIONS.create) },
+  { method: 'POST', path: '/roundups/:documentId/publish', handler: 'editor.publish', config: can(ACTIONS.publish) },
+  { method: 'POST', path: '/roundups/:documentId/unpublish', handler: 'editor.unpublish', config: can(ACTIONS.publish) },
+  { method: 'GET', path: '/inbox', handler: 'editor.inbox', config: can(ACTIONS.read) },
+];

@@ -1,0 +1,309 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import {
+  findDuplicates,
+  firstLine,
+  roundupStatus,
+  urlHost,
+  type DuplicateRef,
+  type RoundupStatus,
+} from '../../core/editor';
+import { groupIntoSections, orderVersion, type CategoryRef } from '../../core/order';
+import { httpUrlProblem } from '../../core/url';
+import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
+import { ConflictError } from '../../utils/http';
+import { getPluginService } from '../../utils/get-service';
+import { fieldProblems } from '../../utils/validation';
+
+type Row = Record<string, any>;
+
+/** A link as a card on the editor's page. */
+export interface EntryCard {
+  documentId: string;
+  title: string;
+  url: string;
+  host: string;
+  author: string | null;
+  commentary: string;
+  /** Other roundups that already have this link (same canonical URL). */
+  duplicates: DuplicateRef[];
+}
+
+export interface RoundupSummary {
+  documentId: string;
+  title: string;
+  slug: string | null;
+  date: string | null;
+  status: RoundupStatus;
+  entries: number;
+  updatedAt: string;
+  publishedAt: string | null;
+}
+
+export interface EditorView {
+  roundup: RoundupSummary;
+  /** Every section, empty ones too, in this roundup's order; `category: null` holds links whose section was deleted. */
+  sections: { category: { documentId: string; name: string } | null; entries: EntryCard[] }[];
+  /** The order version to send back with a reorder. */
+  version: string;
+}
+
+export interface NewEntry {
+  title: string;
+  url: string;
+  author?: string | null;
+  description?: string | null;
+  category: string;
+}
+
+const ENTRY_FIELDS = ['title', 'url', 'author', 'description', 'canonicalUrl'];
+const INBOX_LIMIT = 200;
+
+/**
+ * The editor's page: roundups with their status, one roundup as sections of
+ * cards, the inbox, quick-add, preview and publishing. Reordering goes
+ * through the order service, so its version check guards every path.
+ */
+const editor = ({ strapi }: { strapi: Core.Strapi }) => {
+  const categories = async (): Promise<CategoryRef[]> => {
+    const rows: Row[] = await strapi.db.query(CATEGORY_UID).findMany({
+      select: ['documentId', 'name', 'slug', 'position'],
+    });
+    return rows.map((row) => ({
+      documentId: row.documentId,
+      name: row.name,
+      slug: row.slug,
+      position: row.position ?? 0,
+    }));
+  };
+
+  /** The published version's timestamps of each roundup in `documentIds`. */
+  const publishedVersions = async (documentIds: string[]) => {
+    if (documentIds.length === 0) return new Map<string, Row>();
+    const rows: Row[] = await strapi.db.query(ROUNDUP_UID).findMany({
+      where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+      select: ['documentId', 'updatedAt', 'publishedAt'],
+    });
+    return new Map(rows.map((row) => [row.documentId as string, row]));
+  };
+
+  const summary = (draft: Row, published: Row | undefined, entries: number): RoundupSummary => ({
+    documentId: draft.documentId,
+    title: draft.title,
+    slug: draft.slug ?? null,
+    date: draft.date ?? null,
+    status: roundupStatus(draft, published ?? null),
+    entries,
+    updatedAt: draft.updatedAt,
+    publishedAt: published?.publishedAt ?? null,
+  });
+
+  /** Cards for `rows`, each with the other roundups that already link to the same URL. */
+  const cards = async (rows: Row[], roundup: string | null): Promise<EntryCard[]> => {
+    const urls = [...new Set(rows.map((row) => row.canonicalUrl).filter(Boolean))];
+    const candidates: Row[] = urls.length
+      ? await strapi.db.query(ENTRY_UID).findMany({
+          where: { canonicalUrl: { $in: urls } },
+          select: ['documentId', 'canonicalUrl'],
+          populate: { roundup: { select: ['documentId', 'title'] } },
+        })
+      : [];
+    const duplicates = findDuplicates(
+      rows.map((row) => ({ documentId: row.documentId, canonicalUrl: row.canonicalUrl ?? null, roundup })),
+      candidates.map((row) => ({
+        documentId: row.documentId,
+        canonicalUrl: row.canonicalUrl,
+        roundup: row.roundup ? { documentId: row.roundup.documentId, title: row.roundup.title } : null,
+      }))
+    );
+    return rows.map((row) => ({
+      documentId: row.documentId,
+      title: row.title,
+      url: row.url,
+      host: urlHost(row.url),
+      author: row.author || null,
+      commentary: firstLine(row.description),
+      duplicates: duplicates.get(row.documentId) ?? [],
+    }));
+  };
+
+  const requireCategory = async (documentId: string) => {
+    const row = await strapi.db.query(CATEGORY_UID).findOne({ where: { documentId }, select: ['id'] });
+    return Boolean(row);
+  };
+
+  const draftRow = async (documentId: string): Promise<Row> => {
+    const row: Row | null = await strapi.db.query(ROUNDUP_UID).findOne({
+      where: { documentId, publishedAt: null },
+      select: ['id', 'documentId', 'title'],
+    });
+    if (!row) throw new errors.NotFoundError(`No roundup with documentId "${documentId}"`);
+    return row;
+  };
+
+  return {
+    /** Roundups, newest date first, with their status and number of links. */
+    async list({ page, pageSize }: { page: number; pageSize: number }) {
+      const where = { publishedAt: null };
+      const [drafts, total] = await Promise.all([
+        strapi.db.query(ROUNDUP_UID).findMany({
+          where,
+          select: ['documentId', 'title', 'slug', 'date', 'updatedAt'],
+          populate: { entries: { count: true } },
+          orderBy: [{ date: 'desc' }, { id: 'desc' }],
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+        }) as Promise<Row[]>,
+        strapi.db.query(ROUNDUP_UID).count({ where }),
+      ]);
+      const published = await publishedVersions(drafts.map((row) => row.documentId));
+      return {
+        results: drafts.map((row) => summary(row, published.get(row.documentId), row.entries?.count ?? 0)),
+        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+      };
+    },
+
+    /** Starts a new roundup as a draft. */
+    async create(data: { title: string; date: string; slug?: string }) {
+      const created = await strapi.documents(ROUNDUP_UID).create({ data } as any);
+      return this.view(created.documentId);
+    },
+
+    /** One roundup's draft as the page shows it. */
+    async view(documentId: string): Promise<EditorView> {
+      const row: Row | null = await strapi.documents(ROUNDUP_UID).findOne({
+        documentId,
+        status: 'draft',
+        fields: ['title', 'slug', 'date', 'updatedAt'],
+        populate: {
+          entries: { fields: ENTRY_FIELDS, populate: { category: { fields: ['name'] } } },
+          sections: { fields: ['name'] },
+        },
+      } as any);
+      if (!row) throw new errors.NotFoundError(`No roundup with documentId "${documentId}"`);
+
+      const [allCategories, published, entryCards] = await Promise.all([
+        categories(),
+        publishedVersions([documentId]),
+        cards(row.entries as Row[], documentId),
+      ]);
+      const byId = new Map(entryCards.map((card) => [card.documentId, card]));
+      const placed = (row.entries as Row[]).map((entry) => ({
+        documentId: entry.documentId as string,
+        category: (entry.category?.documentId ?? null) as string | null,
+      }));
+      const override = (row.sections as Row[]).map((section) => section.documentId as string);
+
+      return {
+        roundup: summary(row, published.get(documentId), placed.length),
+        sections: groupIntoSections(placed, allCategories, override, { includeEmpty: true }).map((section) => ({
+          category: section.category ? { documentId: section.category.documentId, name: section.category.name } : null,
+          entries: section.entries.map((entry) => byId.get(entry.documentId)!),
+        })),
+        version: orderVersion(placed, override),
+      };
+    },
+
+    /** Links not yet in any roundup, newest first, and how many there are. */
+    async inbox(): Promise<{ results: (EntryCard & { category: { documentId: string; name: string } | null })[]; total: number }> {
+      const where = { roundup: { id: { $null: true } } };
+      const [rows, total] = await Promise.all([
+        strapi.db.query(ENTRY_UID).findMany({
+          where,
+          select: ['documentId', ...ENTRY_FIELDS],
+          populate: { category: { select: ['documentId', 'name'] } },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          limit: INBOX_LIMIT,
+        }) as Promise<Row[]>,
+        strapi.db.query(ENTRY_UID).count({ where }),
+      ]);
+      const entryCards = await cards(rows, null);
+      return {
+        results: entryCards.map((card, i) => ({
+          ...card,
+          category: rows[i].category ? { documentId: rows[i].category.documentId, name: rows[i].category.name } : null,
+        })),
+        total,
+      };
+    },
+
+    /**
+     * Adds a link to the end of its section in the roundup's draft: a new one
+     * (quick-add; every bad field named at once) or one from the inbox.
+     */
+    async addEntry(documentId: string, input: { entry: string } | NewEntry): Promise<EditorView> {
+      const roundup = await draftRow(documentId);
+
+      await strapi.db.transaction(async () => {
+        let entryId: string;
+        if ('entry' in input) {
+          const entry: Row | null = await strapi.db.query(ENTRY_UID).findOne({
+            where: { documentId: input.entry },
+            select: ['documentId'],
+            populate: { roundup: { select: ['documentId', 'title'] }, category: { select: ['documentId'] } },
+          });
+          if (!entry) throw fieldProblems([{ path: 'entry', message: `no link with documentId "${input.entry}"` }]);
+          if (entry.roundup) {
+            throw new ConflictError(
+              entry.roundup.documentId === documentId
+                ? 'This link is already in this roundup'
+                : `This link is already in the roundup "${entry.roundup.title}"`,
+              { roundup: entry.roundup.documentId }
+            );
+          }
+          if (!entry.category) {
+            throw fieldProblems([{ path: 'entry', message: 'has no section; give it one before adding it' }]);
+          }
+          entryId = entry.documentId;
+        } else {
+          const problems: { path: string; message: string }[] = [];
+          const urlProblem = httpUrlProblem(input.url);
+          if (urlProblem) problems.push({ path: 'url', message: urlProblem });
+          if (!(await requireCategory(input.category))) {
+            problems.push({ path: 'category', message: 'must be one of the sections' });
+          }
+          if (problems.length > 0) throw fieldProblems(problems);
+          const created = await strapi.documents(ENTRY_UID).create({
+            data: {
+              title: input.title,
+              url: input.url,
+              author: input.author || null,
+              description: input.description || null,
+              category: input.category,
+            },
+          } as any);
+          entryId = created.documentId;
+        }
+        await strapi.documents(ROUNDUP_UID).update({
+          documentId: roundup.documentId,
+          status: 'draft',
+          data: { entries: { connect: [entryId] } },
+        } as any);
+      });
+      return this.view(documentId);
+    },
+
+    /** The draft rendered as the public outputs would render it once published. */
+    async preview(documentId: string): Promise<{ markdown: string; html: string }> {
+      const roundup = await getPluginService(strapi, 'published').loadDocument(documentId, 'draft');
+      if (!roundup) throw new errors.NotFoundError(`No roundup with documentId "${documentId}"`);
+      const renderer = getPluginService(strapi, 'rendered').renderer();
+      return { markdown: renderer.markdown(roundup), html: renderer.html(roundup) };
+    },
+
+    async publish(documentId: string): Promise<EditorView> {
+      await draftRow(documentId);
+      await strapi.documents(ROUNDUP_UID).publish({ documentId } as any);
+      return this.view(documentId);
+    },
+
+    async unpublish(documentId: string): Promise<EditorView> {
+      await draftRow(documentId);
+      await strapi.documents(ROUNDUP_UID).unpublish({ documentId } as any);
+      return this.view(documentId);
+    },
+  };
+};
+
+export type EditorService = ReturnType<typeof editor>;
+export default editor;
