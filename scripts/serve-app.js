@@ -1,7 +1,8 @@
 'use strict';
 /**
  * Serves the compiled host app as a process of its own, for tests that need a
- * second instance on one database and for the benchmark. Prints
+ * second instance on one database, for the benchmark and for the browser
+ * tests (SERVE_ADMIN_PANEL=true serves the built admin panel too). Prints
  * "ready <port>" once listening and stops cleanly on SIGTERM.
  */
 const path = require('node:path');
@@ -11,7 +12,12 @@ const root = path.resolve(__dirname, '..');
 
 /** Boots the app, runs `prepare(strapi)` before listening, and serves it. */
 const serve = async (prepare = async () => {}) => {
-  const strapi = createStrapi({ appDir: root, distDir: path.join(root, 'dist'), autoReload: false, serveAdminPanel: false });
+  const strapi = createStrapi({
+    appDir: root,
+    distDir: path.join(root, 'dist'),
+    autoReload: false,
+    serveAdminPanel: process.env.SERVE_ADMIN_PANEL === 'true',
+  });
   await strapi.load();
   await prepare(strapi);
   await strapi.listen();

@@ -1,4 +1,5 @@
 import { Feather } from '@strapi/icons';
+import { ContentManagerPanel } from './editor/ContentManagerPanel';
 import { PLUGIN_ID } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -13,9 +14,9 @@ export default {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: Feather,
-      intlLabel: label('menu.import', 'Roundup import'),
-      permissions: [{ action: 'plugin::roundup.import', subject: null }],
-      Component: () => import('./pages/ImportPage'),
+      intlLabel: label('menu.roundups', 'Roundups'),
+      permissions: [{ action: 'plugin::roundup.read', subject: null }],
+      Component: () => import('./pages/App'),
     });
     app.createSettingSection({ id: PLUGIN_ID, intlLabel: label('settings.section', 'Roundup') }, [
       {
@@ -27,6 +28,10 @@ export default {
       },
     ]);
     app.registerPlugin({ id: PLUGIN_ID, name: 'Roundup' });
+  },
+
+  bootstrap(app: any) {
+    app.getPlugin('content-manager')?.apis?.addEditViewSidePanel([ContentManagerPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

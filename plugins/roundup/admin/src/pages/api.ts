@@ -2,8 +2,76 @@
 export const errorMessage = (error: any): string =>
   error?.response?.data?.error?.message ?? error?.message ?? 'Something went wrong';
 
+/** The HTTP status of a failed admin API call, when there was a response. */
+export const errorStatus = (error: any): number | undefined => error?.status ?? error?.response?.status;
+
 /** The per-field messages of a 400, keyed by the dotted path. */
 export const fieldErrors = (error: any): Record<string, string> => {
   const details = error?.response?.data?.error?.details?.errors ?? [];
   return Object.fromEntries(details.map((e: any) => [e.path.join('.'), e.message]));
+};
+
+export type RoundupStatus = 'draft' | 'published' | 'modified';
+
+export interface RoundupSummary {
+  documentId: string;
+  title: string;
+  slug: string | null;
+  date: string | null;
+  status: RoundupStatus;
+  entries: number;
+  updatedAt: string;
+  publishedAt: string | null;
+}
+
+export interface DuplicateRef {
+  roundup: { documentId: string; title: string };
+  entry: string;
+}
+
+export interface EntryCard {
+  documentId: string;
+  title: string;
+  url: string;
+  host: string;
+  author: string | null;
+  commentary: string;
+  duplicates: DuplicateRef[];
+}
+
+export interface SectionRef {
+  documentId: string;
+  name: string;
+}
+
+export interface EditorView {
+  roundup: RoundupSummary;
+  sections: { category: SectionRef | null; entries: EntryCard[] }[];
+  version: string;
+}
+
+export interface InboxEntry extends EntryCard {
+  category: SectionRef | null;
+}
+
+/** Admin API paths of the plugin. */
+export const paths = {
+  roundups: '/roundup/roundups',
+  editor: (id: string) => `/roundup/roundups/${id}/editor`,
+  order: (id: string) => `/roundup/roundups/${id}/order`,
+  entries: (id: string) => `/roundup/roundups/${id}/entries`,
+  preview: (id: string) => `/roundup/roundups/${id}/preview`,
+  publish: (id: string) => `/roundup/roundups/${id}/publish`,
+  unpublish: (id: string) => `/roundup/roundups/${id}/unpublish`,
+  inbox: '/roundup/inbox',
+};
+
+/** Where the Content Manager edits a roundup, inside the admin panel. */
+export const contentManagerPath = (documentId: string) =>
+  `/content-manager/collection-types/plugin::roundup.roundup/${documentId}`;
+
+/** The public rendered outputs of a published roundup, on the Strapi server. */
+export const renderedUrl = (slug: string, format: 'markdown' | 'html' | 'json') => {
+  const backend = (window as any).strapi?.backendURL ?? '';
+  return `${backend}/api/roundup/roundups/${encodeURIComponent(slug)}/rendered?format=${format}`;
 };

@@ -1,0 +1,186 @@
+import * as React from 'react';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { errorMessage, fieldErrors, paths, type EditorView, type InboxEntry, type SectionRef } from '../pages/api';
+import { useT } from '../utils/useT';
+import { Card } from './Sections';
+
+const EMPTY = { url: '', title: '', author: '', description: '', category: '' };
+
+/**
+ * Quick-add (a new link straight into this roundup, each bad field marked
+ * under it) and the inbox (links saved without a roundup, one click to add).
+ */
+export const AddLinks = ({
+  roundupId,
+  sections,
+  inboxVersion,
+  onAdded,
+}: {
+  roundupId: string;
+  sections: SectionRef[];
+  /** Changes whenever the inbox may have changed. */
+  inboxVersion: number;
+  onAdded: (view: EditorView) => void;
+}) => {
+  const t = useT();
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [form, setForm] = React.useState(EMPTY);
+  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const [busy, setBusy] = React.useState(false);
+  const [inbox, setInbox] = React.useState<{ results: InboxEntry[]; total: number }>({ results: [], total: 0 });
+
+  React.useEffect(() => {
+    let current = true;
+    get(paths.inbox)
+      .then(({ data }) => current && setInbox(data))
+      .catch((error) => toggleNotification({ type: 'danger', message: errorMessage(error) }));
+    return () => {
+      current = false;
+    };
+  }, [get, inboxVersion, toggleNotification]);
+
+  const set = (field: keyof typeof EMPTY) => (value: string) => {
+    setForm((previous) => ({ ...previous, [field]: value }));
+    setErrors((previous) => ({ ...previous, [field]: '' }));
+  };
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const { data } = await post<EditorView>(paths.entries(roundupId), {
+        url: form.url,
+        title: form.title,
+        author: form.author || null,
+        description: form.description || null,
+        category: form.category,
+      });
+      setForm({ ...EMPTY, category: form.category });
+      setErrors({});
+      onAdded(data);
+      toggleNotification({ type: 'success', message: t('add.added', 'Link added') });
+    } catch (error) {
+      const byField = fieldErrors(error);
+      if (Object.keys(byField).length) setErrors(byField);
+      else toggleNotification({ type: 'danger', message: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const addFromInbox = async (entry: InboxEntry) => {
+    try {
+      const { data } = await post<EditorView>(paths.entries(roundupId), { entry: entry.documentId });
+      onAdded(data);
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+    }
+  };
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <Box background="neutral0" shadow="tableShadow" hasRadius padding={4} tag="section" aria-label={t('add.title', 'Add a link')}>
+        <form onSubmit={submit} noValidate>
+          <Flex direction="column" alignItems="stretch" gap={3}>
+            <Typography variant="delta" tag="h2">
+              {t('add.title', 'Add a link')}
+            </Typography>
+            <Field.Root name="url" error={errors.url} required>
+              <Field.Label>{t('field.url', 'URL')}</Field.Label>
+              <TextInput
+                value={form.url}
+                placeholder="https://example.com/article"
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('url')(e.target.value)}
+              />
+              <Field.Error />
+            </Field.Root>
+            <Field.Root name="title" error={errors.title} required>
+              <Field.Label>{t('field.title', 'Title')}</Field.Label>
+              <TextInput value={form.title} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('title')(e.target.value)} />
+              <Field.Error />
+            </Field.Root>
+            <Field.Root name="author" error={errors.author}>
+              <Field.Label>{t('field.author', 'Author')}</Field.Label>
+              <TextInput value={form.author} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('author')(e.target.value)} />
+              <Field.Error />
+            </Field.Root>
+            <Field.Root name="description" error={errors.description} hint={t('add.commentary-hint', 'Markdown')}>
+              <Field.Label>{t('field.commentary', 'Commentary')}</Field.Label>
+              <Textarea
+                value={form.description}
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set('description')(e.target.value)}
+              />
+              <Field.Hint />
+              <Field.Error />
+            </Field.Root>
+            <Field.Root name="category" error={errors.category} required>
+              <Field.Label>{t('field.section', 'Section')}</Field.Label>
+              <SingleSelect
+                value={form.category}
+                placeholder={t('add.section-placeholder', 'Choose a section')}
+                onChange={(value: string | number) => set('category')(String(value))}
+              >
+                {sections.map((section) => (
+                  <SingleSelectOption key={section.documentId} value={section.documentId}>
+                    {section.name}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+              <Field.Error />
+            </Field.Root>
+            <Flex justifyContent="flex-end">
+              <Button type="submit" startIcon={<Plus />} loading={busy}>
+                {t('add.submit', 'Add link')}
+              </Button>
+            </Flex>
+          </Flex>
+        </form>
+      </Box>
+
+      <Box background="neutral0" shadow="tableShadow" hasRadius padding={4} tag="section" aria-label={t('inbox.title', 'Inbox')}>
+        <Typography variant="delta" tag="h2">
+          {t('inbox.title', 'Inbox')}
+        </Typography>
+        <Typography tag="p" variant="pi" textColor="neutral600">
+          {t('inbox.subtitle', '{total, plural, =0 {No links waiting.} one {# link not yet in a roundup.} other {# links not yet in a roundup.}}', {
+            total: inbox.total,
+          })}
+        </Typography>
+        <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {inbox.results.map((entry) => (
+            <li key={entry.documentId} data-inbox-entry={entry.documentId} aria-label={entry.title}>
+              <Card
+                card={entry}
+                handle={null}
+                action={
+                  <Button
+                    variant="secondary"
+                    size="S"
+                    disabled={!entry.category}
+                    onClick={() => addFromInbox(entry)}
+                    aria-label={t('inbox.add-label', 'Add {title} to this roundup', { title: entry.title })}
+                  >
+                    {t('inbox.add', 'Add')}
+                  </Button>
+                }
+              />
+            </li>
+          ))}
+        </ol>
+      </Box>
+    </Flex>
+  );
+};
