@@ -4,7 +4,8 @@
  * in one run, requests/s and p99 latency (autocannon, 10 connections) of the
  * floor (the cheapest permission-checked stock content-API request), the JSON
  * roundup, and rendered Markdown and HTML warm and with the cache disabled,
- * for a 14-link and a 500-link roundup; then the in-process render time.
+ * for a 14-link and a 500-link roundup, and the editor's page (its editor view
+ * and draft preview, as an administrator); then the in-process render time.
  * Figures are printed, never asserted: compare the ratios within one run.
  */
 const { spawn } = require('node:child_process');
@@ -82,6 +83,18 @@ const timeRender = (render, roundup, runs = 60) => {
     add(`GET /roundups/:slug (${size} links)`, await measure(base));
     add(`rendered markdown, warm (${size} links)`, await measure(`${base}/rendered?format=markdown`));
     add(`rendered html, warm (${size} links)`, await measure(`${base}/rendered?format=html`));
+  }
+  // The editor's page: what one roundup's page load asks of the admin API.
+  const admin = await fetch(`${app.url}/admin/register-admin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.com', password: 'Bench-admin-1', firstname: 'Bench', lastname: 'Admin' }),
+  }).then((response) => response.json());
+  const auth = { authorization: `Bearer ${admin.data.token}` };
+  for (const size of [14, 500]) {
+    const editor = `${app.url}/roundup/roundups/${roundups[size].documentId}`;
+    add(`admin: editor view (${size} links)`, await measure(`${editor}/editor`, auth));
+    add(`admin: draft preview, md + html (${size} links)`, await measure(`${editor}/preview`, auth));
   }
   await app.stop();
 

@@ -3,7 +3,7 @@ import { parseFragment } from 'parse5';
 import { docs } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/app';
 import { makeCategory, makeRoundup } from '../helpers/content';
-import { startSecondInstance } from '../helpers/second-instance';
+import { startAppProcess } from '../helpers/app-process';
 
 const DEMO = 'what-ive-been-reading-in-july';
 let app: TestApp;
@@ -256,7 +256,7 @@ describe('feeds', () => {
 describe('two Strapi instances on one database', () => {
   it('serves a change made through one instance at once from the other', async () => {
     const r = await makeRoundup(app.strapi, { title: 'Shared', slug: 'shared', sections: { [videos]: ['Original title'] } });
-    const second = await startSecondInstance();
+    const second = await startAppProcess();
     try {
       // Both instances render and cache the roundup.
       expect((await rendered('shared').expect(200)).text).toContain('[Original title]');

@@ -3,7 +3,7 @@ import { docs, loginAdmin, type AdminClient } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/app';
 import { makeCategory, makeRoundup } from '../helpers/content';
 import { closedPort, startReceiver, waitFor } from '../helpers/receiver';
-import { startSecondInstance } from '../helpers/second-instance';
+import { startAppProcess } from '../helpers/app-process';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const ENV = { ROUNDUP_SEED_DEMO: 'false', ROUNDUP_WEBHOOK_POLL_MS: '100', ROUNDUP_WEBHOOK_TIMEOUT_MS: '1000' };
@@ -201,7 +201,7 @@ describe('several instances', () => {
     const receiver = await startReceiver();
     const r = await makeRoundup(app.strapi, { title: 'Shared burst', slug: 'shared-burst', sections: { [category]: ['Link'] } });
     const hook = await createHook({ name: 'shared', url: receiver.url, events: ['roundup.update'], debounceMs: 1500, maxWaitMs: 20_000 });
-    const second = await startSecondInstance(ENV);
+    const second = await startAppProcess(ENV);
     try {
       // The admin user lives in the shared database, so it can log in to the other instance.
       const login = await second.http().post('/admin/login').send({ email: adminEmail, password: 'Roundup-test-1' }).expect(200);
@@ -280,7 +280,7 @@ describe('hook configuration', () => {
   it('stops startup naming the key of a bad hook in the config file', async () => {
     // Another process, so that this app's Strapi stays the only one here.
     const hooks = JSON.stringify([{ name: 'x', url: 'ftp://nope', events: ['roundup.publish'] }]);
-    await expect(startSecondInstance({ ...ENV, ROUNDUP_BUILD_HOOKS: hooks })).rejects.toThrow(
+    await expect(startAppProcess({ ...ENV, ROUNDUP_BUILD_HOOKS: hooks })).rejects.toThrow(
       /roundup config.*webhooks\.hooks\.0\.url.*must be an absolute http\(s\) URL/
     );
   });

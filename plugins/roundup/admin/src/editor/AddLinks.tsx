@@ -44,7 +44,7 @@ export const AddLinks = ({
 
   React.useEffect(() => {
     let current = true;
-    get(paths.inbox)
+    get<{ results: InboxEntry[]; total: number }>(paths.inbox)
       .then(({ data }) => current && setInbox(data))
       .catch((error) => toggleNotification({ type: 'danger', message: errorMessage(error) }));
     return () => {

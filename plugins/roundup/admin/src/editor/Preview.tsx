@@ -35,7 +35,7 @@ export const Preview = ({ roundupId, revision }: { roundupId: string; revision: 
 
   React.useEffect(() => {
     let current = true;
-    get(paths.preview(roundupId))
+    get<{ markdown: string; html: string }>(paths.preview(roundupId))
       .then(({ data }) => current && setPreview(data))
       .catch((error) => toggleNotification({ type: 'danger', message: errorMessage(error) }));
     return () => {

@@ -63,7 +63,7 @@ const BuildHooksPage = () => {
   const [errors, setErrors] = React.useState<Record<string, string>>({});
 
   const load = React.useCallback(async () => {
-    const [h, d] = await Promise.all([get('/roundup/build-hooks'), get('/roundup/deliveries?pageSize=25')]);
+    const [h, d] = await Promise.all([get<{ data: Hook[] }>('/roundup/build-hooks'), get<{ data: Delivery[] }>('/roundup/deliveries?pageSize=25')]);
     setHooks(h.data.data);
     setDeliveries(d.data.data);
   }, [get]);

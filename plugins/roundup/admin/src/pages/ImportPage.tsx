@@ -26,7 +26,7 @@ const ImportPage = () => {
   const [files, setFiles] = React.useState<File[]>([]);
 
   const send = (item: Checked, dryRun: boolean) =>
-    post('/roundup/import', {
+    post<NonNullable<Checked['result']> & { slug: string }>('/roundup/import', {
       markdown: item.markdown,
       fileName: item.file.name,
       ...(date ? { date } : {}),
@@ -119,7 +119,7 @@ const ImportPage = () => {
                   <Typography variant="delta" tag="h2">{item.file.name}</Typography>
                   {item.result && (
                     <Badge>
-                      {formatMessage({ id: t('import.checked'), defaultMessage: '{sections} sections, {entries} links' }, item.result)}
+                      {formatMessage({ id: t('import.checked'), defaultMessage: '{sections} sections, {entries} links' }, { sections: item.result.sections, entries: item.result.entries })}
                     </Badge>
                   )}
                 </Flex>

@@ -26,6 +26,11 @@ import { errorMessage, fieldErrors, paths, type EditorView, type RoundupSummary 
 
 const PAGE_SIZE = 25;
 
+interface ListBody {
+  results: RoundupSummary[];
+  pagination: { pageCount: number; total: number };
+}
+
 const lastDayOfThisMonth = () => {
   const now = new Date();
   const last = new Date(Date.UTC(now.getFullYear(), now.getMonth() + 1, 0));
@@ -108,11 +113,11 @@ const RoundupsPage = () => {
   const { toggleNotification } = useNotification();
   const permissions = useRoundupPermissions();
   const [page, setPage] = React.useState(1);
-  const [data, setData] = React.useState<{ results: RoundupSummary[]; pagination: { pageCount: number; total: number } }>();
+  const [data, setData] = React.useState<ListBody>();
 
   React.useEffect(() => {
     let current = true;
-    get(`${paths.roundups}?page=${page}&pageSize=${PAGE_SIZE}`)
+    get<ListBody>(`${paths.roundups}?page=${page}&pageSize=${PAGE_SIZE}`)
       .then(({ data: body }) => current && setData(body))
       .catch((error) => toggleNotification({ type: 'danger', message: errorMessage(error) }));
     return () => {

@@ -11,48 +11,15 @@ export const fieldErrors = (error: any): Record<string, string> => {
   return Object.fromEntries(details.map((e: any) => [e.path.join('.'), e.message]));
 };
 
-export type RoundupStatus = 'draft' | 'published' | 'modified';
-
-export interface RoundupSummary {
-  documentId: string;
-  title: string;
-  slug: string | null;
-  date: string | null;
-  status: RoundupStatus;
-  entries: number;
-  updatedAt: string;
-  publishedAt: string | null;
-}
-
-export interface DuplicateRef {
-  roundup: { documentId: string; title: string };
-  entry: string;
-}
-
-export interface EntryCard {
-  documentId: string;
-  title: string;
-  url: string;
-  host: string;
-  author: string | null;
-  commentary: string;
-  duplicates: DuplicateRef[];
-}
-
-export interface SectionRef {
-  documentId: string;
-  name: string;
-}
-
-export interface EditorView {
-  roundup: RoundupSummary;
-  sections: { category: SectionRef | null; entries: EntryCard[] }[];
-  version: string;
-}
-
-export interface InboxEntry extends EntryCard {
-  category: SectionRef | null;
-}
+// The shapes the plugin's admin routes answer with, from the server code that builds them.
+export type { DuplicateRef, RoundupStatus } from '../../../server/src/core/editor';
+export type {
+  EditorView,
+  EntryCard,
+  InboxCard as InboxEntry,
+  RoundupSummary,
+  SectionRef,
+} from '../../../server/src/services/admin/editor';
 
 /** Admin API paths of the plugin. */
 export const paths = {

@@ -40,10 +40,20 @@ export interface RoundupSummary {
   publishedAt: string | null;
 }
 
+export interface SectionRef {
+  documentId: string;
+  name: string;
+}
+
+/** A link in the inbox, with the section it will join. */
+export interface InboxCard extends EntryCard {
+  category: SectionRef | null;
+}
+
 export interface EditorView {
   roundup: RoundupSummary;
   /** Every section, empty ones too, in this roundup's order; `category: null` holds links whose section was deleted. */
-  sections: { category: { documentId: string; name: string } | null; entries: EntryCard[] }[];
+  sections: { category: SectionRef | null; entries: EntryCard[] }[];
   /** The order version to send back with a reorder. */
   version: string;
 }
@@ -205,7 +215,7 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Links not yet in any roundup, newest first, and how many there are. */
-    async inbox(): Promise<{ results: (EntryCard & { category: { documentId: string; name: string } | null })[]; total: number }> {
+    async inbox(): Promise<{ results: InboxCard[]; total: number }> {
       const where = { roundup: { id: { $null: true } } };
       const [rows, total] = await Promise.all([
         strapi.db.query(ENTRY_UID).findMany({

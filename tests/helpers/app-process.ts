@@ -3,10 +3,11 @@ import path from 'node:path';
 import request from 'supertest';
 
 /**
- * Starts another Strapi instance of the host app, in its own process, on the
- * database the current test app uses (its environment is inherited).
+ * Starts the host app in a process of its own: a second instance on the
+ * database the current test app uses (its environment is inherited, `env`
+ * added), or the app the browser suite drives.
  */
-export const startSecondInstance = async (env: Record<string, string> = {}) => {
+export const startAppProcess = async (env: Record<string, string> = {}) => {
   const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'serve-app.js')], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
