@@ -154,6 +154,12 @@ describe('the Roundups page', () => {
     await page.getByRole('tab', { name: 'Markdown' }).click();
     const markdown = page.locator('[data-markdown-preview]');
     await eventually(async () => expect(await markdown.textContent()).toContain('[Second article](https://example.com/second)'));
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await page.getByRole('button', { name: 'Copy Markdown' }).click();
+    await page.getByText('Markdown copied').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await markdown.textContent());
+    expect(copied).toContain('title: What I read in November');
 
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.locator('[data-status="published"]').first().waitFor();
@@ -207,6 +213,19 @@ describe('the Roundups page', () => {
       'Already in What I read in November'
     );
     await screenshot(page, '6-duplicate');
+
+    // Sections move too: Tools is dragged above Articles & Learning for this roundup only.
+    const sectionNames = () =>
+      page.locator('section[data-section]').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')));
+    // A window tall enough for both sections: a drag that has to scroll the page is the browser's to drive.
+    await page.setViewportSize({ width: 1440, height: 2400 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const saved = savedOrder(page);
+    await dragOnto(page.locator('[data-section-handle]').filter({ hasText: 'Tools' }), section(page, 'Articles & Learning'), 'upper');
+    expect((await saved).status()).toBe(200);
+    await eventually(async () =>
+      expect(await sectionNames()).toEqual(['Tools', 'Articles & Learning', 'Videos', 'Neat Open Source Projects'])
+    );
   });
 });
 
