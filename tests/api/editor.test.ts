@@ -18,8 +18,6 @@ afterAll(async () => {
 });
 
 const editorPath = (documentId: string) => `/roundup/roundups/${documentId}/editor`;
-const cardTitles = (view: any) =>
-  view.sections.map((section: any) => [section.category?.name ?? null, section.entries.map((e: any) => e.title)]);
 const entryRows = () => docs(app.strapi, 'entry').findMany({ fields: ['title'] });
 
 describe('GET /roundup/roundups', () => {
@@ -57,7 +55,7 @@ describe('POST /roundup/roundups', () => {
       status: 'draft',
       entries: 0,
     });
-    expect(cardTitles(res.body)).toEqual(expect.arrayContaining([['Articles', []], ['Videos', []]]));
+    expect(sectionTitles(res.body)).toEqual(expect.arrayContaining([['Articles', []], ['Videos', []]]));
     const stored = await docs(app.strapi, 'roundup').findOne({ documentId: res.body.roundup.documentId });
     expect(stored.title).toBe('What I read in September');
   });
@@ -80,7 +78,7 @@ describe('GET /roundup/roundups/:documentId/editor', () => {
       data: { url: 'https://www.Example.org/post?id=3', description: '**Bold** take on [links](https://x.test).\n\nSecond paragraph.' },
     });
     const { body } = await admin.get(editorPath(r.documentId)).expect(200);
-    expect(cardTitles(body).slice(0, 2)).toEqual([
+    expect(sectionTitles(body).slice(0, 2)).toEqual([
       ['Articles', ['a1', 'a2']],
       ['Videos', ['v1']],
     ]);
@@ -149,7 +147,7 @@ describe('inbox and quick-add', () => {
     });
 
     const res = await admin.post(`/roundup/roundups/${r.documentId}/entries`).send({ entry: waiting.documentId }).expect(201);
-    expect(cardTitles(res.body)[0]).toEqual(['Articles', ['first', 'Waiting link']]);
+    expect(sectionTitles(res.body)[0]).toEqual(['Articles', ['first', 'Waiting link']]);
     const after = await admin.get('/roundup/inbox').expect(200);
     expect(after.body.results.map((e: any) => e.title)).not.toContain('Waiting link');
   });
@@ -169,7 +167,7 @@ describe('inbox and quick-add', () => {
       .post(`/roundup/roundups/${r.documentId}/entries`)
       .send({ title: 'New talk', url: 'https://talks.example.com/new', author: 'Ada', description: 'Worth it.', category: videos })
       .expect(201);
-    expect(cardTitles(res.body)[1]).toEqual(['Videos', ['old video', 'New talk']]);
+    expect(sectionTitles(res.body)[1]).toEqual(['Videos', ['old video', 'New talk']]);
     expect(res.body.sections[1].entries[1]).toMatchObject({ host: 'talks.example.com', author: 'Ada', commentary: 'Worth it.' });
   });
 
@@ -241,7 +239,7 @@ describe('admin permissions', () => {
     await reader.post(`/roundup/roundups/${r.documentId}/unpublish`).expect(403);
 
     const after = await admin.get(editorPath(r.documentId)).expect(200);
-    expect(cardTitles(after.body)[0]).toEqual(['Articles', ['a', 'b']]);
+    expect(sectionTitles(after.body)[0]).toEqual(['Articles', ['a', 'b']]);
     expect(after.body.roundup.status).toBe('published');
   });
 

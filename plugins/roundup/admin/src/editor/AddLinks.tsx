@@ -25,13 +25,10 @@ const EMPTY = { url: '', title: '', author: '', description: '', category: '' };
 export const AddLinks = ({
   roundupId,
   sections,
-  inboxVersion,
   onAdded,
 }: {
   roundupId: string;
   sections: SectionRef[];
-  /** Changes whenever the inbox may have changed. */
-  inboxVersion: number;
   onAdded: (view: EditorView) => void;
 }) => {
   const t = useT();
@@ -41,6 +38,8 @@ export const AddLinks = ({
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [busy, setBusy] = React.useState(false);
   const [inbox, setInbox] = React.useState<{ results: InboxEntry[]; total: number }>({ results: [], total: 0 });
+  // The inbox changes here when a link is taken from it; it is read again then, not on every reorder.
+  const [inboxRevision, setInboxRevision] = React.useState(0);
 
   React.useEffect(() => {
     let current = true;
@@ -50,7 +49,7 @@ export const AddLinks = ({
     return () => {
       current = false;
     };
-  }, [get, inboxVersion, toggleNotification]);
+  }, [get, inboxRevision, toggleNotification]);
 
   const set = (field: keyof typeof EMPTY) => (value: string) => {
     setForm((previous) => ({ ...previous, [field]: value }));
@@ -87,6 +86,8 @@ export const AddLinks = ({
       onAdded(data);
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
+    } finally {
+      setInboxRevision((r) => r + 1);
     }
   };
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import EditorPage from './EditorPage';
@@ -7,33 +8,14 @@ import RoundupsPage from './RoundupsPage';
 const READ = [{ action: 'plugin::roundup.read', subject: null }];
 const IMPORT = [{ action: 'plugin::roundup.import', subject: null }];
 
+const protect = (permissions: typeof READ, page: ReactNode) => <Page.Protect permissions={permissions}>{page}</Page.Protect>;
+
 /** The Roundups section of the admin panel: the list, one roundup's page, and the Markdown import. */
 const App = () => (
   <Routes>
-    <Route
-      index
-      element={
-        <Page.Protect permissions={READ}>
-          <RoundupsPage />
-        </Page.Protect>
-      }
-    />
-    <Route
-      path="import"
-      element={
-        <Page.Protect permissions={IMPORT}>
-          <ImportPage />
-        </Page.Protect>
-      }
-    />
-    <Route
-      path=":documentId"
-      element={
-        <Page.Protect permissions={READ}>
-          <EditorPage />
-        </Page.Protect>
-      }
-    />
+    <Route index element={protect(READ, <RoundupsPage />)} />
+    <Route path="import" element={protect(IMPORT, <ImportPage />)} />
+    <Route path=":documentId" element={protect(READ, <EditorPage />)} />
   </Routes>
 );
 

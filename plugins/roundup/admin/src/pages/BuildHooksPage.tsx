@@ -11,13 +11,12 @@ import {
   Tbody,
   Td,
   TextInput,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
+import { TableHeader } from '../components/TableHeader';
+import { useT } from '../utils/useT';
 import { errorMessage, fieldErrors } from './api';
 
 const EVENTS = ['roundup.publish', 'roundup.unpublish', 'roundup.update', 'roundup.delete'];
@@ -50,11 +49,9 @@ interface Delivery {
 }
 
 const emptyForm = { name: '', url: '', secret: '', events: [...EVENTS], debounceMs: 5000, maxWaitMs: 60000 };
-const t = (id: string) => `roundup.${id}`;
-
 /** Settings → Roundup → Build hooks: the hooks, a form to add one, and the delivery log. */
 const BuildHooksPage = () => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const { get, post, del } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [hooks, setHooks] = React.useState<Hook[]>([]);
@@ -100,23 +97,15 @@ const BuildHooksPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>{formatMessage({ id: t('hooks.title'), defaultMessage: 'Build hooks' })}</Page.Title>
+      <Page.Title>{t('hooks.title', 'Build hooks')}</Page.Title>
       <Layouts.Header
-        title={formatMessage({ id: t('hooks.title'), defaultMessage: 'Build hooks' })}
-        subtitle={formatMessage({ id: t('hooks.subtitle'), defaultMessage: 'Where to send rebuild requests.' })}
+        title={t('hooks.title', 'Build hooks')}
+        subtitle={t('hooks.subtitle', 'Where to send rebuild requests.')}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Table colCount={5} rowCount={hooks.length + 1}>
-            <Thead>
-              <Tr>
-                <Th><Typography variant="sigma">Name</Typography></Th>
-                <Th><Typography variant="sigma">URL</Typography></Th>
-                <Th><Typography variant="sigma">Events</Typography></Th>
-                <Th><Typography variant="sigma">State</Typography></Th>
-                <Th><Typography variant="sigma">Actions</Typography></Th>
-              </Tr>
-            </Thead>
+            <TableHeader labels={['Name', 'URL', 'Events', 'State', 'Actions']} />
             <Tbody>
               {hooks.map((hook) => (
                 <Tr key={hook.id}>
@@ -129,11 +118,11 @@ const BuildHooksPage = () => {
                   <Td>
                     <Flex gap={2}>
                       <Button variant="secondary" onClick={() => act(() => post(`/roundup/build-hooks/${hook.id}/trigger`, {}))}>
-                        {formatMessage({ id: t('hooks.rebuild'), defaultMessage: 'Rebuild now' })}
+                        {t('hooks.rebuild', 'Rebuild now')}
                       </Button>
                       {hook.source === 'admin' && (
                         <Button variant="danger-light" onClick={() => act(() => del(`/roundup/build-hooks/${hook.id}`))}>
-                          {formatMessage({ id: t('hooks.delete'), defaultMessage: 'Delete' })}
+                          {t('hooks.delete', 'Delete')}
                         </Button>
                       )}
                     </Flex>
@@ -146,7 +135,7 @@ const BuildHooksPage = () => {
           <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius tag="form" onSubmit={add}>
             <Flex direction="column" alignItems="stretch" gap={4}>
               <Typography variant="delta" tag="h2">
-                {formatMessage({ id: t('hooks.add'), defaultMessage: 'Add build hook' })}
+                {t('hooks.add', 'Add build hook')}
               </Typography>
               {(['name', 'url', 'secret'] as const).map((key) => (
                 <Field.Root key={key} name={key} error={errors[key]}>
@@ -177,25 +166,16 @@ const BuildHooksPage = () => {
                 </Field.Root>
               ))}
               <Box>
-                <Button type="submit">{formatMessage({ id: t('hooks.add'), defaultMessage: 'Add build hook' })}</Button>
+                <Button type="submit">{t('hooks.add', 'Add build hook')}</Button>
               </Box>
             </Flex>
           </Box>
 
           <Typography variant="delta" tag="h2">
-            {formatMessage({ id: t('hooks.deliveries'), defaultMessage: 'Deliveries' })}
+            {t('hooks.deliveries', 'Deliveries')}
           </Typography>
           <Table colCount={6} rowCount={deliveries.length + 1}>
-            <Thead>
-              <Tr>
-                <Th><Typography variant="sigma">Time</Typography></Th>
-                <Th><Typography variant="sigma">Hook</Typography></Th>
-                <Th><Typography variant="sigma">Event</Typography></Th>
-                <Th><Typography variant="sigma">State</Typography></Th>
-                <Th><Typography variant="sigma">Attempts</Typography></Th>
-                <Th><Typography variant="sigma">Last answer</Typography></Th>
-              </Tr>
-            </Thead>
+            <TableHeader labels={['Time', 'Hook', 'Event', 'State', 'Attempts', 'Last answer']} />
             <Tbody>
               {deliveries.map((delivery) => (
                 <Tr key={delivery.id}>

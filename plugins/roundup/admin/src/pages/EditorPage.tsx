@@ -222,7 +222,6 @@ const EditorPage = () => {
                 <AddLinks
                   roundupId={documentId}
                   sections={[...names.entries()].map(([id, name]) => ({ documentId: id, name }))}
-                  inboxVersion={revision}
                   onAdded={show}
                 />
               )}

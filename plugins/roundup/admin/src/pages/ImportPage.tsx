@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Alert, Badge, Box, Button, Checkbox, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
+import { useT } from '../utils/useT';
 import { errorMessage } from './api';
 
 interface Checked {
@@ -12,11 +12,9 @@ interface Checked {
   imported?: string;
 }
 
-const t = (id: string) => `roundup.${id}`;
-
 /** Upload posts, see the dry run of each with its warnings, then import. */
 const ImportPage = () => {
-  const { formatMessage } = useIntl();
+  const t = useT();
   const { post } = useFetchClient();
   const [posts, setPosts] = React.useState<Checked[]>([]);
   const [publish, setPublish] = React.useState(false);
@@ -76,13 +74,13 @@ const ImportPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>{formatMessage({ id: t('import.title'), defaultMessage: 'Import roundups' })}</Page.Title>
+      <Page.Title>{t('import.title', 'Import roundups')}</Page.Title>
       <Layouts.Header
-        title={formatMessage({ id: t('import.title'), defaultMessage: 'Import roundups' })}
-        subtitle={formatMessage({ id: t('import.subtitle'), defaultMessage: 'Upload Jekyll roundup posts (.md).' })}
+        title={t('import.title', 'Import roundups')}
+        subtitle={t('import.subtitle', 'Upload Jekyll roundup posts (.md).')}
         primaryAction={
           <Button onClick={importAll} disabled={busy || ready.length === 0} loading={busy}>
-            {formatMessage({ id: t('import.button'), defaultMessage: 'Import {count} posts' }, { count: ready.length })}
+            {t('import.button', 'Import {count} posts', { count: ready.length })}
           </Button>
         }
       />
@@ -91,7 +89,7 @@ const ImportPage = () => {
           <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
             <Flex direction="column" alignItems="stretch" gap={4}>
               <Field.Root name="files">
-                <Field.Label>{formatMessage({ id: t('import.choose'), defaultMessage: 'Markdown files' })}</Field.Label>
+                <Field.Label>{t('import.choose', 'Markdown files')}</Field.Label>
                 <input
                   type="file"
                   accept=".md,.markdown,text/markdown"
@@ -101,14 +99,14 @@ const ImportPage = () => {
                 />
               </Field.Root>
               <Field.Root name="date">
-                <Field.Label>{formatMessage({ id: t('import.date'), defaultMessage: 'Date for posts without one' })}</Field.Label>
+                <Field.Label>{t('import.date', 'Date for posts without one')}</Field.Label>
                 <TextInput value={date} placeholder="2020-07-31" onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)} />
               </Field.Root>
               <Checkbox checked={publish} onCheckedChange={(value: boolean) => setPublish(value)}>
-                {formatMessage({ id: t('import.publish'), defaultMessage: 'Publish after import' })}
+                {t('import.publish', 'Publish after import')}
               </Checkbox>
               <Checkbox checked={replace} onCheckedChange={(value: boolean) => setReplace(value)}>
-                {formatMessage({ id: t('import.replace'), defaultMessage: 'Replace roundups with the same slug' })}
+                {t('import.replace', 'Replace roundups with the same slug')}
               </Checkbox>
             </Flex>
           </Box>
@@ -119,13 +117,13 @@ const ImportPage = () => {
                   <Typography variant="delta" tag="h2">{item.file.name}</Typography>
                   {item.result && (
                     <Badge>
-                      {formatMessage({ id: t('import.checked'), defaultMessage: '{sections} sections, {entries} links' }, { sections: item.result.sections, entries: item.result.entries })}
+                      {t('import.checked', '{sections} sections, {entries} links', { sections: item.result.sections, entries: item.result.entries })}
                     </Badge>
                   )}
                 </Flex>
                 {item.imported && (
                   <Alert variant="success" closeLabel="Close" title="">
-                    {formatMessage({ id: t('import.done'), defaultMessage: 'Imported as {slug}' }, { slug: item.imported })}
+                    {t('import.done', 'Imported as {slug}', { slug: item.imported })}
                   </Alert>
                 )}
                 {item.error && (

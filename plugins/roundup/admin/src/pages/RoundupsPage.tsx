@@ -11,14 +11,13 @@ import {
   Tbody,
   Td,
   TextInput,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
 import { Plus, Upload } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Link, useNavigate } from 'react-router-dom';
+import { TableHeader } from '../components/TableHeader';
 import { StatusBadge } from '../editor/StatusBadge';
 import { useRoundupPermissions } from '../editor/permissions';
 import { useT } from '../utils/useT';
@@ -151,22 +150,9 @@ const RoundupsPage = () => {
           <EmptyStateLayout content={t('list.empty', 'No roundups yet. Create one, or import a Markdown post.')} />
         ) : (
           <Table colCount={4} rowCount={data.results.length + 1}>
-            <Thead>
-              <Tr>
-                <Th>
-                  <Typography variant="sigma">{t('field.title', 'Title')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('field.date', 'Date')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('field.status', 'Status')}</Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma">{t('field.links', 'Links')}</Typography>
-                </Th>
-              </Tr>
-            </Thead>
+            <TableHeader
+              labels={[t('field.title', 'Title'), t('field.date', 'Date'), t('field.status', 'Status'), t('field.links', 'Links')]}
+            />
             <Tbody>
               {data.results.map((roundup) => (
                 <Tr key={roundup.documentId} data-roundup={roundup.documentId}>

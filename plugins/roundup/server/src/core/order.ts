@@ -14,6 +14,14 @@ export interface CategoryRef {
   position: number;
 }
 
+/** A category row (from the database or the Document Service) as order sees it. */
+export const toCategoryRef = (row: { documentId: string; name: string; slug: string; position?: number | null }): CategoryRef => ({
+  documentId: row.documentId,
+  name: row.name,
+  slug: row.slug,
+  position: row.position ?? 0,
+});
+
 /** An entry as order sees it: its id and the documentId of its category. */
 export interface Placed {
   documentId: string;

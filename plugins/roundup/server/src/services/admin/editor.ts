@@ -8,7 +8,7 @@ import {
   type DuplicateRef,
   type RoundupStatus,
 } from '../../core/editor';
-import { groupIntoSections, orderVersion, type CategoryRef } from '../../core/order';
+import { groupIntoSections, orderVersion } from '../../core/order';
 import { httpUrlProblem } from '../../core/url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
 import { ConflictError } from '../../utils/http';
@@ -75,18 +75,6 @@ const INBOX_LIMIT = 200;
  * through the order service, so its version check guards every path.
  */
 const editor = ({ strapi }: { strapi: Core.Strapi }) => {
-  const categories = async (): Promise<CategoryRef[]> => {
-    const rows: Row[] = await strapi.db.query(CATEGORY_UID).findMany({
-      select: ['documentId', 'name', 'slug', 'position'],
-    });
-    return rows.map((row) => ({
-      documentId: row.documentId,
-      name: row.name,
-      slug: row.slug,
-      position: row.position ?? 0,
-    }));
-  };
-
   /** The published version's timestamps of each roundup in `documentIds`. */
   const publishedVersions = async (documentIds: string[]) => {
     if (documentIds.length === 0) return new Map<string, Row>();
@@ -193,7 +181,7 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row) throw new errors.NotFoundError(`No roundup with documentId "${documentId}"`);
 
       const [allCategories, published, entryCards] = await Promise.all([
-        categories(),
+        getPluginService(strapi, 'order').categories(),
         publishedVersions([documentId]),
         cards(row.entries as Row[], documentId),
       ]);

@@ -4,6 +4,7 @@ import {
   groupIntoSections,
   orderVersion,
   planReorder,
+  toCategoryRef,
   type CategoryRef,
   type Placed,
   type ReorderRequest,
@@ -25,6 +26,14 @@ type Row = Record<string, any>;
  * section shows at once wherever the entry is published.
  */
 const order = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Every category: the sections a roundup can have. */
+  const loadCategories = async (): Promise<CategoryRef[]> => {
+    const rows: Row[] = await strapi.db.query(CATEGORY_UID).findMany({
+      select: ['documentId', 'name', 'slug', 'position'],
+    });
+    return rows.map((row) => toCategoryRef(row as CategoryRef));
+  };
+
   const loadState = async (documentId: string) => {
     const roundup: Row | null = await strapi.documents(ROUNDUP_UID).findOne({
       documentId,
@@ -37,15 +46,7 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
     } as any);
     if (!roundup) throw new errors.NotFoundError(`No roundup with documentId "${documentId}"`);
 
-    const categoryRows: Row[] = await strapi.db.query(CATEGORY_UID).findMany({
-      select: ['documentId', 'name', 'slug', 'position'],
-    });
-    const categories: CategoryRef[] = categoryRows.map((row) => ({
-      documentId: row.documentId,
-      name: row.name,
-      slug: row.slug,
-      position: row.position ?? 0,
-    }));
+    const categories = await loadCategories();
     const entries: Placed[] = (roundup.entries as Row[]).map((entry) => ({
       documentId: entry.documentId,
       category: entry.category?.documentId ?? null,
@@ -71,6 +72,8 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    categories: loadCategories,
+
     async get(documentId: string): Promise<OrderView> {
       return view(await loadState(documentId));
     },

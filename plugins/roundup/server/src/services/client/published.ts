@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { groupIntoSections, type CategoryRef } from '../../core/order';
+import { groupIntoSections, toCategoryRef, type CategoryRef } from '../../core/order';
 import type { Roundup } from '../../core/model';
 import { CATEGORY_UID, ROUNDUP_UID } from '../../uids';
 
@@ -21,13 +21,6 @@ const ROUNDUP_FIELDS = [...SUMMARY_FIELDS, 'intro', 'outro', 'layout', 'frontMat
 type Row = Record<string, any>;
 
 const millis = (value: unknown) => (value ? new Date(value as string).getTime() || 0 : 0);
-
-const toCategoryRef = (row: Row): CategoryRef => ({
-  documentId: row.documentId,
-  name: row.name,
-  slug: row.slug,
-  position: row.position ?? 0,
-});
 
 /**
  * What readers may see: published roundups only, and only the fields listed

@@ -8,6 +8,33 @@ import type { StoredHook } from './hooks';
 type Row = Record<string, any>;
 
 /**
+ * A new pending delivery of one event; `open` ones still take in further
+ * events of the same roundup until they are due.
+ */
+const newDelivery = (
+  hook: StoredHook,
+  event: RoundupEvent,
+  roundup: RoundupRef | null,
+  now: number,
+  { dueAt, open }: { dueAt: number; open: boolean }
+) => ({
+  hookId: hook.id,
+  hookName: hook.name,
+  webhookId: `msg_${randomBytes(12).toString('hex')}`,
+  event,
+  roundupDocumentId: roundup?.documentId ?? null,
+  roundupSlug: roundup?.slug ?? null,
+  roundupTitle: roundup?.title ?? null,
+  events: 1,
+  state: 'pending',
+  firstEventAt: now,
+  lastEventAt: now,
+  dueAt,
+  attempts: 0,
+  open,
+});
+
+/**
  * The persisted outbox. Enqueueing locks the hook's row, so a burst of events
  * spread over several Strapi instances still joins one pending delivery;
  * claiming is a conditional update, so exactly one instance sends each
@@ -47,52 +74,19 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
             });
           return;
         }
-        await strapi.db.query(DELIVERY_UID).create({
-          data: {
-            hookId: hook.id,
-            hookName: hook.name,
-            webhookId: `msg_${randomBytes(12).toString('hex')}`,
-            event,
-            roundupDocumentId: roundup.documentId,
-            roundupSlug: roundup.slug,
-            roundupTitle: roundup.title,
-            events: 1,
-            state: 'pending',
-            firstEventAt: now,
-            lastEventAt: now,
-            dueAt: debounceDeadline({
-              firstEventAt: now,
-              lastEventAt: now,
-              debounceMs: hook.debounceMs,
-              maxWaitMs: hook.maxWaitMs,
-            }),
-            attempts: 0,
-            open: true,
-          },
+        const dueAt = debounceDeadline({
+          firstEventAt: now,
+          lastEventAt: now,
+          debounceMs: hook.debounceMs,
+          maxWaitMs: hook.maxWaitMs,
         });
+        await strapi.db.query(DELIVERY_UID).create({ data: newDelivery(hook, event, roundup, now, { dueAt, open: true }) });
       });
     },
 
     /** A delivery for `hook` due at once, outside any debounce ("Rebuild now"). */
     async enqueueNow(hook: StoredHook, event: RoundupEvent, roundup: RoundupRef | null, now = Date.now()) {
-      return strapi.db.query(DELIVERY_UID).create({
-        data: {
-          hookId: hook.id,
-          hookName: hook.name,
-          webhookId: `msg_${randomBytes(12).toString('hex')}`,
-          event,
-          roundupDocumentId: roundup?.documentId ?? null,
-          roundupSlug: roundup?.slug ?? null,
-          roundupTitle: roundup?.title ?? null,
-          events: 1,
-          state: 'pending',
-          firstEventAt: now,
-          lastEventAt: now,
-          dueAt: now,
-          attempts: 0,
-          open: false,
-        },
-      });
+      return strapi.db.query(DELIVERY_UID).create({ data: newDelivery(hook, event, roundup, now, { dueAt: now, open: false }) });
     },
 
     /** Claims up to `limit` due deliveries for this instance until `now + ttlMs`. */
