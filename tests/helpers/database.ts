@@ -35,7 +35,9 @@ export const freshDatabase = async (name: string): Promise<Record<string, string
     return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file };
   }
 
-  const database = `roundup_test_${safe}`.slice(0, 60);
+  // Checkouts that test side by side on one server keep apart with ROUNDUP_TEST_DB_PREFIX.
+  const prefix = process.env.ROUNDUP_TEST_DB_PREFIX ?? 'roundup_test_';
+  const database = `${prefix}${safe}`.slice(0, 60);
   const connection = server(client);
   if (client === 'postgres') {
     const { Client } = require('pg');
