@@ -27,6 +27,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         permalink: env('ROUNDUP_PERMALINK', '/:year/:month/:day/:slug/'),
         count: 20,
       },
+      // sanitize (default): editors' raw HTML in the Markdown output goes through the allowlist.
+      markdown: {
+        rawHtml: env('ROUNDUP_MARKDOWN_RAW_HTML', 'sanitize'),
+        liquidTags: ['post_url', 'link'],
+      },
       webhooks: {
         hooks: buildHooks(env('ROUNDUP_BUILD_HOOKS')),
         pollIntervalMs: env.int('ROUNDUP_WEBHOOK_POLL_MS', 1000),

@@ -46,7 +46,7 @@ describe('templates of the user', () => {
   it('renders the default entry format with the separate filters as well', () => {
     const spelledOut = DEFAULT_MARKDOWN_TEMPLATE.replace(
       '{{ entry | md_entry }}',
-      '* [{{ entry.title | md_text }}]({{ entry.url | md_url }})' +
+      '* [{{ entry.title | md_text }}]({{ entry.url | md_destination }})' +
         '{% if entry.author %} by {{ entry.author | md_text }}{% endif %}' +
         '{% if entry.description %}<br/>\n{{ entry.description | indent: 2 }}{% endif %}'
     );

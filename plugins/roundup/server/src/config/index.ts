@@ -38,6 +38,17 @@ export const configSchema = z
         count: z.number().int().min(1).max(100),
       })
       .strict(),
+    /** What editors' Markdown may bring into the Markdown output, the page the site builds. */
+    markdown: z
+      .object({
+        /** `sanitize`: raw HTML through the HTML output's allowlist; `keep`: as written (trusted editors). */
+        rawHtml: z.enum(['sanitize', 'keep'], { message: 'must be "sanitize" or "keep"' }),
+        /** Liquid tags that reach the site as written; every other tag and `{{ }}` is shown as text. */
+        liquidTags: z.array(
+          z.string().regex(/^[a-z_]{1,40}$/, 'must hold Liquid tag names such as "post_url"')
+        ),
+      })
+      .strict(),
     /** Imports of Markdown posts. */
     import: z.object({ maxBytes: z.number().int().min(1024) }).strict(),
     /** Rebuild webhooks: hooks declared here, and how the outbox is worked. */
@@ -76,6 +87,7 @@ const defaults: z.input<typeof configSchema> = {
     permalink: '/:year/:month/:day/:slug/',
     count: 20,
   },
+  markdown: { rawHtml: 'sanitize', liquidTags: ['post_url', 'link'] },
   import: { maxBytes: 1024 * 1024 },
   webhooks: {
     hooks: [],

@@ -29,6 +29,27 @@ const percentEncode = (c: string): string =>
 /** A URL as a Markdown link destination: what would end it early is percent-encoded. */
 export const markdownUrl = (url: string): string => url.trim().replace(URL_BREAKING, percentEncode);
 
+/** Characters a bare link destination cannot hold as they are. */
+const NEEDS_BRACKETS = /[\s()<>\\`]/;
+/** Line breaks and other control characters: no destination can hold them. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * A URL as the destination of the entry's link, reading back as the same string:
+ * in angle brackets (`<https://e.example/a_(b)>`, which CommonMark and kramdown
+ * both read) when it holds spaces, parentheses, backticks, `<`, `>` or `\\`, with
+ * `\\`, `<` and `>` backslash-escaped; an `&` that would read as an entity is
+ * written `&amp;`. Only control characters, which no destination can hold, are
+ * percent-encoded.
+ */
+export const markdownDestination = (url: string): string => {
+  const text = url
+    .trim()
+    .replace(CONTROL, (c) => encodeURIComponent(c))
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;');
+  return NEEDS_BRACKETS.test(text) ? `<${text.replace(/[\\<>]/g, '\\$&')}>` : text;
+};
+
 /** Every line of `text` indented by `width` spaces; blank lines stay empty. */
 export const indent = (text: string, width = 2): string => {
   const pad = ' '.repeat(width);

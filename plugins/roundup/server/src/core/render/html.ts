@@ -1,22 +1,66 @@
 import MarkdownIt from 'markdown-it';
 import type { RoundupEntry } from '../model';
 import { escapeHtml, nonBlank } from './escape';
+import { DEFAULT_LIQUID_TAGS, resolveLiquidLinks, type SiteLinks } from './liquid';
 
 // Raw HTML off: a tag typed in any field comes out as text. Images off: no tracking pixels.
 const markdownIt = new MarkdownIt({ html: false, linkify: false, typographer: false }).disable(
   'image'
 );
 
+type References = Record<string, unknown>;
+
+/** What rendering one field to HTML needs to know about the rest of the post and the site. */
+export interface HtmlContext {
+  /** Liquid link tags resolved to the site (`post_url`, `link`). */
+  liquidTags: readonly string[];
+  /** The site for those tags; without it they lose their href. */
+  site: SiteLinks | null;
+  /** Reference-style link definitions of the whole post (`[ref]: url`), by markdown-it's keys. */
+  references: References;
+}
+
+const DEFAULT_CONTEXT: HtmlContext = { liquidTags: DEFAULT_LIQUID_TAGS, site: null, references: {} };
+
+const NO_SITE: SiteLinks = { siteUrl: 'invalid:', permalink: '/' };
+
+const prepared = (text: string, context: HtmlContext) =>
+  text.includes('{%') ? resolveLiquidLinks(text, context.liquidTags, context.site ?? NO_SITE) : text;
+
+/**
+ * The link definitions (`[ref]: https://…`) of the given Markdown fields: a post
+ * writes them once, often at its end, and uses them in any entry's commentary.
+ */
+export const markdownReferences = (
+  fields: readonly (string | null | undefined)[],
+  context: Omit<HtmlContext, 'references'> = DEFAULT_CONTEXT
+): References => {
+  const env: { references: References } = { references: {} };
+  for (const field of fields) {
+    const text = nonBlank(field);
+    if (text && text.includes(']:')) markdownIt.parse(prepared(text, { ...context, references: {} }), env);
+  }
+  return env.references;
+};
+
 /** Markdown (commentary, intro, outro, excerpt) as HTML, raw HTML disabled. */
-export const markdownToHtml = (source: string | null | undefined): string => {
+export const markdownToHtml = (
+  source: string | null | undefined,
+  context: HtmlContext = DEFAULT_CONTEXT
+): string => {
   const text = nonBlank(source);
-  return text ? markdownIt.render(text).trimEnd() : '';
+  if (!text) return '';
+  // A copy: markdown-it adds the field's own definitions to the object it is given.
+  return markdownIt.render(prepared(text, context), { references: { ...context.references } }).trimEnd();
 };
 
 /** One entry as a list item: the linked title, " by Author", then the commentary. */
-export const htmlEntry = ({ title, url, author, description }: RoundupEntry): string => {
+export const htmlEntry = (
+  { title, url, author, description }: RoundupEntry,
+  context: HtmlContext = DEFAULT_CONTEXT
+): string => {
   const by = nonBlank(author);
-  const commentary = markdownToHtml(description);
+  const commentary = markdownToHtml(description, context);
   const link = `<a href="${escapeHtml(url)}">${escapeHtml(title)}</a>`;
   const line = by ? `${link} by ${escapeHtml(by)}` : link;
   return `<li><p>${line}</p>${commentary ? `\n${commentary}` : ''}</li>`;

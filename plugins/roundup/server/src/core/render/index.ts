@@ -1,14 +1,37 @@
 export { benchmarkRender, type RenderTimings } from './benchmark';
-export { escapeHtml, indent, markdownText, markdownUrl } from './escape';
-export { htmlEntry, markdownToHtml } from './html';
-export { markdownEntry, yamlFrontMatter } from './markdown';
+export { escapeHtml, indent, markdownDestination, markdownText, markdownUrl } from './escape';
+export { htmlEntry, markdownReferences, markdownToHtml, type HtmlContext } from './html';
+export {
+  DEFAULT_LIQUID_TAGS,
+  inertLiquid,
+  liquidConstructs,
+  resolveLiquidLinks,
+  resolveLinkTag,
+  type SiteLinks,
+} from './liquid';
+export {
+  markdownEntry,
+  markdownField,
+  yamlFrontMatter,
+  type MarkdownField,
+  type MarkdownOutputOptions,
+} from './markdown';
+export {
+  safeMarkdown,
+  unsafeLinkTarget,
+  type MarkdownRemoval,
+  type RawHtmlMode,
+  type SafeMarkdown,
+} from './markdown-safety';
 export {
   createRenderer,
   renderHtml,
   renderMarkdown,
   UNCATEGORISED_SECTION,
+  type RendererOptions,
   type RoundupRenderer,
   type TemplateSource,
 } from './renderer';
 export { safeHref, sanitizeHtml } from './sanitize';
+export { markdownSafetyWarnings, type MarkdownSafetyWarning } from './warnings';
 export { DEFAULT_HTML_TEMPLATE, DEFAULT_MARKDOWN_TEMPLATE } from './templates';

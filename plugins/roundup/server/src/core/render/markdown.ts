@@ -1,7 +1,31 @@
 import YAML from 'yaml';
 import { RESERVED_FRONT_MATTER_KEYS } from '../front-matter';
 import type { Roundup, RoundupEntry } from '../model';
-import { indent, markdownText, markdownUrl, nonBlank } from './escape';
+import { indent, markdownDestination, markdownText, nonBlank } from './escape';
+import { inertLiquid } from './liquid';
+import { safeMarkdown, type MarkdownRemoval, type RawHtmlMode } from './markdown-safety';
+
+export interface MarkdownOutputOptions {
+  /** `sanitize`: editors' raw HTML goes through the HTML output's allowlist; `keep`: as written. */
+  rawHtml: RawHtmlMode;
+  /** Liquid tags that pass through to the site (`post_url`, `link`); all other Liquid is inert. */
+  liquidTags: readonly string[];
+}
+
+export interface MarkdownField {
+  text: string;
+  /** Raw HTML and link targets taken out (none with `rawHtml: 'keep'`). */
+  removed: MarkdownRemoval[];
+  /** Liquid made inert, as written. */
+  inertLiquid: string[];
+}
+
+/** An editor's Markdown field (commentary, intro, outro, excerpt) as the Markdown output writes it. */
+export const markdownField = (text: string, options: MarkdownOutputOptions): MarkdownField => {
+  const safe = options.rawHtml === 'sanitize' ? safeMarkdown(text) : { text, removed: [] };
+  const liquid = inertLiquid(safe.text, options.liquidTags);
+  return { text: liquid.text, removed: safe.removed, inertLiquid: liquid.inert };
+};
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -36,7 +60,8 @@ export const yamlFrontMatter = ({
 export const markdownEntry = ({ title, url, author, description }: RoundupEntry): string => {
   const by = nonBlank(author);
   const commentary = nonBlank(description);
-  const link = `* [${markdownText(title)}](${markdownUrl(url)})`;
+  // Jekyll runs Liquid before Markdown: braces in a URL must not become a tag.
+  const link = `* [${markdownText(title)}](${inertLiquid(markdownDestination(url), []).text})`;
   const line = by ? `${link} by ${markdownText(by)}` : link;
   return commentary ? `${line}<br/>\n${indent(commentary)}` : line;
 };

@@ -1,8 +1,9 @@
 import { Liquid, type Template } from 'liquidjs';
 import type { Roundup, RoundupEntry } from '../model';
-import { indent, markdownText, markdownUrl, nonBlank } from './escape';
-import { htmlEntry, markdownToHtml } from './html';
-import { markdownEntry, yamlFrontMatter } from './markdown';
+import { indent, markdownDestination, markdownText, markdownUrl, nonBlank } from './escape';
+import { htmlEntry, markdownReferences, markdownToHtml, type HtmlContext } from './html';
+import { DEFAULT_LIQUID_TAGS, inertLiquid, type SiteLinks } from './liquid';
+import { markdownEntry, markdownField, yamlFrontMatter, type MarkdownOutputOptions } from './markdown';
 import { sanitizeHtml } from './sanitize';
 import { DEFAULT_HTML_TEMPLATE, DEFAULT_MARKDOWN_TEMPLATE } from './templates';
 
@@ -22,24 +23,37 @@ export const UNCATEGORISED_SECTION = 'Other';
 
 const asText = (value: unknown): string => (value == null ? '' : String(value));
 
-/** What templates see: the model with section names, blank texts as null ("" is true in Liquid). */
-const templateView = (roundup: Roundup) => ({
+/**
+ * What templates see: the model with section names, blank texts as null ("" is
+ * true in Liquid). `field` prepares each Markdown field for the output (the
+ * Markdown output makes editors' raw HTML and Liquid safe here, so that a
+ * template of the user's gets them safe too).
+ */
+const templateView = (roundup: Roundup, field: (text: string | null) => string | null) => ({
   ...roundup,
-  excerpt: nonBlank(roundup.excerpt),
-  intro: nonBlank(roundup.intro),
-  outro: nonBlank(roundup.outro),
+  excerpt: field(nonBlank(roundup.excerpt)),
+  intro: field(nonBlank(roundup.intro)),
+  outro: field(nonBlank(roundup.outro)),
   sections: roundup.sections.map((section) => ({
     name: section.category?.name ?? UNCATEGORISED_SECTION,
     slug: section.category?.slug ?? null,
     entries: section.entries.map((entry) => ({
       ...entry,
       author: nonBlank(entry.author),
-      description: nonBlank(entry.description),
+      description: field(nonBlank(entry.description)),
     })),
   })),
 });
 
-const engine = (outputEscape?: 'escape'): Liquid => {
+/** Every Markdown field of a roundup, for link definitions that one field writes and another uses. */
+const markdownFields = (roundup: Roundup): (string | null)[] => [
+  roundup.excerpt,
+  roundup.intro,
+  ...roundup.sections.flatMap((section) => section.entries.map((entry) => entry.description)),
+  roundup.outro,
+];
+
+const engine = (htmlContext: () => HtmlContext, outputEscape?: 'escape'): Liquid => {
   // In-memory `templates`: no include or layout can reach the file system.
   const liquid = new Liquid({
     strictFilters: true,
@@ -50,18 +64,25 @@ const engine = (outputEscape?: 'escape'): Liquid => {
   liquid.registerFilter('yaml_front_matter', (roundup: Roundup) => yamlFrontMatter(roundup));
   liquid.registerFilter('md_text', (value: unknown) => markdownText(asText(value)));
   liquid.registerFilter('md_url', (value: unknown) => markdownUrl(asText(value)));
+  liquid.registerFilter('md_destination', (value: unknown) =>
+    inertLiquid(markdownDestination(asText(value)), []).text
+  );
   liquid.registerFilter('indent', (value: unknown, width: unknown = 2) =>
     indent(asText(value), Number(width))
   );
   liquid.registerFilter('md_entry', (entry: RoundupEntry) => markdownEntry(entry));
-  liquid.registerFilter('markdown', (value: unknown) => markdownToHtml(asText(value)));
-  liquid.registerFilter('html_entry', (entry: RoundupEntry) => htmlEntry(entry));
+  liquid.registerFilter('markdown', (value: unknown) => markdownToHtml(asText(value), htmlContext()));
+  liquid.registerFilter('html_entry', (entry: RoundupEntry) => htmlEntry(entry, htmlContext()));
   return liquid;
 };
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-const compile = (liquid: Liquid, { source, name }: TemplateSource) => {
+const compile = (
+  liquid: Liquid,
+  { source, name }: TemplateSource,
+  field: (text: string | null) => string | null
+) => {
   let template: Template[];
   try {
     template = liquid.parse(source, name);
@@ -70,12 +91,21 @@ const compile = (liquid: Liquid, { source, name }: TemplateSource) => {
   }
   return (roundup: Roundup): string => {
     try {
-      return String(liquid.renderSync(template, { roundup: templateView(roundup) }));
+      return String(liquid.renderSync(template, { roundup: templateView(roundup, field) }));
     } catch (error) {
       throw new Error(`roundup: the template ${name} failed to render: ${errorMessage(error)}`);
     }
   };
 };
+
+export interface RendererOptions {
+  markdownTemplate?: TemplateSource;
+  htmlTemplate?: TemplateSource;
+  /** How editors' raw HTML and Liquid reach the Markdown output (config `markdown`). */
+  markdown?: Partial<MarkdownOutputOptions>;
+  /** The site that Liquid link tags point into (config `feed.siteUrl` and `feed.permalink`). */
+  site?: SiteLinks | null;
+}
 
 /**
  * Parses both templates once; a template that does not parse throws here, naming
@@ -84,12 +114,30 @@ const compile = (liquid: Liquid, { source, name }: TemplateSource) => {
 export const createRenderer = ({
   markdownTemplate = { source: DEFAULT_MARKDOWN_TEMPLATE, name: 'default Markdown template' },
   htmlTemplate = { source: DEFAULT_HTML_TEMPLATE, name: 'default HTML template' },
-}: { markdownTemplate?: TemplateSource; htmlTemplate?: TemplateSource } = {}): RoundupRenderer => {
-  const markdown = compile(engine(), markdownTemplate);
-  const html = compile(engine('escape'), htmlTemplate);
+  markdown: markdownOptions = {},
+  site = null,
+}: RendererOptions = {}): RoundupRenderer => {
+  const options: MarkdownOutputOptions = {
+    rawHtml: markdownOptions.rawHtml ?? 'sanitize',
+    liquidTags: markdownOptions.liquidTags ?? DEFAULT_LIQUID_TAGS,
+  };
+  const base = { liquidTags: options.liquidTags, site };
+  // Rendering is synchronous, so the roundup being rendered can hand its link definitions to the filters.
+  let context: HtmlContext = { ...base, references: {} };
+  const markdown = compile(engine(() => context), markdownTemplate, (text) =>
+    text === null ? null : markdownField(text, options).text
+  );
+  const html = compile(engine(() => context, 'escape'), htmlTemplate, (text) => text);
   return {
     markdown: (roundup) => `${markdown(roundup).trimEnd()}\n`,
-    html: (roundup) => `${sanitizeHtml(html(roundup)).trim()}\n`,
+    html: (roundup) => {
+      context = { ...base, references: markdownReferences(markdownFields(roundup), base) };
+      try {
+        return `${sanitizeHtml(html(roundup)).trim()}\n`;
+      } finally {
+        context = { ...base, references: {} };
+      }
+    },
   };
 };
 

@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { escapeHtml } from './escape';
 
-const ALLOWED_ELEMENTS = new Set(
+export const ALLOWED_ELEMENTS = new Set(
   (
     'article header section h1 h2 h3 h4 h5 h6 p ul ol li a em strong code pre blockquote br hr ' +
     'del s table thead tbody tr th td'

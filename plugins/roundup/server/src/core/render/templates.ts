@@ -2,8 +2,9 @@
  * The default templates, in Liquid (the language Jekyll users know). Either can be
  * replaced by a file of the user's. They see `roundup`: the model, with blank texts
  * as null and each section as `{ name, slug, entries }`. Filters (see renderer.ts):
- * `yaml_front_matter`, `md_text`, `md_url`, `indent`, `md_entry`, `markdown`, `html_entry`.
- * `md_entry` writes `* [{{ entry.title | md_text }}]({{ entry.url | md_url }})`, then
+ * `yaml_front_matter`, `md_text`, `md_url` (percent-encoded, for autolinks), `md_destination`
+ * (the exact URL, for `[…](…)`), `indent`, `md_entry`, `markdown`, `html_entry`.
+ * `md_entry` writes `* [{{ entry.title | md_text }}]({{ entry.url | md_destination }})`, then
  * ` by {{ entry.author | md_text }}` if there is an author, then `<br/>` and the
  * commentary `| indent: 2` on the next lines if there is one. It is a single filter
  * because Liquid costs microseconds per tag, and a roundup may have 500 entries.

@@ -74,10 +74,12 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Parses the configured templates; a template that does not parse stops startup. */
     prepare() {
-      const { templates } = getPluginConfig(strapi);
+      const { templates, markdown, feed } = getPluginConfig(strapi);
       renderer = createRenderer({
         markdownTemplate: loadTemplate(templates.markdown),
         htmlTemplate: loadTemplate(templates.html),
+        markdown,
+        site: { siteUrl: feed.siteUrl, permalink: feed.permalink },
       });
     },
 
