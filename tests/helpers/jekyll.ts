@@ -1,6 +1,16 @@
 import MarkdownIt from 'markdown-it';
 import { parseDocument } from 'htmlparser2';
-import type { ChildNode, Element } from 'domhandler';
+
+/** The parts of htmlparser2's DOM nodes the checks read. */
+interface ChildNode {
+  type: string;
+  data?: string;
+  children?: ChildNode[];
+}
+interface Element extends ChildNode {
+  name: string;
+  attribs: Record<string, string>;
+}
 
 /**
  * What a Jekyll site makes of a post, as far as the tests need it: Liquid first
@@ -63,12 +73,12 @@ export interface BuiltPage {
 
 const walk = (nodes: ChildNode[], elements: Element[], text: string[]) => {
   for (const node of nodes) {
-    if (node.type === 'text') text.push(node.data);
-    if ('children' in node && node.type !== 'comment') {
+    if (node.type === 'text') text.push(node.data ?? '');
+    if (node.children && node.type !== 'comment') {
       if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
         elements.push(node as Element);
       }
-      walk(node.children as ChildNode[], elements, text);
+      walk(node.children, elements, text);
     }
   }
 };
@@ -87,7 +97,7 @@ export const readHtml = (html: string): BuiltPage => {
   const document = parseDocument(html, { decodeEntities: true });
   const elements: Element[] = [];
   const text: string[] = [];
-  walk(document.children as ChildNode[], elements, text);
+  walk(document.children as unknown as ChildNode[], elements, text);
   return { html, elements, text: text.join('') };
 };
 
