@@ -22,6 +22,13 @@ const copyText = async (text: string) => {
   area.remove();
 };
 
+interface PreviewData {
+  markdown: string;
+  html: string;
+  /** What the Markdown output does not keep as written: raw HTML, link targets, Liquid. */
+  warnings?: { field: string; message: string }[];
+}
+
 /**
  * The draft as readers will get it once published: the HTML output in a
  * sandboxed frame (no scripts, no access to the admin panel), and the
@@ -31,11 +38,11 @@ export const Preview = ({ roundupId, revision }: { roundupId: string; revision: 
   const t = useT();
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const [preview, setPreview] = React.useState<{ markdown: string; html: string } | null>(null);
+  const [preview, setPreview] = React.useState<PreviewData | null>(null);
 
   React.useEffect(() => {
     let current = true;
-    get<{ markdown: string; html: string }>(paths.preview(roundupId))
+    get<PreviewData>(paths.preview(roundupId))
       .then(({ data }) => current && setPreview(data))
       .catch((error) => toggleNotification({ type: 'danger', message: errorMessage(error) }));
     return () => {
@@ -69,6 +76,31 @@ export const Preview = ({ roundupId, revision }: { roundupId: string; revision: 
           <Loader small>{t('preview.loading', 'Rendering the draft…')}</Loader>
         ) : (
           <>
+            {preview.warnings && preview.warnings.length > 0 && (
+              <Box
+                background="warning100"
+                borderColor="warning200"
+                hasRadius
+                padding={3}
+                marginBottom={3}
+                role="status"
+                aria-label={t('preview.warnings', 'What the Markdown output changes')}
+              >
+                <Typography variant="omega" fontWeight="bold" tag="p">
+                  {t(
+                    'preview.warnings-intro',
+                    'The Markdown output does not keep everything as written:'
+                  )}
+                </Typography>
+                <ul style={{ margin: '4px 0 0 16px', listStyle: 'disc' }}>
+                  {preview.warnings.map((warning, index) => (
+                    <li key={`${warning.field}-${index}`}>
+                      <Typography variant="omega">{warning.message}</Typography>
+                    </li>
+                  ))}
+                </ul>
+              </Box>
+            )}
             <Tabs.Content value="html">
               <iframe
                 title={t('preview.html-frame', 'HTML preview of the draft')}

@@ -28,7 +28,6 @@ export interface TextBlock {
 
 export type Block = HeadingBlock | ItemBlock | TextBlock;
 
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const BULLET = /^( {0,3})([*+-])([ \t]+|$)/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -46,15 +45,38 @@ const HTML_BLOCK = new RegExp(
   'i'
 );
 
+const isBlankChar = (c: string | undefined) => c === ' ' || c === '\t';
+
+/** `text` without spaces and tabs at either end. */
+const trimBlanks = (text: string): string => {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isBlankChar(text[start])) start += 1;
+  while (end > start && isBlankChar(text[end - 1])) end -= 1;
+  return text.slice(start, end);
+};
+
+/** A CommonMark ATX heading (`## Name ##`): its level and text, read character by character. */
 export const headingOf = (text: string): { level: number; text: string } | null => {
-  const match = ATX_HEADING.exec(text);
-  if (!match) return null;
-  return { level: match[1].length, text: (match[2] ?? '').replace(/(^|[ \t])#+$/, '').trim() };
+  let at = 0;
+  while (at < 3 && text[at] === ' ') at += 1;
+  let level = 0;
+  while (text[at + level] === '#') level += 1;
+  if (level < 1 || level > 6) return null;
+  const rest = text.slice(at + level);
+  if (rest !== '' && !isBlankChar(rest[0])) return null;
+  let content = trimBlanks(rest);
+  // A closing sequence of hashes goes, when a space or tab stands before it (or it is all there is).
+  let end = content.length;
+  while (end > 0 && content[end - 1] === '#') end -= 1;
+  if (end === 0) content = '';
+  else if (end < content.length && isBlankChar(content[end - 1])) content = trimBlanks(content.slice(0, end));
+  return { level, text: content };
 };
 
 /** A line that starts a new block even right after a paragraph line (so it is no lazy continuation). */
 export const startsBlock = (text: string): boolean =>
-  ATX_HEADING.test(text) ||
+  headingOf(text) !== null ||
   THEMATIC_BREAK.test(text) ||
   FENCE.test(text) ||
   /^ {0,3}>/.test(text) ||

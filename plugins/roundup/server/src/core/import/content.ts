@@ -1,4 +1,7 @@
 import type { WarningLog } from './errors';
+import { hasInlineImage, linkDestinations } from './inline';
+import type { MarkdownOutputOptions } from '../render/markdown';
+import { fieldSafetyWarnings } from '../render/warnings';
 import type { SourceLine } from './text';
 
 /** Markdown text kept in a field, with where it came from. */
@@ -26,8 +29,6 @@ export const joinPieces = (pieces: readonly Piece[]): string[] => {
 };
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-/** A link's destination: a Liquid tag (`{% link … %}`), `<…>`, or up to the first space or `)`. */
-const LINK_DESTINATION = /\]\(\s*(\{[{%][\s\S]*?[%}]\}|<[^>\n]*>|[^)\s]*)/g;
 
 /**
  * Warns about what a field keeps but a reader may not expect to see there:
@@ -44,11 +45,11 @@ export const noteHiddenContent = (
       if (text.includes('<!--')) {
         warnings.add(number, `an HTML comment in ${place} is kept as written`);
       }
-      if (/!\[[^\]]*\]\(/.test(text)) {
+      if (hasInlineImage(text)) {
         warnings.add(number, `an image in ${place} is kept as written`);
       }
-      for (const [, written] of text.matchAll(LINK_DESTINATION)) {
-        const url = written.replace(/^<(.*)>$/, '$1');
+      for (const written of linkDestinations(text)) {
+        const url = written.startsWith('<') && written.endsWith('>') ? written.slice(1, -1) : written;
         if (url === '' || url.startsWith('#')) continue;
         const scheme = SCHEME.exec(url)?.[1].toLowerCase();
         if (/^\{[{%]/.test(url)) {
@@ -65,6 +66,39 @@ export const noteHiddenContent = (
           );
         }
       }
+    }
+  }
+};
+
+/**
+ * Warns about what the Markdown output will not keep as written in a field:
+ * raw HTML outside the allowlist, link targets that are not http(s), kramdown
+ * attribute lists, Liquid that is not an allowed link tag (see render/markdown-safety).
+ */
+export const noteUnsafeMarkdown = (
+  pieces: readonly Piece[],
+  place: string,
+  warnings: WarningLog,
+  options: MarkdownOutputOptions
+): void => {
+  for (const { lines } of pieces) {
+    if (lines.length === 0) continue;
+    const text = lines.map((line) => line.text).join('\n');
+    const starts: number[] = [];
+    let offset = 0;
+    for (const line of lines) {
+      starts.push(offset);
+      offset += line.text.length + 1;
+    }
+    for (const warning of fieldSafetyWarnings(text, place, options)) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= warning.offset) low = mid;
+        else high = mid - 1;
+      }
+      warnings.add(lines[low].number, warning.message);
     }
   }
 };

@@ -72,7 +72,22 @@ interface Byline {
   lead: string | null;
 }
 
-const DASH = '[-–—]';
+const DASHES = '-–—';
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/** Where `by Author - commentary` splits: the whitespace, dash and whitespace, found without backtracking. */
+const dashSeparator = (text: string): { start: number; end: number } | null => {
+  for (let at = 1; at < text.length; at += 1) {
+    if (!DASHES.includes(text[at]) || !isSpace(text[at - 1])) continue;
+    if (at + 1 < text.length && !isSpace(text[at + 1])) continue;
+    let start = at - 1;
+    while (start > 0 && isSpace(text[start - 1])) start -= 1;
+    let end = at + 1;
+    while (end < text.length && isSpace(text[end])) end += 1;
+    return { start, end };
+  }
+  return null;
+};
 
 const readByline = (tail: string, title: string, line: number, notes: EntryNote[]): Byline => {
   const text = tail.trim();
@@ -81,11 +96,11 @@ const readByline = (tail: string, title: string, line: number, notes: EntryNote[
     notes.push({ line, message: `the link of "${title}" is followed by "by" but no author` });
     return { author: null, lead: null };
   }
-  const by = /^by\s+([\s\S]+)$/i.exec(text);
-  if (by) {
-    const separator = new RegExp(`\\s+${DASH}(?:\\s+|$)`).exec(by[1]);
-    const written = separator ? by[1].slice(0, separator.index) : by[1];
-    const lead = separator ? by[1].slice(separator.index + separator[0].length).trim() : '';
+  const byName = /^by\s/i.test(text) ? text.slice(2).trimStart() : '';
+  if (byName !== '') {
+    const separator = dashSeparator(byName);
+    const written = separator ? byName.slice(0, separator.start) : byName;
+    const lead = separator ? byName.slice(separator.end).trim() : '';
     const author = readInlineText(written);
     const linked =
       author.markup.has('link') || author.markup.has('image') || author.markup.has('html');
@@ -99,8 +114,9 @@ const readByline = (tail: string, title: string, line: number, notes: EntryNote[
       return { author: author.text, lead: lead || null };
     }
   }
-  const dash = new RegExp(`^(?:${DASH}|:)(?:\\s+|$)([\\s\\S]*)$`).exec(text);
-  if (dash) return { author: null, lead: dash[1].trim() || null };
+  if ((DASHES.includes(text[0]) || text[0] === ':') && (text.length === 1 || isSpace(text[1]))) {
+    return { author: null, lead: text.slice(1).trim() || null };
+  }
   notes.push({
     line,
     message: `the text after the link of "${title}" is not "by Author", so it starts the commentary: "${text}"`,
@@ -124,6 +140,43 @@ const readTitle = (link: InlineLink, line: number, notes: EntryNote[]): string =
     return link.url;
   }
   return title.text;
+};
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * A line of paragraph text written so that it cannot start a block: the
+ * commentary's first line comes after the link (`* [T](u)<br/>⏎  # of …`) or
+ * at the start of its own document (HTML output), where `# `, `> `, `- `,
+ * `+ `, `* `, `1. ` or a fence would make a heading, quote, list or code.
+ * The marker is backslash-escaped, which CommonMark and kramdown both read
+ * as the character itself. Later lines can only interrupt a paragraph.
+ */
+export const asParagraphText = (line: string, first: boolean): string => {
+  const c = line[0];
+  const next = line[1];
+  const blankOrEnd = next === undefined || next === ' ' || next === '\t';
+  if (c === '#' || c === '>') return `\\${line}`;
+  if ((c === '-' || c === '+' || c === '*') && blankOrEnd) return `\\${line}`;
+  // A thematic break (`***`, `- - -`) or a setext underline (`===`).
+  const onlyMarker = (c === '-' || c === '*' || c === '_' || c === '=') && line.split('').every(
+    (char) => char === c || char === ' ' || char === '\t'
+  );
+  if (onlyMarker) return `\\${line}`;
+  if (c === '`' && line.startsWith('```')) return `\\${line}`;
+  // kramdown has no escape for `~`.
+  if (c === '~' && line.startsWith('~~~')) return `&#126;${line.slice(1)}`;
+  if (isDigit(c)) {
+    let end = 0;
+    while (end < 10 && isDigit(line[end])) end += 1;
+    const marker = line[end];
+    const after = line[end + 1];
+    const opensList = (first || line.slice(0, end) === '1') && (marker === '.' || marker === ')');
+    if (opensList && (after === undefined || after === ' ' || after === '\t')) {
+      return `${line.slice(0, end)}\\${line.slice(end)}`;
+    }
+  }
+  return line;
 };
 
 /**
@@ -165,11 +218,12 @@ export const readItem = (item: ItemBlock): ItemReading => {
       text: text.trim(),
     }))
     .filter((line, index) => index > 0 || line.text !== '');
-  const commentary: SourceLine[] = [
+  // Text of the link's paragraph stays paragraph text wherever the commentary is written.
+  const paragraphText = [
     ...(byline.lead ? [{ number: lineAt(header.rest), text: byline.lead }] : []),
     ...rest,
-    ...content.slice(paragraphEnd),
-  ];
+  ].map((line, index) => ({ ...line, text: asParagraphText(line.text, index === 0) }));
+  const commentary: SourceLine[] = [...paragraphText, ...content.slice(paragraphEnd)];
   return {
     kind: 'entry',
     entry: { title, url: link.url, author: byline.author },

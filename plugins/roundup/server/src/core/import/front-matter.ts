@@ -23,6 +23,14 @@ const describeValue = (value: unknown): string =>
   Array.isArray(value) ? 'a list' : `a ${typeof value} (${JSON.stringify(value)})`;
 
 /** Reads the YAML between the `---` lines that open a Jekyll post. */
+/** The key a YAML line starts with (`title: …`), read without backtracking; undefined for others. */
+const yamlKeyOf = (text: string): string | undefined => {
+  const colon = text.indexOf(':');
+  if (colon <= 0 || /[\s#]/.test(text[0])) return undefined;
+  if (colon + 1 < text.length && !/\s/.test(text[colon + 1])) return undefined;
+  return text.slice(0, colon).trimEnd();
+};
+
 export const readFrontMatter = (
   lines: readonly SourceLine[],
   fileName: string | null
@@ -42,7 +50,7 @@ export const readFrontMatter = (
   const yaml = yamlLines.map((line) => line.text).join('\n');
   const keyLines: Record<string, number> = {};
   for (const line of yamlLines) {
-    const key = /^([^\s#:][^:]*?)\s*:(\s|$)/.exec(line.text)?.[1];
+    const key = yamlKeyOf(line.text);
     if (key !== undefined && !(key in keyLines)) keyLines[key] = line.number;
   }
   const document = YAML.parseDocument(yaml);

@@ -137,3 +137,68 @@ export const readInlineLink = (source: string, start: number): InlineLink | null
   if (source[at] !== ')') return null;
   return { label: source.slice(start + 1, close), url, title, end: at + 1 };
 };
+
+/**
+ * The first offset at or after `from` whose character is one of `stops` (or the
+ * text's length). Searches go forward; one that starts before the last answer
+ * gets it again without rescanning, so a whole line costs linear time.
+ */
+const stopFinder = (text: string, stops: string) => {
+  let lastFrom = -1;
+  let lastAt = -1;
+  return (from: number): number => {
+    if (from >= lastFrom && from <= lastAt) return lastAt;
+    let at = from;
+    while (at < text.length && !stops.includes(text[at])) at += 1;
+    lastFrom = from;
+    lastAt = at;
+    return at;
+  };
+};
+
+/**
+ * The destinations of the inline links and images on one line, as written: a
+ * Liquid tag (`{% link … %}`), `<…>`, or up to the first space or `)`.
+ */
+export const linkDestinations = (line: string): string[] => {
+  const found: string[] = [];
+  const bareEnd = stopFinder(line, ') \t\n\r\f\v');
+  const angleEnd = stopFinder(line, '>\n');
+  // Where a Liquid tag can end: the offsets just past each `%}` and `}}`.
+  const closers: number[] = [];
+  for (let i = 1; i < line.length; i += 1) {
+    if (line[i] === '}' && (line[i - 1] === '%' || line[i - 1] === '}')) closers.push(i + 1);
+  }
+  let closer = 0;
+  let at = line.indexOf('](');
+  while (at >= 0) {
+    let start = at + 2;
+    while (start < line.length && /\s/.test(line[start])) start += 1;
+    let end: number;
+    while (closer < closers.length && closers[closer] < start + 4) closer += 1;
+    if (line[start] === '{' && (line[start + 1] === '{' || line[start + 1] === '%')) {
+      end = closer < closers.length ? closers[closer] : bareEnd(start);
+    } else if (line[start] === '<') {
+      end = angleEnd(start + 1);
+      end = line[end] === '>' ? end + 1 : bareEnd(start);
+    } else {
+      end = bareEnd(start);
+    }
+    found.push(line.slice(start, end));
+    at = line.indexOf('](', Math.max(end, at + 2));
+  }
+  return found;
+};
+
+/** Whether a line has an inline image, `![alt](`, found without backtracking. */
+export const hasInlineImage = (line: string): boolean => {
+  const closeBracket = stopFinder(line, ']');
+  let at = line.indexOf('![');
+  while (at >= 0) {
+    const close = closeBracket(at + 2);
+    if (close >= line.length) return false;
+    if (line[close + 1] === '(') return true;
+    at = line.indexOf('![', at + 2);
+  }
+  return false;
+};

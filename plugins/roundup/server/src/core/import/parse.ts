@@ -1,7 +1,9 @@
 import type { Roundup } from '../model';
 import { slugFromText } from '../slug';
 import { scanBlocks } from './blocks';
-import { joinPieces, noteHiddenContent } from './content';
+import { DEFAULT_LIQUID_TAGS } from '../render/liquid';
+import type { MarkdownOutputOptions } from '../render/markdown';
+import { joinPieces, noteHiddenContent, noteUnsafeMarkdown, type Piece } from './content';
 import { RoundupParseError, WarningLog, type ImportWarning } from './errors';
 import { checkExcerptMonth, splitExcerpt } from './excerpt';
 import { readFrontMatter, roundupFields } from './front-matter';
@@ -12,7 +14,14 @@ import { entryUrlProblems, type EntryUrlProblem, type RoundupSourceLines } from 
 export interface ParseRoundupOptions {
   /** The post's file name; a Jekyll name `YYYY-MM-DD-slug.md` gives the date and slug. */
   fileName?: string;
+  /** How the Markdown output will treat raw HTML and Liquid, for the warnings about them. */
+  markdown?: MarkdownOutputOptions;
 }
+
+const DEFAULT_MARKDOWN: MarkdownOutputOptions = {
+  rawHtml: 'sanitize',
+  liquidTags: DEFAULT_LIQUID_TAGS,
+};
 
 export interface ParsedRoundup {
   roundup: Roundup;
@@ -67,15 +76,20 @@ export const parseRoundupMarkdown = (
   const { excerpt, intro } = splitExcerpt(body.intro, warnings);
   const sections = mergeRepeatedSections(body.sections, warnings);
 
+  const markdownOptions = options.markdown ?? DEFAULT_MARKDOWN;
+  const note = (pieces: readonly Piece[], place: string) => {
+    noteHiddenContent(pieces, place, warnings);
+    noteUnsafeMarkdown(pieces, place, warnings, markdownOptions);
+  };
   if (excerpt) {
     checkExcerptMonth(excerpt, fields.title, fields.date, warnings);
-    noteHiddenContent([{ lines: excerpt, reported: false }], 'the excerpt', warnings);
+    note([{ lines: excerpt, reported: false }], 'the excerpt');
   }
-  noteHiddenContent(intro, 'the intro', warnings);
-  noteHiddenContent(body.outro, 'the outro', warnings);
+  note(intro, 'the intro');
+  note(body.outro, 'the outro');
   for (const section of sections) {
     for (const { entry, pieces } of section.entries) {
-      noteHiddenContent(pieces, `the commentary of "${entry.title}"`, warnings);
+      note(pieces, `the commentary of "${entry.title}"`);
     }
   }
 

@@ -41,7 +41,7 @@ export const dropIndent = (text: string, columns: number): string => {
 export const canonicalMarkdown = (lines: readonly string[]): string | null => {
   const kept: string[] = [];
   for (const raw of lines) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (line === '' && (kept.length === 0 || kept[kept.length - 1] === '')) continue;
     kept.push(line);
   }

@@ -10,9 +10,10 @@ const URL_BREAKING = /[\s\u0000-\u001f\u007f-\u009f()<>\\`]/g;
  * Markdown line: line breaks become spaces, and every character that could start
  * markup is backslash-escaped, so it reads as the same text in CommonMark and kramdown.
  */
-export const markdownText = (text: string): string =>
+export const markdownText = (text: string): string => escapeClosingHashes(
   text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
+    // A run of whitespace with a line break in it becomes one space.
+    .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
     .trim()
     .replace(MARKDOWN_PUNCTUATION, '\\$&')
     .replace(EMPHASIS_UNDERSCORE, '\\_')
@@ -20,7 +21,14 @@ export const markdownText = (text: string): string =>
     .replace(/\$\$/g, '\\$\\$')
     // kramdown has no escape for `~`, so strikethrough is broken up with entities.
     .replace(/~~+/g, (tildes) => '&#126;'.repeat(tildes.length))
-    .replace(/#+$/, (hashes) => hashes.replace(/#/g, '\\#'));
+);
+
+/** Hashes at the end of a heading would close it: each one escaped (counted, not matched). */
+const escapeClosingHashes = (text: string): string => {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end -= 1;
+  return text.slice(0, end) + '\\#'.repeat(text.length - end);
+};
 
 // encodeURIComponent leaves parentheses as they are.
 const percentEncode = (c: string): string =>

@@ -9,8 +9,10 @@ import {
   type RoundupStatus,
 } from '../../core/editor';
 import { groupIntoSections, orderVersion } from '../../core/order';
+import { markdownSafetyWarnings, type MarkdownSafetyWarning } from '../../core/render';
 import { httpUrlProblem } from '../../core/url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
+import { getPluginConfig } from '../../utils/config';
 import { ConflictError } from '../../utils/http';
 import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
@@ -281,12 +283,21 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
       return this.view(documentId);
     },
 
-    /** The draft rendered as the public outputs would render it once published. */
-    async preview(documentId: string): Promise<{ markdown: string; html: string }> {
+    /**
+     * The draft rendered as the public outputs would render it once published,
+     * with what the Markdown output does not keep as the editors wrote it.
+     */
+    async preview(
+      documentId: string
+    ): Promise<{ markdown: string; html: string; warnings: MarkdownSafetyWarning[] }> {
       const roundup = await getPluginService(strapi, 'published').loadDocument(documentId, 'draft');
       if (!roundup) throw new errors.NotFoundError(`No roundup with documentId "${documentId}"`);
       const renderer = getPluginService(strapi, 'rendered').renderer();
-      return { markdown: renderer.markdown(roundup), html: renderer.html(roundup) };
+      return {
+        markdown: renderer.markdown(roundup),
+        html: renderer.html(roundup),
+        warnings: markdownSafetyWarnings(roundup, getPluginConfig(strapi).markdown),
+      };
     },
 
     async publish(documentId: string): Promise<EditorView> {

@@ -5,6 +5,7 @@ import { normaliseSectionName, parseRoundupMarkdown, RoundupParseError } from '.
 import type { Roundup } from '../../core/model';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
 import { ConflictError } from '../../utils/http';
+import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
 
@@ -34,7 +35,10 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
   const parse = (request: ImportRequest) => {
     let parsed;
     try {
-      parsed = parseRoundupMarkdown(request.markdown, { fileName: request.fileName });
+      parsed = parseRoundupMarkdown(request.markdown, {
+        fileName: request.fileName,
+        markdown: getPluginConfig(strapi).markdown,
+      });
     } catch (error) {
       if (error instanceof RoundupParseError) {
         throw new errors.ValidationError(`markdown: ${error.message}`, {
