@@ -202,3 +202,27 @@ export const hasInlineImage = (line: string): boolean => {
   }
   return false;
 };
+
+/** Links read with their destinations exactly as written (no normalising, no filtering). */
+const exact = new MarkdownIt({ html: true, linkify: false, typographer: false });
+exact.normalizeLink = (url) => url;
+exact.validateLink = () => true;
+
+/** The inline links of one line of Markdown (a heading): their visible text and URL. */
+export const inlineLinks = (source: string): { text: string; url: string }[] => {
+  const children = exact.parseInline(source, {})[0]?.children ?? [];
+  const links: { text: string; url: string }[] = [];
+  let open: { text: string[]; url: string } | null = null;
+  for (const token of children) {
+    if (token.type === 'link_open') open = { text: [], url: token.attrGet('href') ?? '' };
+    else if (token.type === 'link_close' && open) {
+      links.push({ text: singleSpaced(open.text.join('')), url: open.url });
+      open = null;
+    } else if (open && (token.type === 'text' || token.type === 'code_inline')) {
+      open.text.push(token.content);
+    } else if (open && (token.type === 'softbreak' || token.type === 'hardbreak')) {
+      open.text.push(' ');
+    }
+  }
+  return links;
+};

@@ -8,7 +8,12 @@ import { RoundupParseError, WarningLog, type ImportWarning } from './errors';
 import { checkExcerptMonth, splitExcerpt } from './excerpt';
 import { readFrontMatter, roundupFields } from './front-matter';
 import { arrangeBody, mergeRepeatedSections } from './sections';
-import { canonicalMarkdown } from './text';
+import { canonicalMarkdown as canonicalLines, unwrapRawLiquid } from './text';
+
+const canonicalMarkdown = (lines: readonly string[]): string | null => {
+  const text = canonicalLines(lines);
+  return text === null ? null : unwrapRawLiquid(text);
+};
 import { entryUrlProblems, type EntryUrlProblem, type RoundupSourceLines } from './urls';
 
 export interface ParseRoundupOptions {

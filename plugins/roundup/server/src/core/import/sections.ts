@@ -3,7 +3,8 @@ import type { Block, HeadingBlock, ItemBlock, TextBlock } from './blocks';
 import type { Piece } from './content';
 import { readItem, type ItemReading } from './entry';
 import { RoundupParseError, type WarningLog } from './errors';
-import { readInlineText } from './inline';
+import { inlineLinks, readInlineText } from './inline';
+import { httpUrlProblem } from '../url';
 
 /**
  * The form in which section names are compared, so that a post's heading
@@ -64,10 +65,44 @@ const describePart = ({ block, reading }: Part): string => {
 
 const sectionName = (heading: HeadingBlock, warnings: WarningLog): string => {
   const name = readInlineText(heading.text);
-  if (name.markup.size > 0 && name.text !== '') {
+  // Links are kept apart (see headingLinks); other formatting is what is lost.
+  const formatting = [...name.markup].filter((kind) => kind !== 'link');
+  if (formatting.length > 0 && name.text !== '') {
     warnings.add(heading.line, `the formatting of the section heading "${name.text}" is not kept`);
   }
   return name.text;
+};
+
+/**
+ * A heading with links in it (`# 2025-07-23 | City | [Meetup](https://…)`, as
+ * weekly newsletters list events) names its section by its text, and each
+ * http(s) link becomes an entry at the top of the section, so no link is lost.
+ */
+const headingLinks = (
+  heading: HeadingBlock,
+  name: string,
+  section: DraftSection,
+  warnings: WarningLog
+) => {
+  for (const link of inlineLinks(heading.text)) {
+    const title = link.text || link.url;
+    if (httpUrlProblem(link.url) !== null) {
+      warnings.add(
+        heading.line,
+        `the link "${title}" (${link.url}) in the heading of the section "${name}" is not an http(s) link; its text stays in the section's name and its target is not kept`
+      );
+      continue;
+    }
+    warnings.add(
+      heading.line,
+      `the link "${title}" in the heading of the section "${name}" is kept as an entry of that section`
+    );
+    section.entries.push({
+      entry: { title, url: link.url, author: null },
+      line: heading.line,
+      pieces: [],
+    });
+  }
 };
 
 /**
@@ -148,6 +183,7 @@ export const arrangeBody = (
     if (heading) {
       section = { name: group.name, line: heading.line, entries: [] };
       arranged.sections.push(section);
+      headingLinks(heading, group.name, section, warnings);
       if (heading.level === 1) {
         warnings.add(
           heading.line,

@@ -54,3 +54,46 @@ export const canonicalMarkdown = (lines: readonly string[]): string | null => {
 
 /** Plain text as the model stores titles, authors and section names: single spaces, trimmed. */
 export const singleSpaced = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+const RAW_OPEN = /^\{%-?[ \t]*raw[ \t]*-?%\}$/;
+const RAW_CLOSE = /\{%-?[ \t]*endraw[ \t]*-?%\}/;
+
+/**
+ * Liquid that a post shows as text (`{% raw %}{{ x }}{% endraw %}`, `{{ "{" }}`)
+ * as the text it shows: the Markdown output makes Liquid inert again itself.
+ */
+export const unwrapRawLiquid = (text: string): string => {
+  if (!text.includes('{%') && !text.includes('{{ "{" }}')) return text;
+  const out: string[] = [];
+  let from = 0;
+  let at = text.indexOf('{%');
+  let end = -1;
+  while (at >= 0) {
+    // The first `%}` after `at`; the one found for an earlier `{%` still is, when it lies beyond.
+    if (end < at + 2) end = text.indexOf('%}', at + 2);
+    if (end < 0) break;
+    if (!RAW_OPEN.test(text.slice(at, end + 2))) {
+      at = text.indexOf('{%', at + 2);
+      continue;
+    }
+    // The body ends at the first endraw tag; look for it word by word, forward only.
+    let close = text.indexOf('endraw', end + 2);
+    let match: RegExpExecArray | null = null;
+    while (close >= 0) {
+      const windowStart = Math.max(end + 2, close - 4);
+      const relative = text.slice(windowStart, close).lastIndexOf('{%');
+      const open = relative < 0 ? -1 : windowStart + relative;
+      match = open >= 0 ? RAW_CLOSE.exec(text.slice(open, close + 12)) : null;
+      if (match && match.index === 0) {
+        out.push(text.slice(from, at), text.slice(end + 2, open));
+        from = open + match[0].length;
+        break;
+      }
+      close = text.indexOf('endraw', close + 6);
+    }
+    if (close < 0) break;
+    at = text.indexOf('{%', from);
+  }
+  out.push(text.slice(from));
+  return out.join('').split('{{ "{" }}').join('{');
+};

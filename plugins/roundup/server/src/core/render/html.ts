@@ -38,7 +38,15 @@ export const markdownReferences = (
   const env: { references: References } = { references: {} };
   for (const field of fields) {
     const text = nonBlank(field);
-    if (text && text.includes(']:')) markdownIt.parse(prepared(text, { ...context, references: {} }), env);
+    if (!text || !text.includes(']:')) continue;
+    // One line at a time, as kramdown reads them: a definition after a footnote (`[^1]: …`)
+    // or after text still counts, where CommonMark would read the lines as one paragraph.
+    for (const line of prepared(text, { ...context, references: {} }).split('\n')) {
+      const start = line.trimStart();
+      if (start.startsWith('[') && !start.startsWith('[^') && line.includes(']:')) {
+        markdownIt.parse(start, env);
+      }
+    }
   }
   return env.references;
 };
