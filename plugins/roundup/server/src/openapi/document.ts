@@ -196,7 +196,12 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
                   schema: {
                     type: 'object',
                     description: 'An OpenAPI 3.1 document (https://spec.openapis.org/oas/3.1/schema).',
-                    properties: { openapi: { const: '3.1.0' } },
+                    properties: {
+                      openapi: { const: '3.1.0' },
+                      info: { type: 'object' },
+                      paths: { type: 'object' },
+                      components: { type: 'object' },
+                    },
                     required: ['openapi', 'info', 'paths', 'components'],
                   },
                 },
