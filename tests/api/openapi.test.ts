@@ -255,3 +255,18 @@ describe('coverage of the document', () => {
     expect(documented.filter((pair) => !observed.has(pair))).toEqual([]);
   });
 });
+
+describe('the demo app', () => {
+  it('opens the document to the Public role at the first start of a version that adds it', async () => {
+    const permissions = app.strapi.db.query('plugin::users-permissions.permission');
+    // A database from before: the grant remembered as `true`, a revoked category route, no document route.
+    await app.strapi.store({ type: 'app', name: 'roundup-demo', key: 'public-read-granted' }).set({ value: true });
+    await permissions.deleteMany({
+      where: { action: { $in: ['plugin::roundup.openapi.find', 'plugin::roundup.category.find'] } },
+    });
+    await app.stop();
+    app = await startApp({ database: 'openapi', reuseDatabase: true });
+    await app.http().get('/api/roundup/openapi.json').expect(200);
+    await app.http().get('/api/roundup/categories').expect(403);
+  });
+});
