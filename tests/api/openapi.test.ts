@@ -29,7 +29,15 @@ beforeAll(async () => {
   ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
   // The document's other parts are OpenAPI, not JSON Schema: annotations to the validator.
-  ajv.addVocabulary(['openapi', 'jsonSchemaDialect', 'info', 'servers', 'security', 'paths', 'components']);
+  ajv.addVocabulary([
+    'openapi',
+    'jsonSchemaDialect',
+    'info',
+    'servers',
+    'security',
+    'paths',
+    'components',
+  ]);
   ajv.addSchema(document, 'roundup-openapi');
 
   // Content that takes every nullable branch: no excerpt, intro, outro, layout or front matter,
@@ -43,7 +51,10 @@ beforeAll(async () => {
     date: '2026-09-30',
     sections: { [doomed.documentId]: ['Orphan link'], [kept.documentId]: ['Anonymous link'] },
   });
-  await docs(app.strapi, 'entry').update({ documentId: sparse.entries['Anonymous link'], data: { author: null } });
+  await docs(app.strapi, 'entry').update({
+    documentId: sparse.entries['Anonymous link'],
+    data: { author: null },
+  });
   await docs(app.strapi, 'category').delete({ documentId: doomed.documentId });
 });
 afterAll(async () => {
@@ -52,7 +63,12 @@ afterAll(async () => {
 
 const resolve = (node: any): any => {
   if (!node?.$ref) return node;
-  return resolve(node.$ref.slice(2).split('/').reduce((at: any, key: string) => at[key], document));
+  return resolve(
+    node.$ref
+      .slice(2)
+      .split('/')
+      .reduce((at: any, key: string) => at[key], document)
+  );
 };
 
 /**
@@ -69,7 +85,10 @@ const expectDocumented = (route: Route, res: Response) => {
   });
   const response = resolve(responses[String(res.status)]);
   for (const header of Object.keys(response.headers ?? {})) {
-    expect({ header, value: res.headers[header.toLowerCase()] }).toEqual({ header, value: expect.any(String) });
+    expect({ header, value: res.headers[header.toLowerCase()] }).toEqual({
+      header,
+      value: expect.any(String),
+    });
   }
   if (res.status === 304) {
     expect(res.text ?? '').toBe('');
@@ -80,11 +99,18 @@ const expectDocumented = (route: Route, res: Response) => {
     if (mediaType.endsWith('json')) {
       const key = `${route} ${res.status} ${mediaType}`;
       if (!validators.has(key)) {
-        validators.set(key, ajv.compile(schema.$ref ? { $ref: `roundup-openapi${schema.$ref}` } : schema));
+        validators.set(
+          key,
+          ajv.compile(schema.$ref ? { $ref: `roundup-openapi${schema.$ref}` } : schema)
+        );
       }
       const validate = validators.get(key)!;
       validate(JSON.parse(res.text));
-      expect({ route, status: res.status, errors: validate.errors ?? [] }).toEqual({ route, status: res.status, errors: [] });
+      expect({ route, status: res.status, errors: validate.errors ?? [] }).toEqual({
+        route,
+        status: res.status,
+        errors: [],
+      });
     } else {
       expect(typeof res.text).toBe(schema.type);
       expect(res.text.length).toBeGreaterThan(0);
@@ -117,10 +143,15 @@ describe('the document the app serves', () => {
   });
 
   it('names every route the app has under /api/roundup', () => {
-    const routers = app.strapi.plugin('roundup').routes as Record<string, { routes: { method: string; path: string }[] }>;
+    const routers = app.strapi.plugin('roundup').routes as Record<
+      string,
+      { routes: { method: string; path: string }[] }
+    >;
     const routes = routers['content-api'].routes;
     expect(routes.map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`).sort()).toEqual(
-      Object.keys(document.paths).map((path) => `GET ${path}`).sort()
+      Object.keys(document.paths)
+        .map((path) => `GET ${path}`)
+        .sort()
     );
   });
 });
@@ -136,20 +167,34 @@ describe('answers with a body match the document', () => {
   it('GET /roundups/{slug}, the demo and a roundup of nulls and a deleted section', async () => {
     expectDocumented('/roundups/{slug}', await get(`/roundups/${DEMO}`).expect(200));
     const sparse = expectDocumented('/roundups/{slug}', await get('/roundups/sparse').expect(200));
-    expect(sparse.body.data).toMatchObject({ excerpt: null, intro: null, layout: null, frontMatter: null });
-    expect(sparse.body.data.sections.map((s: any) => s.category?.name ?? null)).toEqual(['Kept', null]);
+    expect(sparse.body.data).toMatchObject({
+      excerpt: null,
+      intro: null,
+      layout: null,
+      frontMatter: null,
+    });
+    expect(sparse.body.data.sections.map((s: any) => s.category?.name ?? null)).toEqual([
+      'Kept',
+      null,
+    ]);
     expect(sparse.body.data.sections[0].entries[0].author).toBeNull();
   });
 
   it('GET /roundups/{slug}/rendered, by format and by Accept', async () => {
-    const markdown = expectDocumented('/roundups/{slug}/rendered', await get(`/roundups/${DEMO}/rendered`).expect(200));
+    const markdown = expectDocumented(
+      '/roundups/{slug}/rendered',
+      await get(`/roundups/${DEMO}/rendered`).expect(200)
+    );
     expect(markdown.headers['content-type']).toMatch(/^text\/markdown/);
     const html = expectDocumented(
       '/roundups/{slug}/rendered',
       await get(`/roundups/${DEMO}/rendered`, { Accept: 'text/html' }).expect(200)
     );
     expect(html.headers['content-type']).toMatch(/^text\/html/);
-    expectDocumented('/roundups/{slug}/rendered', await get('/roundups/sparse/rendered?format=html').expect(200));
+    expectDocumented(
+      '/roundups/{slug}/rendered',
+      await get('/roundups/sparse/rendered?format=html').expect(200)
+    );
   });
 
   it.each(['rss', 'atom', 'json'])('GET /feed?format=%s', async (format) => {
@@ -187,10 +232,13 @@ describe('errors match the document', () => {
     ['/feed', '/feed?format=csv', 'format'],
     ['/categories', '/categories?locale=en', 'locale'],
     ['/openapi.json', '/openapi.json?fields=openapi', 'fields'],
-  ] as [Route, string, string][])('%s answers 400 naming the parameter for %s', async (route, path, parameter) => {
-    const res = expectDocumented(route, await get(path).expect(400));
-    expect(res.body.error.details.errors.map((e: any) => e.path)).toContainEqual([parameter]);
-  });
+  ] as [Route, string, string][])(
+    '%s answers 400 naming the parameter for %s',
+    async (route, path, parameter) => {
+      const res = expectDocumented(route, await get(path).expect(400));
+      expect(res.body.error.details.errors.map((e: any) => e.path)).toContainEqual([parameter]);
+    }
+  );
 
   it.each([
     ['/roundups/{slug}', '/roundups/no-such-roundup'],
@@ -201,14 +249,23 @@ describe('errors match the document', () => {
   });
 
   it.each(EVERY_ROUTE)('%s answers 401 to a token that is not valid', async (route, path) => {
-    expectDocumented(route, await get(path, { Authorization: 'Bearer not-a-valid-token' }).expect(401));
+    expectDocumented(
+      route,
+      await get(path, { Authorization: 'Bearer not-a-valid-token' }).expect(401)
+    );
   });
 
   it('every route answers 403 while the Public role lacks its permission', async () => {
     const permissions = app.strapi.db.query('plugin::users-permissions.permission');
-    const publicRole = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-    const actions = Object.values(document.paths).map((item: any) => item.get['x-strapi-action'] as string);
-    const granted = await permissions.findMany({ where: { action: { $in: actions }, role: publicRole.id } });
+    const publicRole = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'public' } });
+    const actions = Object.values(document.paths).map(
+      (item: any) => item.get['x-strapi-action'] as string
+    );
+    const granted = await permissions.findMany({
+      where: { action: { $in: actions }, role: publicRole.id },
+    });
     // The demo app opens every documented route to the Public role.
     expect(granted.map((p: any) => p.action).sort()).toEqual([...actions].sort());
     await permissions.deleteMany({ where: { id: { $in: granted.map((p: any) => p.id) } } });
@@ -218,7 +275,8 @@ describe('errors match the document', () => {
         expect(res.body.error.name).toBe('ForbiddenError');
       }
     } finally {
-      for (const action of actions) await permissions.create({ data: { action, role: publicRole.id } });
+      for (const action of actions)
+        await permissions.create({ data: { action, role: publicRole.id } });
     }
   });
 });
@@ -229,7 +287,9 @@ describe('the typed client', () => {
     const list = await client.listRoundups({ pageSize: 1 });
     expect(list.meta.pagination).toEqual({ page: 1, pageSize: 1, pageCount: 2, total: 2 });
     const { data: roundup } = await client.getRoundup(DEMO);
-    expect(roundup.sections[0].entries[0].title).toBe('What every programmer should know about memory');
+    expect(roundup.sections[0].entries[0].title).toBe(
+      'What every programmer should know about memory'
+    );
     expect(await client.getRendered(DEMO, 'markdown')).toMatch(/^---\nlayout: post\n/);
     expect(await client.getRendered(DEMO, 'html')).toMatch(/^<article/);
     expect((await client.listCategories()).data.map((c) => c.slug)).toContain('kept');
@@ -242,8 +302,13 @@ describe('the typed client', () => {
     const failure = await client.getRoundup('no-such-roundup').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(RoundupApiError);
     expect(failure).toMatchObject({ status: 404, body: { error: { name: 'NotFoundError' } } });
-    const refused = await client.listRoundups({ pageSize: 1000 }).catch((error: RoundupApiError) => error);
-    expect(refused).toMatchObject({ status: 400, body: { error: { details: { errors: [{ path: ['pageSize'] }] } } } });
+    const refused = await client
+      .listRoundups({ pageSize: 1000 })
+      .catch((error: RoundupApiError) => error);
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { error: { details: { errors: [{ path: ['pageSize'] }] } } },
+    });
   });
 });
 
@@ -260,7 +325,9 @@ describe('the demo app', () => {
   it('opens the document to the Public role at the first start of a version that adds it', async () => {
     const permissions = app.strapi.db.query('plugin::users-permissions.permission');
     // A database from before: the grant remembered as `true`, a revoked category route, no document route.
-    await app.strapi.store({ type: 'app', name: 'roundup-demo', key: 'public-read-granted' }).set({ value: true });
+    await app.strapi
+      .store({ type: 'app', name: 'roundup-demo', key: 'public-read-granted' })
+      .set({ value: true });
     await permissions.deleteMany({
       where: { action: { $in: ['plugin::roundup.openapi.find', 'plugin::roundup.category.find'] } },
     });

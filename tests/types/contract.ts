@@ -7,11 +7,17 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type * as Client from '../../plugins/roundup/client';
 import type { schemas } from '../../plugins/roundup/server/src/openapi/schemas';
-import type { PublishedService, PublicRoundup, PublicRoundupSummary } from '../../plugins/roundup/server/src/services/client/published';
+import type {
+  PublishedService,
+  PublicRoundup,
+  PublicRoundupSummary,
+} from '../../plugins/roundup/server/src/services/client/published';
 
 type Schemas = typeof schemas;
 /** A component schema with its `#/components/schemas/...` references replaced by what they name. */
-type Resolved<Schema> = Schema extends { readonly $ref: `#/components/schemas/${infer Name extends keyof Schemas}` }
+type Resolved<Schema> = Schema extends {
+  readonly $ref: `#/components/schemas/${infer Name extends keyof Schemas}`;
+}
   ? Resolved<Schemas[Name]>
   : Schema extends object
     ? { readonly [Key in keyof Schema]: Resolved<Schema[Key]> }

@@ -43,7 +43,11 @@ export const leaked = (roundup: Roundup) => roundup.createdBy;
 
 /** The typed client, as a Next.js page would call it (with its own fetch options). */
 export async function page(slug: string) {
-  const client = createRoundupClient({ baseUrl: CMS, token: 'an API token', init: { next: { revalidate: 60 } } });
+  const client = createRoundupClient({
+    baseUrl: CMS,
+    token: 'an API token',
+    init: { next: { revalidate: 60 } },
+  });
   try {
     const [{ data: roundup }, html, feed] = await Promise.all([
       client.getRoundup(slug),

@@ -40,7 +40,8 @@ const objectSchemas = (node: unknown, pointer = ''): [string, Record<string, unk
   const here: [string, Record<string, unknown>][] = [];
   const record = node as Record<string, unknown>;
   const type = record.type;
-  if (type === 'object' || (Array.isArray(type) && type.includes('object'))) here.push([pointer, record]);
+  if (type === 'object' || (Array.isArray(type) && type.includes('object')))
+    here.push([pointer, record]);
   return [
     ...here,
     ...Object.entries(record).flatMap(([key, value]) => objectSchemas(value, `${pointer}/${key}`)),
@@ -89,7 +90,11 @@ describe('the OpenAPI document', () => {
   });
 
   it('takes the page sizes and the REST prefix of the app', () => {
-    const document = buildOpenApiDocument({ basePath: '/v2/roundup', defaultPageSize: 25, maxPageSize: 500 });
+    const document = buildOpenApiDocument({
+      basePath: '/v2/roundup',
+      defaultPageSize: 25,
+      maxPageSize: 500,
+    });
     expect(document.servers).toEqual([{ url: '/v2/roundup' }]);
     const pageSize = document.paths['/roundups'].get.parameters.find((p) => p.name === 'pageSize');
     expect(pageSize?.schema).toEqual({ type: 'integer', minimum: 1, maximum: 500, default: 25 });
@@ -102,7 +107,8 @@ describe('the OpenAPI document', () => {
 
   it('ships as openapi.json in the package, as the code builds it', () => {
     // ROUNDUP_WRITE_OPENAPI=true npx jest tests/unit/openapi-document.test.ts rewrites the file.
-    if (process.env.ROUNDUP_WRITE_OPENAPI === 'true') fs.writeFileSync(SHIPPED, serialized(openApiDocument));
+    if (process.env.ROUNDUP_WRITE_OPENAPI === 'true')
+      fs.writeFileSync(SHIPPED, serialized(openApiDocument));
     expect(fs.readFileSync(SHIPPED, 'utf8')).toBe(serialized(openApiDocument));
   });
 });

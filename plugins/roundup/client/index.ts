@@ -177,13 +177,23 @@ export class RoundupApiError extends Error {
 }
 
 /** Typed requests to the public routes; every method throws RoundupApiError on a non-2xx answer. */
-export const createRoundupClient = ({ baseUrl, token, fetch, prefix = '/api', init = {} }: RoundupClientOptions) => {
+export const createRoundupClient = ({
+  baseUrl,
+  token,
+  fetch,
+  prefix = '/api',
+  init = {},
+}: RoundupClientOptions) => {
   const send: FetchLike = fetch ?? (globalThis as unknown as { fetch: FetchLike }).fetch;
   let end = baseUrl.length;
   while (end > 0 && baseUrl[end - 1] === '/') end -= 1;
   const root = `${baseUrl.slice(0, end)}${prefix}/roundup`;
 
-  const request = async (path: string, query: Record<string, string | number | undefined>, accept: string) => {
+  const request = async (
+    path: string,
+    query: Record<string, string | number | undefined>,
+    accept: string
+  ) => {
     const search = Object.entries(query)
       .filter((pair): pair is [string, string | number] => pair[1] !== undefined)
       .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
@@ -204,24 +214,33 @@ export const createRoundupClient = ({ baseUrl, token, fetch, prefix = '/api', in
     }
     return text;
   };
-  const json = async <T>(path: string, query: Record<string, string | number | undefined> = {}, accept = 'application/json') =>
-    JSON.parse(await request(path, query, accept)) as T;
+  const json = async <T>(
+    path: string,
+    query: Record<string, string | number | undefined> = {},
+    accept = 'application/json'
+  ) => JSON.parse(await request(path, query, accept)) as T;
   const slugPath = (slug: string) => `/roundups/${encodeURIComponent(slug)}`;
 
   return {
     /** GET /roundups: published roundups, newest first. */
-    listRoundups: (query: { page?: number; pageSize?: number } = {}) => json<RoundupList>('/roundups', query),
+    listRoundups: (query: { page?: number; pageSize?: number } = {}) =>
+      json<RoundupList>('/roundups', query),
     /** GET /roundups/:slug: one published roundup. */
     getRoundup: (slug: string) => json<RoundupResponse>(slugPath(slug)),
     /** GET /roundups/:slug/rendered: Markdown with front matter, or an HTML fragment. */
     getRendered: (slug: string, format: RenderFormat) =>
-      request(`${slugPath(slug)}/rendered`, { format }, format === 'html' ? 'text/html' : 'text/markdown'),
+      request(
+        `${slugPath(slug)}/rendered`,
+        { format },
+        format === 'html' ? 'text/html' : 'text/markdown'
+      ),
     /** GET /categories: every section, in order of position. */
     listCategories: () => json<CategoryList>('/categories'),
     /** GET /feed?format=json: the JSON Feed. */
     getJsonFeed: () => json<JsonFeed>('/feed', { format: 'json' }, 'application/feed+json'),
     /** GET /feed?format=rss|atom: the XML feed. */
-    getXmlFeed: (format: Exclude<FeedFormat, 'json'>) => request('/feed', { format }, `application/${format}+xml`),
+    getXmlFeed: (format: Exclude<FeedFormat, 'json'>) =>
+      request('/feed', { format }, `application/${format}+xml`),
   };
 };
 

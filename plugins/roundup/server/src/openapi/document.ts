@@ -22,15 +22,23 @@ export const DEFAULT_OPENAPI_OPTIONS: OpenApiOptions = {
 };
 
 const schemaRef = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
-const responseRef = (name: 'BadRequest' | 'Unauthorized' | 'Forbidden' | 'NotFound' | 'NotModified') => ({
+const responseRef = (
+  name: 'BadRequest' | 'Unauthorized' | 'Forbidden' | 'NotFound' | 'NotModified'
+) => ({
   $ref: `#/components/responses/${name}`,
 });
 const headerRef = (name: 'ETag' | 'Last-Modified' | 'Cache-Control' | 'Vary') => ({
   $ref: `#/components/headers/${name}`,
 });
-const parameterRef = (name: 'slug' | 'If-None-Match') => ({ $ref: `#/components/parameters/${name}` });
+const parameterRef = (name: 'slug' | 'If-None-Match') => ({
+  $ref: `#/components/parameters/${name}`,
+});
 
-const validators = { ETag: headerRef('ETag'), 'Last-Modified': headerRef('Last-Modified'), 'Cache-Control': headerRef('Cache-Control') };
+const validators = {
+  ETag: headerRef('ETag'),
+  'Last-Modified': headerRef('Last-Modified'),
+  'Cache-Control': headerRef('Cache-Control'),
+};
 
 /** Every route answers these when the request's role may not call it. */
 const permissionErrors = { '401': responseRef('Unauthorized'), '403': responseRef('Forbidden') };
@@ -69,7 +77,12 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
               name: 'pageSize',
               in: 'query',
               description: 'Roundups per page.',
-              schema: { type: 'integer', minimum: 1, maximum: maxPageSize, default: defaultPageSize },
+              schema: {
+                type: 'integer',
+                minimum: 1,
+                maximum: maxPageSize,
+                default: defaultPageSize,
+              },
             },
           ],
           responses: {
@@ -195,7 +208,8 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
                 'application/json': {
                   schema: {
                     type: 'object',
-                    description: 'An OpenAPI 3.1 document (https://spec.openapis.org/oas/3.1/schema).',
+                    description:
+                      'An OpenAPI 3.1 document (https://spec.openapis.org/oas/3.1/schema).',
                     properties: {
                       openapi: { const: '3.1.0' },
                       info: { type: 'object' },
@@ -227,21 +241,32 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
         'If-None-Match': {
           name: 'If-None-Match',
           in: 'header',
-          description: 'An ETag of an earlier answer; when it is current the answer is 304 with no body.',
+          description:
+            'An ETag of an earlier answer; when it is current the answer is 304 with no body.',
           schema: { type: 'string' },
         },
       },
       headers: {
         ETag: { description: 'A strong entity tag of the body.', schema: { type: 'string' } },
         'Last-Modified': {
-          description: 'The latest change to what the body shows (the roundups, their links or sections).',
+          description:
+            'The latest change to what the body shows (the roundups, their links or sections).',
           schema: { type: 'string' },
         },
-        'Cache-Control': { description: 'The configured `cacheControl`.', schema: { type: 'string' } },
-        Vary: { description: 'Names `Accept`: the answer depends on it.', schema: { type: 'string' } },
+        'Cache-Control': {
+          description: 'The configured `cacheControl`.',
+          schema: { type: 'string' },
+        },
+        Vary: {
+          description: 'Names `Accept`: the answer depends on it.',
+          schema: { type: 'string' },
+        },
       },
       responses: {
-        NotModified: { description: 'If-None-Match named the current ETag; no body.', headers: validators },
+        NotModified: {
+          description: 'If-None-Match named the current ETag; no body.',
+          headers: validators,
+        },
         BadRequest: {
           description: 'A query parameter is unknown or out of range; `details.errors` names each.',
           content: { 'application/json': { schema: schemaRef('ValidationErrorResponse') } },
@@ -263,7 +288,8 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
         bearer: {
           type: 'http',
           scheme: 'bearer',
-          description: 'An API token or a Users & Permissions JWT; without one the request has the Public role.',
+          description:
+            'An API token or a Users & Permissions JWT; without one the request has the Public role.',
         },
       },
     },

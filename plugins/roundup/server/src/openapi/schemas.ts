@@ -6,7 +6,8 @@
  * types from them and compare with the published client types.
  */
 
-const ref = <Name extends string>(name: Name) => ({ $ref: `#/components/schemas/${name}` }) as const;
+const ref = <Name extends string>(name: Name) =>
+  ({ $ref: `#/components/schemas/${name}` }) as const;
 
 const nullableString = { type: ['string', 'null'] } as const;
 
@@ -60,7 +61,15 @@ const summaryProperties = {
   publishedAt: { type: 'string', format: 'date-time' },
   updatedAt: { type: 'string', format: 'date-time' },
 } as const;
-const summaryRequired = ['documentId', 'title', 'slug', 'date', 'excerpt', 'publishedAt', 'updatedAt'] as const;
+const summaryRequired = [
+  'documentId',
+  'title',
+  'slug',
+  'date',
+  'excerpt',
+  'publishedAt',
+  'updatedAt',
+] as const;
 
 export const RoundupSummary = {
   type: 'object',
@@ -80,7 +89,7 @@ export const Roundup = {
     layout: { ...nullableString, description: 'The front matter `layout`, e.g. "post".' },
     frontMatter: {
       type: ['object', 'null'],
-      description: "Extra front matter keys, as the editor set them.",
+      description: 'Extra front matter keys, as the editor set them.',
       additionalProperties: true,
     },
     sections: {

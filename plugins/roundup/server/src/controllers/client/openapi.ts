@@ -11,7 +11,11 @@ const openapi = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/roundup/openapi.json: the OpenAPI 3.1 document of the public routes. */
   async find(ctx: any) {
     parseInput(noQuery, ctx.query, 'query');
-    sendCacheable(ctx, getPluginService(strapi, 'openapi').output(), getPluginConfig(strapi).cacheControl);
+    sendCacheable(
+      ctx,
+      getPluginService(strapi, 'openapi').output(),
+      getPluginConfig(strapi).cacheControl
+    );
   },
 });
 
