@@ -65,12 +65,14 @@ const editorSaving = async (url, auth, documentId, perSecond) => {
     const body = JSON.stringify({ sections: orders[saves % 2] });
     saves += 1;
     pending = fetch(orderUrl, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body })
-      .then((response) => {
-        if (!response.ok) failures += 1;
-        return response.arrayBuffer();
-      })
-      .catch(() => {
+      .then(async (response) => {
+        if (response.ok) return;
         failures += 1;
+        if (failures === 1) log(`  a save failed: ${response.status} ${await response.text()}`);
+      })
+      .catch((error) => {
+        failures += 1;
+        if (failures === 1) log(`  a save failed: ${error.message}`);
       });
   }, 1000 / perSecond);
   return {

@@ -54,8 +54,9 @@ const startApp = (script, database, env = {}) =>
 
 /** requests/s and p99 latency of `url` under autocannon, after a one-second warm-up. */
 const measure = async (url, headers = {}, { duration = DURATION } = {}) => {
-  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers }); // warm-up
-  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers });
+  // A loaded machine can be slow; a request that times out would count as an error, not a slow figure.
+  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers, timeout: 60 }); // warm-up
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers, timeout: 60 });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99 };
 };
