@@ -41,15 +41,9 @@ const inboxMembership = ({ strapi }: { strapi: Core.Strapi }) => {
   const recompute = async (trx: Knex, ids?: number[]) => {
     if (ids && ids.length === 0) return;
     const { entries, link, entryColumn } = names();
+    // A boolean expression, not bound true/false: PostgreSQL will not cast a parameter to boolean here.
     const query = trx(entries).update({
-      in_inbox: trx.raw(`case when exists (select 1 from ?? where ??.?? = ??.id) then ? else ? end`, [
-        link,
-        link,
-        entryColumn,
-        entries,
-        false,
-        true,
-      ]),
+      in_inbox: trx.raw('not exists (select 1 from ?? where ??.?? = ??.id)', [link, link, entryColumn, entries]),
     });
     await (ids ? query.whereIn('id', ids) : query);
   };
