@@ -31,8 +31,14 @@ const startApp = (script, database, env = {}) =>
         PORT: '0',
         ...env,
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     });
+    /** The app's CPU time so far, in ms (user + system). */
+    const cpu = () =>
+      new Promise((r) => {
+        child.once('message', (message) => r((message.cpu.user + message.cpu.system) / 1000));
+        child.send('cpu');
+      });
     let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;
@@ -40,6 +46,7 @@ const startApp = (script, database, env = {}) =>
       if (match) {
         resolve({
           url: `http://127.0.0.1:${match[1]}`,
+          cpu,
           stop: () =>
             new Promise((r) => {
               child.removeAllListeners('exit');
@@ -61,6 +68,21 @@ const measure = async (url, headers = {}, { duration = DURATION } = {}) => {
   return { rps: result.requests.average, p99: result.latency.p99 };
 };
 
+/**
+ * The app's CPU time per request of `url`, in ms, over `amount` requests (10
+ * connections) after a warm-up, and requests/s. On a machine shared with
+ * other work, CPU time per request is what stays comparable between routes;
+ * requests/s follows whatever else runs.
+ */
+const measureCpu = async (app, url, headers = {}, { amount = 200 } = {}) => {
+  await autocannon({ url, connections: CONNECTIONS, amount: 20, headers, timeout: 60 }); // warm-up
+  const before = await app.cpu();
+  const result = await autocannon({ url, connections: CONNECTIONS, amount, headers, timeout: 60 });
+  const after = await app.cpu();
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { cpuMs: (after - before) / amount, rps: result.requests.average, p99: result.latency.p99 };
+};
+
 /** Registers the first administrator and returns the Authorization header of its session. */
 const registerAdmin = async (url) => {
   const admin = await fetch(`${url}/admin/register-admin`, {
@@ -71,4 +93,4 @@ const registerAdmin = async (url) => {
   return { authorization: `Bearer ${admin.data.token}` };
 };
 
-module.exports = { root, DURATION, CONNECTIONS, removeDatabase, startApp, measure, registerAdmin };
+module.exports = { root, DURATION, CONNECTIONS, removeDatabase, startApp, measure, measureCpu, registerAdmin };
