@@ -8,48 +8,11 @@
  * and draft preview, as an administrator); then the in-process render time.
  * Figures are printed, never asserted: compare the ratios within one run.
  */
-const { spawn } = require('node:child_process');
-const fs = require('node:fs');
 const path = require('node:path');
-const autocannon = require('autocannon');
+const { root, DURATION, CONNECTIONS, removeDatabase, startApp: startScript, measure, registerAdmin } = require('./bench-lib');
 
-const root = path.resolve(__dirname, '..');
-const DURATION = Number(process.env.BENCH_DURATION ?? 8);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DB = path.join(root, '.tmp', 'bench.db');
-
-const startApp = (env) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'bench-app.js')], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production-bench',
-        DATABASE_CLIENT: 'sqlite',
-        DATABASE_FILENAME: DB,
-        ROUNDUP_SEED_DEMO: 'false',
-        LOG_LEVEL: 'error',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /ready (\d+)/.exec(out);
-      if (match) resolve({ url: `http://127.0.0.1:${match[1]}`, stop: () => new Promise((r) => { child.on('exit', r); child.kill('SIGTERM'); }) });
-    });
-    child.on('exit', (code) => reject(new Error(`bench app exited with ${code}`)));
-  });
-
-const measure = async (url, headers = {}) => {
-  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers }); // warm-up
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p99: result.latency.p99 };
-};
+const startApp = (env) => startScript('bench-app.js', DB, env);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -65,8 +28,7 @@ const timeRender = (render, roundup, runs = 60) => {
 };
 
 (async () => {
-  fs.mkdirSync(path.dirname(DB), { recursive: true });
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(DB + suffix, { force: true });
+  removeDatabase(DB);
   const rows = [];
   // Admin rows are compared with the cheapest stock admin request: admin JWT checks dominate them.
   const add = (name, figures, floor = 'public') => {
@@ -86,12 +48,7 @@ const timeRender = (render, roundup, runs = 60) => {
     add(`rendered html, warm (${size} links)`, await measure(`${base}/rendered?format=html`));
   }
   // The editor's page: what one roundup's page load asks of the admin API.
-  const admin = await fetch(`${app.url}/admin/register-admin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.com', password: 'Bench-admin-1', firstname: 'Bench', lastname: 'Admin' }),
-  }).then((response) => response.json());
-  const auth = { authorization: `Bearer ${admin.data.token}` };
+  const auth = await registerAdmin(app.url);
   add('admin floor: GET /admin/users/me (stock, admin JWT)', await measure(`${app.url}/admin/users/me`, auth), 'admin');
   for (const size of [14, 500]) {
     const editor = `${app.url}/roundup/roundups/${roundups[size].documentId}`;

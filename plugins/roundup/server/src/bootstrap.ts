@@ -8,6 +8,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
   await getPluginService(strapi, 'editor-layout').apply();
   await getPluginService(strapi, 'content-rules').fillCanonicalUrls();
+  await getPluginService(strapi, 'inbox-membership').fillOnce();
   getPluginService(strapi, 'events').register();
   await getPluginService(strapi, 'hooks').syncFromConfig();
   getPluginService(strapi, 'dispatcher').start();

@@ -36,7 +36,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       const documentId = (params as { documentId?: string }).documentId;
-      return await getPluginService(strapi, 'events').around(uid, action, documentId, next);
+      return await getPluginService(strapi, 'inbox-membership').around(uid, action, documentId, () =>
+        getPluginService(strapi, 'events').around(uid, action, documentId, next)
+      );
     } catch (error) {
       if (error instanceof errors.ValidationError) throw nameFieldsInMessage(error);
       throw error;

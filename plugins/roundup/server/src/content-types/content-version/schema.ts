@@ -13,6 +13,8 @@ export default {
     displayName: 'Roundup content version',
   },
   options: { draftAndPublish: false },
+  // Unique, so that two instances bumping a new key at once both count.
+  indexes: [{ name: 'roundup_content_versions_key_uq', columns: ['key'], type: 'unique' }],
   pluginOptions: {
     'content-manager': { visible: false },
     'content-type-builder': { visible: false },

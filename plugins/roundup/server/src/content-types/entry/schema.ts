@@ -9,6 +9,12 @@ export default {
       'One link with its commentary. It waits in the inbox until it is given a roundup; its section is its category.',
   },
   options: { draftAndPublish: false },
+  indexes: [
+    // The inbox, newest first, without reading the links that have a roundup.
+    { name: 'roundup_entries_inbox_idx', columns: ['in_inbox', 'created_at', 'id'] },
+    // A card's duplicates: other links with the same canonical URL.
+    { name: 'roundup_entries_canonical_url_idx', columns: ['canonical_url'] },
+  ],
   pluginOptions: {
     'content-manager': { visible: true },
     'content-type-builder': { visible: false },
@@ -18,6 +24,8 @@ export default {
     url: { type: 'string', required: true, maxLength: 2048 },
     // Derived from `url` on every write (see core/canonical-url): finds the same link saved twice.
     canonicalUrl: { type: 'string', maxLength: 2048, visible: false, configurable: false },
+    // Kept by the inbox service on every write that links or unlinks it: true while the link has no roundup.
+    inInbox: { type: 'boolean', default: true, private: true, visible: false, configurable: false },
     author: { type: 'string', maxLength: 255 },
     description: { type: 'richtext' },
     category: {

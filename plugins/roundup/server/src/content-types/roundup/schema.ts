@@ -9,6 +9,12 @@ export default {
       'A periodic post of links in sections ("What I\'ve been reading in July"). Its entries, their order and its section order are part of the draft and go live when it is published.',
   },
   options: { draftAndPublish: true },
+  indexes: [
+    // Published roundups newest first (the list route and the feeds).
+    { name: 'roundup_roundups_date_idx', columns: ['date', 'published_at', 'id'] },
+    // Drafts newest first (the editor's list).
+    { name: 'roundup_roundups_status_date_idx', columns: ['published_at', 'date', 'id'] },
+  ],
   pluginOptions: {
     'content-manager': { visible: true },
     'content-type-builder': { visible: false },

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { INBOX_PAGE_SIZE } from '../../services/admin/editor';
 import { answeringConflicts } from '../../utils/http';
 import { getPluginService } from '../../utils/get-service';
 import { parseInput } from '../../utils/validation';
@@ -8,6 +9,13 @@ const listQuery = z
   .object({
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+
+const inboxQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(INBOX_PAGE_SIZE).default(INBOX_PAGE_SIZE),
   })
   .strict();
 
@@ -58,7 +66,7 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async inbox(ctx: any) {
-      ctx.body = await service().inbox();
+      ctx.body = await service().inbox(parseInput(inboxQuery, ctx.query, 'query'));
     },
 
     async addEntry(ctx: any) {

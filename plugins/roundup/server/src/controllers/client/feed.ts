@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { FEED_CONTENT_TYPES, renderFeed } from '../../core/feed';
 import { getPluginConfig } from '../../utils/config';
+import { VERSION_KEYS } from '../../services/common/content-version';
 import { getPluginService } from '../../utils/get-service';
 import { sendCacheable } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
@@ -16,7 +17,7 @@ const feed = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { format } = parseInput(feedQuery, ctx.query, 'query');
     const config = getPluginConfig(strapi);
     const feedUrl = `${ctx.origin}${ctx.path}?format=${format}`;
-    const output = await getPluginService(strapi, 'rendered').cached(`feed\u0000${feedUrl}`, async () => {
+    const output = await getPluginService(strapi, 'rendered').cached(`feed\u0000${feedUrl}`, [VERSION_KEYS.published, VERSION_KEYS.sections], async () => {
       const published = getPluginService(strapi, 'published');
       const renderer = getPluginService(strapi, 'rendered').renderer();
       const { results } = await published.list({ page: 1, pageSize: config.feed.count });

@@ -27,9 +27,10 @@ const notFound = (slug: string) => new errors.NotFoundError(`No published roundu
 const roundup = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/roundup/roundups: published roundups, newest first. */
   async find(ctx: any) {
-    const query = parseInput(listQuery(getPluginConfig(strapi)), ctx.query, 'query');
-    const { results, pagination } = await getPluginService(strapi, 'published').list(query);
-    ctx.body = { data: results, meta: { pagination } };
+    const config = getPluginConfig(strapi);
+    const query = parseInput(listQuery(config), ctx.query, 'query');
+    const output = await getPluginService(strapi, 'rendered').listPage(query);
+    sendCacheable(ctx, output, config.cacheControl);
   },
 
   /** GET /api/roundup/roundups/:slug: one published roundup, its sections in order. */

@@ -69,7 +69,7 @@ export interface NewEntry {
 }
 
 const ENTRY_FIELDS = ['title', 'url', 'author', 'description', 'canonicalUrl'];
-const INBOX_LIMIT = 200;
+export const INBOX_PAGE_SIZE = 200;
 
 /**
  * The editor's page: roundups with their status, one roundup as sections of
@@ -204,16 +204,25 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Links not yet in any roundup, newest first, and how many there are. */
-    async inbox(): Promise<{ results: InboxCard[]; total: number }> {
-      const where = { roundup: { id: { $null: true } } };
+    /**
+     * One page of the links not yet in any roundup, newest first, and how many
+     * there are; read from the `inInbox` index, so its cost follows the page,
+     * not the archive.
+     */
+    async inbox({ page = 1, pageSize = INBOX_PAGE_SIZE }: { page?: number; pageSize?: number } = {}): Promise<{
+      results: InboxCard[];
+      total: number;
+      pagination: { page: number; pageSize: number; pageCount: number; total: number };
+    }> {
+      const where: Row = { inInbox: true };
       const [rows, total] = await Promise.all([
         strapi.db.query(ENTRY_UID).findMany({
           where,
           select: ['documentId', ...ENTRY_FIELDS],
           populate: { category: { select: ['documentId', 'name'] } },
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          limit: INBOX_LIMIT,
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
         }) as Promise<Row[]>,
         strapi.db.query(ENTRY_UID).count({ where }),
       ]);
@@ -224,6 +233,7 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
           category: rows[i].category ? { documentId: rows[i].category.documentId, name: rows[i].category.name } : null,
         })),
         total,
+        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
       };
     },
 

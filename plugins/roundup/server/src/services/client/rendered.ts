@@ -5,6 +5,7 @@ import { CONTENT_TYPES, strongEtag, type RenderFormat } from '../../core/http-ca
 import { createRenderer, type RoundupRenderer } from '../../core/render';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
+import { VERSION_KEYS } from '../common/content-version';
 import type { PublicRoundup } from './published';
 
 export type OutputFormat = RenderFormat | 'json';
@@ -18,10 +19,11 @@ export interface RenderedOutput {
 }
 
 /**
- * Rendered roundups, cached in memory under the content version. Each request
- * reads the version from the database first, so a write made through any
- * Strapi instance changes the key and is served at once everywhere; a hit
- * costs that one small query.
+ * Rendered roundups, cached in memory under the versions of what each output
+ * shows (one roundup and the sections; the list and the feeds under the
+ * published version). Each request reads those versions from the database
+ * first, in one small query, so a write made through any Strapi instance is
+ * served at once everywhere, and a write evicts only what it changed.
  */
 const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
   const entries = new Map<string, RenderedOutput | null>();
@@ -90,7 +92,11 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The published roundup `slug` as `format`, or null when there is none. */
     async roundup(slug: string, format: OutputFormat): Promise<RenderedOutput | null> {
-      const version = await getPluginService(strapi, 'content-version').current();
+      const version = await getPluginService(strapi, 'content-version').current([
+        VERSION_KEYS.all,
+        VERSION_KEYS.sections,
+        VERSION_KEYS.roundup(slug),
+      ]);
       const key = `${version}\u0000${format}\u0000${slug}`;
       const cached = recall(key);
       if (cached !== undefined) return cached;
@@ -101,12 +107,32 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
       return result;
     },
 
-    /** Any other output under the content version: computed once per version and key. */
+    /** One page of the published roundups as the list route answers it, cached under the published version. */
+    listPage({ page, pageSize }: { page: number; pageSize: number }): Promise<RenderedOutput> {
+      return this.cached(`list\u0000${page}\u0000${pageSize}`, [VERSION_KEYS.published], async () => {
+        const { results, pagination } = await getPluginService(strapi, 'published').list({ page, pageSize });
+        const lastModified = results.reduce(
+          (latest, row) => Math.max(latest, Date.parse(row.updatedAt) || 0, Date.parse(row.publishedAt) || 0),
+          0
+        );
+        return {
+          body: JSON.stringify({ data: results, meta: { pagination } }),
+          contentType: 'application/json; charset=utf-8',
+          lastModified: new Date(lastModified),
+        };
+      });
+    },
+
+    /**
+     * Any other output, computed once per key and versions of `dependsOn`
+     * (keys of VERSION_KEYS; everything always counts).
+     */
     async cached(
       name: string,
+      dependsOn: string[],
       compute: () => Promise<{ body: string; contentType: string; lastModified: Date }>
     ): Promise<RenderedOutput> {
-      const version = await getPluginService(strapi, 'content-version').current();
+      const version = await getPluginService(strapi, 'content-version').current([VERSION_KEYS.all, ...dependsOn]);
       const key = `${version}\u0000${name}`;
       const cached = recall(key);
       if (cached) return cached;

@@ -1,0 +1,204 @@
+'use strict';
+/**
+ * npm run bench:archive -- [--roundups 2000] [--links 20] [--small 70]
+ *
+ * Whether the cost of each route stays the same as the archive grows. In one
+ * run, for a small archive (--small roundups) and a large one (--roundups),
+ * each of --links links, built in bulk: requests/s (autocannon, 10
+ * connections) of the public list, rendered Markdown, the RSS feed, and the
+ * editor's view, inbox and roundup list, each as a ratio to its floor
+ * measured in the same app (public: GET /api/roundup/categories; admin: the
+ * stock GET /admin/users/me), the time of one real POST /roundup/import, and
+ * the same public reads while an editor saves another roundup's draft 5
+ * times a second, as a ratio to those reads without the editor.
+ * Figures are printed, never asserted: compare the ratios within one run.
+ */
+const path = require('node:path');
+const { root, CONNECTIONS, removeDatabase, startApp, measureCpu, registerAdmin } = require('./bench-lib');
+
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const LARGE = option('roundups', 2000);
+const LINKS = option('links', 20);
+const SMALL = option('small', 70);
+const AMOUNT = Number(process.env.BENCH_REQUESTS ?? 200);
+const SAVES_PER_SECOND = 5;
+
+const log = (line) => process.stderr.write(`${line}\n`);
+
+/** A post in the hand-written Jekyll format, for timing the importer. */
+const post = (n) =>
+  [
+    '---',
+    'layout: post',
+    `title: Imported while benchmarking ${n}`,
+    '---',
+    '',
+    'What I read this time.',
+    '',
+    ...['Articles & Learning', 'Videos', 'Tools'].flatMap((section, s) => [
+      `## ${section}`,
+      ...Array.from({ length: 7 }, (_, i) => [
+        `* [Imported link ${s}-${i}](https://example.net/${n}/${s}/${i}) by Someone ${i}<br/>`,
+        `  Why link ${s}-${i} is worth reading.`,
+        '',
+      ]).flat(),
+    ]),
+  ].join('\n');
+
+const json = async (response) => {
+  if (!response.ok) throw new Error(`${response.url}: ${response.status} ${await response.text()}`);
+  return response.json();
+};
+
+/** Saves the draft of `documentId` through the Content Manager, as an editor typing would, `perSecond` times a second. */
+const editorSaving = async (url, auth, documentId, perSecond) => {
+  const saveUrl = `${url}/content-manager/collection-types/plugin::roundup.roundup/${documentId}`;
+  let saves = 0;
+  let failures = 0;
+  let pending = Promise.resolve();
+  const timer = setInterval(() => {
+    saves += 1;
+    const body = JSON.stringify({ intro: `What I read this time (draft saved ${saves} times).` });
+    pending = fetch(saveUrl, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body })
+      .then(async (response) => {
+        if (response.ok) return;
+        failures += 1;
+        if (failures === 1) log(`  a save failed: ${response.status} ${await response.text()}`);
+      })
+      .catch((error) => {
+        failures += 1;
+        if (failures === 1) log(`  a save failed: ${error.message}`);
+      });
+  }, 1000 / perSecond);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await pending;
+      return { saves, failures };
+    },
+  };
+};
+
+const benchArchive = async (roundups) => {
+  const database = path.join(root, '.tmp', `bench-archive-${roundups}.db`);
+  removeDatabase(database);
+  log(`\n${roundups} roundups × ${LINKS} links: building the archive…`);
+  const started = Date.now();
+  const app = await startApp('bench-archive-app.js', database, {
+    ROUNDUP_BENCH_ROUNDUPS: String(roundups),
+    ROUNDUP_BENCH_LINKS: String(LINKS),
+  });
+  log(`  ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  try {
+    const auth = await registerAdmin(app.url);
+    const figures = {};
+    const run = async (name, url, headers) => {
+      figures[name] = await measureCpu(app, url, headers, { amount: AMOUNT });
+      log(`  ${name}: ${figures[name].cpuMs.toFixed(2)} ms CPU per request, ${figures[name].rps.toFixed(0)} req/s, p99 ${figures[name].p99} ms`);
+    };
+    const middle = `part-${Math.ceil(roundups / 2)}`;
+    const { data: read } = await json(await fetch(`${app.url}/api/roundup/roundups/${middle}`));
+    const { data: edited } = await json(await fetch(`${app.url}/api/roundup/roundups/part-${roundups}`));
+    const lastPage = Math.min(40, Math.ceil(roundups / 10));
+    const publicReads = {
+      list: `${app.url}/api/roundup/roundups`,
+      listDeep: `${app.url}/api/roundup/roundups?page=${lastPage}`,
+      markdown: `${app.url}/api/roundup/roundups/${middle}/rendered?format=markdown`,
+      rss: `${app.url}/api/roundup/feed?format=rss`,
+    };
+
+    await run('publicFloor', `${app.url}/api/roundup/categories`);
+    for (const [name, url] of Object.entries(publicReads)) await run(name, url);
+    await run('publicFloor2', `${app.url}/api/roundup/categories`);
+    await run('adminFloor', `${app.url}/admin/users/me`, auth);
+    await run('editorView', `${app.url}/roundup/roundups/${read.documentId}/editor`, auth);
+    await run('inbox', `${app.url}/roundup/inbox`, auth);
+    await run('adminList', `${app.url}/roundup/roundups`, auth);
+    await run('adminFloor2', `${app.url}/admin/users/me`, auth);
+
+    const importTimes = [];
+    for (let i = 0; i < 3; i += 1) {
+      const start = performance.now();
+      await json(
+        await fetch(`${app.url}/roundup/import`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ markdown: post(i), fileName: `2026-08-0${i + 1}-imported-${i}.md`, publish: true }),
+        })
+      );
+      importTimes.push(performance.now() - start);
+    }
+    figures.importMs = importTimes.sort((a, b) => a - b)[1];
+    log(`  import of one post: ${figures.importMs.toFixed(0)} ms (median of 3)`);
+
+    // Reads of one roundup, the list and the feed, without and then with an editor saving another roundup
+    // through a second instance on the same database: the readers' instance pays only for what the saves evict.
+    const writer = await startApp('serve-app.js', database, {});
+    try {
+      figures.whileSaving = {};
+      for (const name of ['markdown', 'rss', 'list']) {
+        const alone = await measureCpu(app, publicReads[name], {}, { amount: AMOUNT });
+        const editor = await editorSaving(writer.url, auth, edited.documentId, SAVES_PER_SECOND);
+        const during = await measureCpu(app, publicReads[name], {}, { amount: AMOUNT });
+        const { saves, failures } = await editor.stop();
+        figures.whileSaving[name] = { alone, during, saves, failures };
+        log(
+          `  ${name}: ${alone.cpuMs.toFixed(2)} ms CPU per read alone, ${during.cpuMs.toFixed(2)} while ${saves} saves (${failures} failed)`
+        );
+      }
+    } finally {
+      await writer.stop();
+    }
+    return figures;
+  } finally {
+    await app.stop();
+  }
+};
+
+(async () => {
+  log(`Archive benchmark: autocannon -c ${CONNECTIONS}, ${AMOUNT} requests per figure, SQLite`);
+  const sizes = [SMALL, LARGE];
+  const results = [];
+  for (const size of sizes) results.push(await benchArchive(size));
+
+  // A route's figure: its floor's CPU time per request over its own, i.e. its requests/s as a ratio of the floor's.
+  const ratio = (figures, name, floor) => {
+    const base =
+      floor === 'public'
+        ? (figures.publicFloor.cpuMs + figures.publicFloor2.cpuMs) / 2
+        : (figures.adminFloor.cpuMs + figures.adminFloor2.cpuMs) / 2;
+    return `${(base / figures[name].cpuMs).toFixed(2)}×`;
+  };
+  const rows = [
+    ['GET /api/roundup/roundups (page 1)', (f) => ratio(f, 'list', 'public')],
+    [`same, page ${Math.min(40, Math.ceil(LARGE / 10))} (or the last)`, (f) => ratio(f, 'listDeep', 'public')],
+    ['rendered Markdown', (f) => ratio(f, 'markdown', 'public')],
+    ['RSS feed', (f) => ratio(f, 'rss', 'public')],
+    ['admin: editor view (duplicates)', (f) => ratio(f, 'editorView', 'admin')],
+    ['admin: inbox', (f) => ratio(f, 'inbox', 'admin')],
+    ['admin: roundup list', (f) => ratio(f, 'adminList', 'admin')],
+    ['import of one post', (f) => `${f.importMs.toFixed(0)} ms`],
+    ...['markdown', 'rss', 'list'].map((name) => [
+      `while an editor saves another roundup ${SAVES_PER_SECOND}×/s: ${name === 'markdown' ? 'rendered Markdown' : name === 'rss' ? 'RSS feed' : 'list page 1'}`,
+      (f) => {
+        const { alone, during, saves } = f.whileSaving[name];
+        return `${(alone.cpuMs / during.cpuMs).toFixed(2)}× of the same reads alone (${saves} saves)`;
+      },
+    ]),
+    ['public floor GET /api/roundup/categories, CPU per request', (f) => `${((f.publicFloor.cpuMs + f.publicFloor2.cpuMs) / 2).toFixed(2)} ms`],
+    ['admin floor GET /admin/users/me, CPU per request', (f) => `${((f.adminFloor.cpuMs + f.adminFloor2.cpuMs) / 2).toFixed(2)} ms`],
+  ];
+  const headers = ['Request', ...sizes.map((size) => `${size} roundups, ${((size * LINKS) / 1000).toFixed(1)}k links`)];
+  const lines = [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map(([name, cell]) => `| ${[name, ...results.map(cell)].join(' | ')} |`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+})().catch((error) => {
+  process.stderr.write(`${error.stack || error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+'use strict';
+/** What the benchmarks share: an app in a child process on its own SQLite file, and autocannon runs. */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const autocannon = require('autocannon');
+
+const root = path.resolve(__dirname, '..');
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+/** Removes an SQLite database file and its companions. */
+const removeDatabase = (file) => {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+};
+
+/** Starts `script` (which prints "ready <port>") on the SQLite file `database`. */
+const startApp = (script, database, env = {}) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(__dirname, script)], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production-bench',
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_FILENAME: database,
+        ROUNDUP_SEED_DEMO: 'false',
+        LOG_LEVEL: 'error',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
+    /** The app's CPU time so far, in ms (user + system). */
+    const cpu = () =>
+      new Promise((r) => {
+        child.once('message', (message) => r((message.cpu.user + message.cpu.system) / 1000));
+        child.send('cpu');
+      });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /ready (\d+)/.exec(out);
+      if (match) {
+        resolve({
+          url: `http://127.0.0.1:${match[1]}`,
+          cpu,
+          stop: () =>
+            new Promise((r) => {
+              child.removeAllListeners('exit');
+              child.on('exit', r);
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+
+/** requests/s and p99 latency of `url` under autocannon, after a one-second warm-up. */
+const measure = async (url, headers = {}, { duration = DURATION } = {}) => {
+  // A loaded machine can be slow; a request that times out would count as an error, not a slow figure.
+  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers, timeout: 60 }); // warm-up
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers, timeout: 60 });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+};
+
+/**
+ * The app's CPU time per request of `url`, in ms, over `amount` requests (10
+ * connections) after a warm-up, and requests/s. On a machine shared with
+ * other work, CPU time per request is what stays comparable between routes;
+ * requests/s follows whatever else runs.
+ */
+const measureCpu = async (app, url, headers = {}, { amount = 200 } = {}) => {
+  await autocannon({ url, connections: CONNECTIONS, amount: 20, headers, timeout: 60 }); // warm-up
+  const before = await app.cpu();
+  const result = await autocannon({ url, connections: CONNECTIONS, amount, headers, timeout: 60 });
+  const after = await app.cpu();
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { cpuMs: (after - before) / amount, rps: result.requests.average, p99: result.latency.p99 };
+};
+
+/** Registers the first administrator and returns the Authorization header of its session. */
+const registerAdmin = async (url) => {
+  const admin = await fetch(`${url}/admin/register-admin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.com', password: 'Bench-admin-1', firstname: 'Bench', lastname: 'Admin' }),
+  }).then((response) => response.json());
+  return { authorization: `Bearer ${admin.data.token}` };
+};
+
+module.exports = { root, DURATION, CONNECTIONS, removeDatabase, startApp, measure, measureCpu, registerAdmin };
