@@ -1,7 +1,7 @@
 import slugify from 'slugify';
 
 /** Strapi's own rule for `uid` attributes. */
-const SLUG_PATTERN = /^[A-Za-z0-9\-_.~]+$/;
+const SLUG_PATTERN = /^[\w.~-]+$/;
 
 /** The slug a title gets when the editor leaves the slug empty. */
 export const slugFromText = (text: string, fallback: string): string =>

@@ -30,7 +30,7 @@ const FORBIDDEN_HEADERS = new Set([
   'proxy-connection',
 ]);
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_NAME = /^[\w!#$%&'*+.^`|~-]+$/;
 // What fetch accepts as a header value; anything else would fail every attempt.
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
