@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STRING_COLUMN_LENGTH } from '../limits';
 import { httpUrlProblem } from '../url';
 import {
   DEFAULT_DEBOUNCE_MS,
@@ -36,6 +37,7 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 const url = z
   .string({ error: 'must be an absolute http(s) URL' })
+  .max(STRING_COLUMN_LENGTH, `must be at most ${STRING_COLUMN_LENGTH} characters`)
   .refine((value) => httpUrlProblem(value) === null, { error: 'must be an absolute http(s) URL' })
   // fetch refuses such a URL, so every attempt would fail.
   .refine((value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), {
