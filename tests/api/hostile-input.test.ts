@@ -5,7 +5,7 @@ import { makeCategory, makeRoundup } from '../helpers/content';
 import { cpuMs, expectLinear, HOSTILE_PATTERNS, MIB, repeatTo } from '../helpers/linear-time';
 
 /** How long (wall time, on a busy shared machine) `/_health` may wait while another request is served. */
-const HEALTH_MS = 2000;
+const HEALTH_MS = 3000;
 /** The CPU one request on a roundup of 10 links of 20,000 characters each (200 KB) may take. */
 const REQUEST_CPU_MS = 1500;
 const LINKS = 10;
@@ -59,6 +59,10 @@ describe.each(HOSTILE_PATTERNS)('commentary made of %j, at the limit', (name, un
     for (const entry of stored.entries) {
       await docs(app.strapi, 'entry').update({ documentId: entry.documentId, data: { description: commentary } });
     }
+  });
+  // The feeds list every published roundup: each pattern's alone keeps the measure per roundup.
+  afterAll(async () => {
+    await docs(app.strapi, 'roundup').unpublish({ documentId: roundup.documentId });
   });
 
   it('quick-add, the editor view, preview and publish answer promptly', async () => {
