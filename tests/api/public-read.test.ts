@@ -113,12 +113,11 @@ describe('GET /api/roundup/categories', () => {
 });
 
 describe('drafts never leak', () => {
-  let draftOnly: { slug: string; documentId: string };
   let republished: { slug: string; documentId: string };
 
   beforeAll(async () => {
     const [category] = await docs(app.strapi, 'category').findMany({ limit: 1 });
-    draftOnly = await makeRoundup(app.strapi, {
+    await makeRoundup(app.strapi, {
       title: 'Secret draft',
       slug: 'secret-draft',
       publish: false,

@@ -122,7 +122,7 @@ describe('HTTP caching', () => {
   it('sends a strong ETag, Last-Modified and Cache-Control, and 304 for a matching If-None-Match', async () => {
     const res = await rendered(DEMO).expect(200);
     const etag = res.headers.etag;
-    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(etag).toMatch(/^"[\w-]+"$/);
     expect(new Date(res.headers['last-modified']).getTime()).not.toBeNaN();
     expect(res.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
 
@@ -307,7 +307,7 @@ describe('no markup from any field reaches the HTML', () => {
       }
       for (const attr of node.attrs ?? []) {
         if (attr.name.startsWith('on') || attr.name === 'style') problems.push(`attribute ${attr.name}`);
-        if (attr.name === 'href' && !/^(https?|mailto):/.test(attr.value)) problems.push(`href ${attr.value}`);
+        if (attr.name === 'href' && !/^(?:https?|mailto):/.test(attr.value)) problems.push(`href ${attr.value}`);
       }
       (node.childNodes ?? []).forEach(walk);
     };

@@ -195,7 +195,6 @@ describe('the Roundups page', () => {
   });
 
   it('flags a link already used in another roundup, naming it', async () => {
-    const form = page.locator('section[aria-label="Add a link"]');
     await page.goto(`${app.url}/admin/plugins/roundup`);
     await page.getByRole('button', { name: 'New roundup' }).click();
     await page.getByLabel(/^Title/).fill('What I read in December');

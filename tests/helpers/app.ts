@@ -29,6 +29,8 @@ export const startApp = async ({
   databases.set(database, databaseEnv);
   Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: 'warn', ROUNDUP_SEED_DEMO: 'true', ...databaseEnv, ...env });
 
+  // Loaded after the environment above is set: Strapi reads it as it loads.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   const { createStrapi } = require('@strapi/strapi');
   const strapi: Core.Strapi = await createStrapi({
     appDir: ROOT,

@@ -26,7 +26,7 @@ const server = (client: 'postgres' | 'mysql') => ({
  */
 export const freshDatabase = async (name: string): Promise<Record<string, string>> => {
   const client = databaseClient();
-  const safe = name.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+  const safe = name.replace(/\W/g, '_').toLowerCase();
 
   if (client === 'sqlite') {
     const file = path.join(ROOT, '.tmp', 'tests', `${safe}.db`);
@@ -40,6 +40,7 @@ export const freshDatabase = async (name: string): Promise<Record<string, string
   const database = `${prefix}${safe}`.slice(0, 60);
   const connection = server(client);
   if (client === 'postgres') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the driver loads only on its own database
     const { Client } = require('pg');
     const admin = new Client({ ...connection, database: 'postgres' });
     await admin.connect();
@@ -50,6 +51,7 @@ export const freshDatabase = async (name: string): Promise<Record<string, string
       await admin.end();
     }
   } else {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the driver loads only on its own database
     const mysql = require('mysql2/promise');
     const admin = await mysql.createConnection(connection);
     try {

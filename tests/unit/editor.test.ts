@@ -28,8 +28,19 @@ describe('firstLine', () => {
     ['> Quoted opinion', 'Quoted opinion'],
     ['- a list item', 'a list item'],
     ['---\nafter a rule', 'after a rule'],
+    ['# A heading', 'A heading'],
+    ['![a diagram](https://x.test/d.png) explained', 'a diagram explained'],
+    ['First line\nsecond line of the paragraph', 'First line'],
+    ['```js\nconst x = 1;\n```', 'const x = 1;'],
+    ['AT&amp;T \\*not emphasis\\*', 'AT&T *not emphasis*'],
+    ['[unclosed link](https://x.test', '[unclosed link](https://x.test'],
   ])('%j → %j', (markdown, expected) => {
     expect(firstLine(markdown)).toBe(expected);
+  });
+
+  it('reads only the start of the commentary, whatever follows', () => {
+    expect(firstLine(`${'\n'.repeat(3000)}Too far down`)).toBe('');
+    expect(firstLine(`Shown. ${'[!['.repeat(500_000)}`)).toMatch(/^Shown\. \[!\[/);
   });
 
   it('shortens a long line with an ellipsis', () => {

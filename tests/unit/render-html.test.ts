@@ -59,10 +59,12 @@ const dangers = (html: string): string[] => {
         let protocol = 'relative';
         try {
           protocol = new URL(value).protocol;
-        } catch {}
+        } catch {
+          // not an absolute URL: stays 'relative'
+        }
         if (
           !['http:', 'https:', 'mailto:'].includes(protocol) ||
-          !/^(https?|mailto):/.test(value)
+          !/^(?:https?|mailto):/.test(value)
         ) {
           found.push(`${name}=${value}`);
         }

@@ -15,11 +15,11 @@ const withEntry = (only: RoundupEntry, sectionName = 'Tools'): Roundup =>
 const entryMarkdown = (markdown: string): string => {
   const lines = markdown.split('\n');
   const first = lines.findIndex((line) => line.startsWith('* ['));
-  const end = lines.findIndex((line, at) => at > first && /^(\* \[|## |\S)/.test(line));
+  const end = lines.findIndex((line, at) => at > first && /^(?:\* \[|## |\S)/.test(line));
   return lines
     .slice(first, end === -1 ? undefined : end)
     .join('\n')
-    .replace(/\n+$/, '');
+    .trimEnd();
 };
 
 // Raw HTML on, as in Jekyll: markup that escaped the escaping would show up as html_inline.
@@ -237,7 +237,12 @@ describe('renderMarkdown: escaping', () => {
     'tab\there',
     'I/O Is Faster Than the CPU – Let’s Eliminate (Most) OS Abstractions',
   ];
-  const plain = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const plain = (text: string) =>
+    text
+      .split(/[\r\n]/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(' ');
 
   it.each(TEXTS)('keeps the title %j as the text of exactly one link', (title) => {
     const read = readEntry(

@@ -49,6 +49,13 @@ const isTrackingParameter = (pair: string): boolean => {
   return name.startsWith('utm_') || TRACKING.has(name);
 };
 
+/** `text` without its trailing `/`s; a loop, since `/\/+$/` retries from every slash of a long run. */
+const withoutTrailingSlashes = (text: string): string => {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end -= 1;
+  return text.slice(0, end);
+};
+
 const upperCaseEscapes = (text: string) =>
   text.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
 
@@ -74,7 +81,7 @@ export const canonicalUrl = (url: string): string | null => {
     .split('&')
     .filter((pair) => pair !== '' && !isTrackingParameter(pair))
     .join('&');
-  const path = parsed.pathname.replace(/\/+$/, '');
+  const path = withoutTrailingSlashes(parsed.pathname);
   const credentials = parsed.username
     ? `${parsed.username}${parsed.password ? `:${parsed.password}` : ''}@`
     : '';

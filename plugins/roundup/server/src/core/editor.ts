@@ -4,6 +4,8 @@
  * without Strapi.
  */
 
+import MarkdownIt, { type Token } from 'markdown-it';
+
 export type RoundupStatus = 'draft' | 'published' | 'modified';
 
 interface Version {
@@ -32,25 +34,49 @@ export const urlHost = (url: string): string => {
 };
 
 const CARD_LINE_LENGTH = 160;
+/**
+ * How much of a commentary a card is made from: room for the visible line and
+ * the link targets and marks around it, and no more, however long the commentary.
+ */
+const CARD_SOURCE_LENGTH = 2000;
+
+const cardMarkdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+/** The visible text of inline tokens up to the first line break. */
+const visibleLine = (children: Token[]): string => {
+  let text = '';
+  for (const child of children) {
+    if (child.type === 'softbreak' || child.type === 'hardbreak') break;
+    if (child.type === 'text' || child.type === 'code_inline') text += child.content;
+    // An image shows its description, as a link shows its text (its text tokens).
+    else if (child.type === 'image') text += visibleLine(child.children ?? []);
+    if (text.length > CARD_LINE_LENGTH * 2) break;
+  }
+  return text;
+};
+
+const shorten = (text: string): string => {
+  const plain = text.replace(/\s+/g, ' ').trim();
+  return plain.length > CARD_LINE_LENGTH ? `${plain.slice(0, CARD_LINE_LENGTH - 1).trimEnd()}…` : plain;
+};
 
 /**
  * The first line of a link's commentary as plain text, for its card: Markdown
  * links keep their text, emphasis and code marks go, long lines end in `…`.
+ * Read with markdown-it from the commentary's first CARD_SOURCE_LENGTH
+ * characters only, so a card costs the same whatever the commentary holds.
  */
 export const firstLine = (markdown: string | null | undefined): string => {
   if (!markdown) return '';
-  const line = markdown
-    .split(/\r?\n/)
-    .map((text) => text.trim())
-    .find((text) => text.length > 0 && !/^([-*_]\s*){3,}$/.test(text));
-  if (!line) return '';
-  const plain = line
-    .replace(/^(#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)/, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|\*|_|`)(.+?)\1/g, '$2')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return plain.length > CARD_LINE_LENGTH ? `${plain.slice(0, CARD_LINE_LENGTH - 1).trimEnd()}…` : plain;
+  for (const token of cardMarkdown.parse(markdown.slice(0, CARD_SOURCE_LENGTH), {})) {
+    let line = '';
+    if (token.type === 'inline') line = shorten(visibleLine(token.children ?? []));
+    else if (token.type === 'fence' || token.type === 'code_block') {
+      line = shorten(token.content.split('\n', 1)[0]);
+    }
+    if (line) return line;
+  }
+  return '';
 };
 
 export interface DuplicateRef {

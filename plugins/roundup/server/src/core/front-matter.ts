@@ -1,7 +1,7 @@
 /** Keys the roundup's own fields write into the front matter. */
 export const RESERVED_FRONT_MATTER_KEYS = ['layout', 'title', 'date'] as const;
 
-const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const KEY_PATTERN = /^[a-z_][\w-]*$/i;
 
 /**
  * Why `value` cannot be a roundup's extra front matter, or null when it can:

@@ -1,11 +1,19 @@
 import slugify from 'slugify';
+import { STRING_COLUMN_LENGTH } from './limits';
 
 /** Strapi's own rule for `uid` attributes. */
-const SLUG_PATTERN = /^[A-Za-z0-9\-_.~]+$/;
+const SLUG_PATTERN = /^[\w.~-]+$/;
 
-/** The slug a title gets when the editor leaves the slug empty. */
-export const slugFromText = (text: string, fallback: string): string =>
-  slugify(text, { lower: true, strict: true, trim: true }) || fallback;
+/** Room left in a slug column for the `-2`, `-3`, … that tell equal titles apart. */
+const SLUG_BASE_LENGTH = STRING_COLUMN_LENGTH - 10;
+
+/** The slug a title gets when the editor leaves the slug empty (slugify can lengthen text: & → and). */
+export const slugFromText = (text: string, fallback: string): string => {
+  const slug = slugify(text, { lower: true, strict: true, trim: true }).slice(0, SLUG_BASE_LENGTH);
+  let end = slug.length;
+  while (end > 0 && slug[end - 1] === '-') end -= 1;
+  return slug.slice(0, end) || fallback;
+};
 
 /** `base`, then `base-2`, `base-3`, … for the n-th try. */
 export const slugCandidate = (base: string, attempt: number): string =>

@@ -1,3 +1,7 @@
+import { FIELD_LIMITS } from '../../core/limits';
+
+const LIMITS = FIELD_LIMITS.category;
+
 export default {
   kind: 'collectionType',
   collectionName: 'roundup_categories',
@@ -14,9 +18,9 @@ export default {
     'content-type-builder': { visible: false },
   },
   attributes: {
-    name: { type: 'string', required: true, unique: true, maxLength: 120 },
-    slug: { type: 'uid', targetField: 'name' },
-    description: { type: 'text' },
+    name: { type: 'string', required: true, unique: true, maxLength: LIMITS.name },
+    slug: { type: 'uid', targetField: 'name', maxLength: LIMITS.slug },
+    description: { type: 'text', maxLength: LIMITS.description },
     position: { type: 'integer', default: 0, required: true },
   },
 };

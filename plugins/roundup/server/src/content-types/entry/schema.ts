@@ -1,3 +1,7 @@
+import { FIELD_LIMITS, STRING_COLUMN_LENGTH } from '../../core/limits';
+
+const LIMITS = FIELD_LIMITS.entry;
+
 export default {
   kind: 'collectionType',
   collectionName: 'roundup_entries',
@@ -20,14 +24,14 @@ export default {
     'content-type-builder': { visible: false },
   },
   attributes: {
-    title: { type: 'string', required: true, maxLength: 500 },
-    url: { type: 'string', required: true, maxLength: 2048 },
+    title: { type: 'string', required: true, maxLength: LIMITS.title },
+    url: { type: 'string', required: true, maxLength: LIMITS.url },
     // Derived from `url` on every write (see core/canonical-url): finds the same link saved twice.
-    canonicalUrl: { type: 'string', maxLength: 2048, visible: false, configurable: false },
+    canonicalUrl: { type: 'string', maxLength: STRING_COLUMN_LENGTH, visible: false, configurable: false },
     // Kept by the inbox service on every write that links or unlinks it: true while the link has no roundup.
     inInbox: { type: 'boolean', default: true, private: true, visible: false, configurable: false },
-    author: { type: 'string', maxLength: 255 },
-    description: { type: 'richtext' },
+    author: { type: 'string', maxLength: LIMITS.author },
+    description: { type: 'richtext', maxLength: LIMITS.description },
     category: {
       type: 'relation',
       relation: 'manyToOne',

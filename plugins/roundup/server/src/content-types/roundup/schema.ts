@@ -1,3 +1,7 @@
+import { FIELD_LIMITS } from '../../core/limits';
+
+const LIMITS = FIELD_LIMITS.roundup;
+
 export default {
   kind: 'collectionType',
   collectionName: 'roundup_roundups',
@@ -20,8 +24,8 @@ export default {
     'content-type-builder': { visible: false },
   },
   attributes: {
-    title: { type: 'string', required: true, maxLength: 255 },
-    slug: { type: 'uid', targetField: 'title' },
+    title: { type: 'string', required: true, maxLength: LIMITS.title },
+    slug: { type: 'uid', targetField: 'title', maxLength: LIMITS.slug },
     date: { type: 'date', required: true },
     entries: {
       type: 'relation',
@@ -29,15 +33,16 @@ export default {
       target: 'plugin::roundup.entry',
       mappedBy: 'roundup',
     },
-    excerpt: { type: 'text' },
-    intro: { type: 'richtext' },
-    outro: { type: 'richtext' },
+    excerpt: { type: 'text', maxLength: LIMITS.excerpt },
+    intro: { type: 'richtext', maxLength: LIMITS.intro },
+    outro: { type: 'richtext', maxLength: LIMITS.outro },
     sections: {
       type: 'relation',
       relation: 'manyToMany',
       target: 'plugin::roundup.category',
     },
-    layout: { type: 'string', default: 'post', maxLength: 100 },
+    layout: { type: 'string', default: 'post', maxLength: LIMITS.layout },
+    // At most FRONT_MATTER_JSON_LENGTH characters of JSON (services/common/content-rules).
     frontMatter: { type: 'json' },
   },
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../../core/limits';
 import { INBOX_PAGE_SIZE } from '../../services/admin/editor';
 import { answeringConflicts } from '../../utils/http';
 import { getPluginService } from '../../utils/get-service';
@@ -20,31 +21,34 @@ const inboxQuery = z
   .strict();
 
 const required = (what: string) => ({ message: `${what} is required` });
+const atMost = (limit: number) => `must be at most ${limit} characters`;
 
 const newRoundup = z
   .object({
-    title: z.string(required('A title')).trim().min(1, 'A title is required').max(255),
-    date: z.string(required('A date')).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
-    slug: z.string().trim().max(255).optional(),
+    title: z.string(required('A title')).max(FIELD_LIMITS.roundup.title, atMost(FIELD_LIMITS.roundup.title)).trim().min(1, 'A title is required'),
+    date: z.string(required('A date')).max(10, 'must be a date as YYYY-MM-DD').regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+    slug: z.string().max(FIELD_LIMITS.roundup.slug, atMost(FIELD_LIMITS.roundup.slug)).trim().optional(),
   })
   .strict();
 
-const optionalText = (max?: number) => {
-  const text = max ? z.string().max(max) : z.string();
-  return text.nullish().transform((value) => (value && value.trim() ? value : null));
-};
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max, atMost(max))
+    .nullish()
+    .transform((value) => (value && value.trim() ? value : null));
 
 const newEntry = z
   .object({
-    title: z.string(required('A title')).trim().min(1, 'A title is required').max(500),
-    url: z.string(required('A URL')).trim().min(1, 'A URL is required').max(2048),
-    author: optionalText(255),
-    description: optionalText(),
-    category: z.string(required('A section')).min(1, 'A section is required'),
+    title: z.string(required('A title')).max(FIELD_LIMITS.entry.title, atMost(FIELD_LIMITS.entry.title)).trim().min(1, 'A title is required'),
+    url: z.string(required('A URL')).max(FIELD_LIMITS.entry.url, atMost(FIELD_LIMITS.entry.url)).trim().min(1, 'A URL is required'),
+    author: optionalText(FIELD_LIMITS.entry.author),
+    description: optionalText(FIELD_LIMITS.entry.description),
+    category: z.string(required('A section')).min(1, 'A section is required').max(64),
   })
   .strict();
 
-const fromInbox = z.object({ entry: z.string().min(1, 'must be a link documentId') }).strict();
+const fromInbox = z.object({ entry: z.string().min(1, 'must be a link documentId').max(64) }).strict();
 
 /** The editor's page: GET/POST /roundup/roundups, /roundups/:documentId/{editor,entries,preview,publish,unpublish}, /inbox. */
 const editor = ({ strapi }: { strapi: Core.Strapi }) => {

@@ -10,7 +10,7 @@ const importBody = z
   .object({
     markdown: z.string({ message: 'must be the text of a Markdown post' }),
     fileName: z.string().max(255).optional(),
-    date: z.string().optional(),
+    date: z.string().max(10, 'must be a date written YYYY-MM-DD').optional(),
     publish: z.boolean().default(false),
     dryRun: z.boolean().default(false),
     replace: z.boolean().default(false),

@@ -1,6 +1,6 @@
 import type { Roundup } from '../model';
 
-const TOKEN = /:(year|month|day|slug)(?![A-Za-z0-9_])/g;
+const TOKEN = /:(year|month|day|slug)\b/g;
 
 /**
  * A roundup's absolute address on the site from a pattern such as

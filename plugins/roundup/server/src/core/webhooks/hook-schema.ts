@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STRING_COLUMN_LENGTH } from '../limits';
 import { httpUrlProblem } from '../url';
 import {
   DEFAULT_DEBOUNCE_MS,
@@ -30,12 +31,13 @@ const FORBIDDEN_HEADERS = new Set([
   'proxy-connection',
 ]);
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_NAME = /^[\w!#$%&'*+.^`|~-]+$/;
 // What fetch accepts as a header value; anything else would fail every attempt.
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 const url = z
   .string({ error: 'must be an absolute http(s) URL' })
+  .max(STRING_COLUMN_LENGTH, `must be at most ${STRING_COLUMN_LENGTH} characters`)
   .refine((value) => httpUrlProblem(value) === null, { error: 'must be an absolute http(s) URL' })
   // fetch refuses such a URL, so every attempt would fail.
   .refine((value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), {

@@ -13,7 +13,7 @@ export const parseWebhookSecret = (secret: string): Buffer => {
     throw new Error(`must start with "${PREFIX}"`);
   }
   const encoded = secret.slice(PREFIX.length);
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded) || encoded.length % 4 !== 0) {
+  if (!/^[\d+/a-z]*={0,2}$/i.test(encoded) || encoded.length % 4 !== 0) {
     throw new Error(`must be "${PREFIX}" followed by base64 (A-Z, a-z, 0-9, +, / and = padding)`);
   }
   const key = Buffer.from(encoded, 'base64');

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isoDateProblem } from '../../core/date';
+import { roundupLengthProblems } from '../../core/limits';
 import { normaliseSectionName, parseRoundupMarkdown, RoundupParseError } from '../../core/import';
 import type { Roundup } from '../../core/model';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
@@ -53,6 +54,8 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
       path: problem.field,
       message: problem.message,
     }));
+    // Each field within the limit the Document Service would hold it to, named in the dry run too.
+    problems.push(...roundupLengthProblems(roundup));
     if (!roundup.date) {
       problems.push({ path: 'date', message: 'the post has no date: give one in the front matter, the file name or the request' });
     } else if (isoDateProblem(roundup.date)) {

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { canonicalUrl } from '../../core/canonical-url';
 import { isoDateProblem } from '../../core/date';
 import { frontMatterProblem } from '../../core/front-matter';
+import { fieldLengthProblems, STRING_COLUMN_LENGTH, type LimitedType } from '../../core/limits';
 import { slugCandidate, slugFromText, slugProblem } from '../../core/slug';
 import { httpUrlProblem } from '../../core/url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID, type RoundupContentUID } from '../../uids';
@@ -13,6 +14,18 @@ const fieldError = (field: string, message: string, value?: unknown) =>
   new errors.ValidationError(`${field} ${message}`, {
     errors: [{ path: [field], message: `${field} ${message}`, name: 'ValidationError', value }],
   });
+
+/** Every field longer than its limit, named with its limit, at once. */
+const lengthError = (problems: { path: string; message: string }[]) =>
+  new errors.ValidationError(problems.map((p) => `${p.path} ${p.message}`).join('; '), {
+    errors: problems.map((p) => ({ path: [p.path], message: `${p.path} ${p.message}`, name: 'ValidationError' })),
+  });
+
+const LIMITED_TYPE: Record<RoundupContentUID, LimitedType> = {
+  [ROUNDUP_UID]: 'roundup',
+  [ENTRY_UID]: 'entry',
+  [CATEGORY_UID]: 'category',
+};
 
 /** Which text field a content type's slug is made from. */
 const SLUG_SOURCE: Partial<Record<RoundupContentUID, string>> = {
@@ -36,9 +49,10 @@ const namesTarget = (value: unknown): boolean => {
 };
 
 /**
- * The rules Strapi's attribute types cannot express: http(s) URLs, slugs made
- * from titles with slugify and unique per content type, and well-formed extra
- * front matter. They run for every write, whether it comes from the Content
+ * The rules Strapi's attribute types cannot express: every text field within
+ * its limit (checked first, so nothing below works on an unbounded value),
+ * http(s) URLs, slugs made from titles with slugify and unique per content
+ * type, and well-formed extra front matter. They run for every write, whether it comes from the Content
  * Manager, the importer or code, and name the field they reject.
  */
 const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -96,6 +110,11 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
         const problem = httpUrlProblem(data.url);
         if (problem) throw fieldError('url', problem, data.url);
         data.canonicalUrl = canonicalUrl(data.url as string);
+        // Escaping and punycode can lengthen a URL; its canonical form shares the column's limit.
+        const canonical = data.canonicalUrl as string;
+        if (canonical.length > STRING_COLUMN_LENGTH) {
+          throw fieldError('url', `must be at most ${STRING_COLUMN_LENGTH} characters once written out in full (it has ${canonical.length})`, data.url);
+        }
       }
       if (isCreate && !namesTarget(data.category)) {
         throw fieldError('category', 'is required: every link belongs to a section');
@@ -137,6 +156,8 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
       { documentId }: { documentId?: string } = {}
     ): Promise<void> {
       const isCreate = !documentId;
+      const tooLong = fieldLengthProblems(LIMITED_TYPE[uid], data);
+      if (tooLong.length > 0) throw lengthError(tooLong);
       checkFields(uid, data, isCreate);
       await fillSlug(uid, data, documentId);
     },

@@ -62,7 +62,6 @@ const events = ({ strapi }: { strapi: Core.Strapi }) => {
      * Wraps one Document Service write: looks at what readers see before and
      * after it and emits the events that describe the difference.
      */
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     async around(uid: string, action: string, documentId: string | undefined, write: () => any): Promise<any> {
       if (uid === ROUNDUP_UID) {
         const before = documentId && (action === 'delete' || action === 'unpublish') ? await publishedRef(documentId) : null;
