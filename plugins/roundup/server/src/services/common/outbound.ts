@@ -221,13 +221,7 @@ export const createOutboundClient = ({
         const url = target.url.href;
         const transport = target.protocol === 'https:' ? https : http;
         let settled = false;
-        const fail = (error: OutboundError) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(connectTimer);
-          reject(error);
-          request.destroy();
-        };
+        let connectTimer: NodeJS.Timeout | undefined;
         const request = transport.request({
           protocol: target.protocol,
           host: target.host,
@@ -244,7 +238,14 @@ export const createOutboundClient = ({
           // IP literals connect as they are; names connect to the checked addresses only.
           ...(target.literal ? {} : { lookup: pinnedLookup(addresses), servername: target.host }),
         });
-        const connectTimer = setTimeout(
+        const fail = (error: OutboundError) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(connectTimer);
+          reject(error);
+          request.destroy();
+        };
+        connectTimer = setTimeout(
           () => fail(new OutboundError('timeout', `No connection to ${target.url.host} within ${limits.connectTimeoutMs} ms`, url)),
           limits.connectTimeoutMs
         );
