@@ -216,6 +216,16 @@ describe('allowed targets', () => {
     expect((await client.request(`http://build.intranet:${target.port}/`)).body.toString()).toBe('by name');
   });
 
+  it('fails, sending nothing, a request whose header could split it', async () => {
+    const target = await serve(ok());
+    const client = createOutboundClient({ allow: ['127.0.0.1'] });
+    expect(await failure(client.request(`${target.url}/`, { headers: { 'x-note': 'a\r\nx-injected: 1' } }))).toMatchObject({
+      code: 'network',
+      message: expect.stringContaining('x-note'),
+    });
+    expect(target.seen).toEqual([]);
+  });
+
   it('says when the receiver refuses the connection', async () => {
     const gone = await serve(ok());
     const port = gone.port;
