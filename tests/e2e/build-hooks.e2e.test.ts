@@ -14,10 +14,13 @@ const ADMIN = { email: 'builder@example.com', password: 'Roundup-e2e-3', firstna
 let app: Awaited<ReturnType<typeof serveApp>>;
 let browser: Browser;
 let page: Page;
+let token: string;
 
 beforeAll(async () => {
   app = await serveApp({ ROUNDUP_OUTBOUND_ALLOW: '127.0.0.1' });
-  expect((await adminApi(app.url)('POST', '/admin/register-admin', ADMIN)).status).toBe(200);
+  const registered = await adminApi(app.url)('POST', '/admin/register-admin', ADMIN);
+  expect(registered.status).toBe(200);
+  token = registered.body.data.token;
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await signIn(page, app.url, ADMIN.email, ADMIN.password);
@@ -59,9 +62,11 @@ describe('Settings → Build hooks', () => {
       await waitFor(() => receiver.received.length === 1, 'the delivery from the Settings page', 15_000);
       expect(JSON.parse(receiver.received[0].body).type).toBe('roundup.update');
       await eventually(async () => {
-        await page.reload();
-        await page.locator('tr', { hasText: 'local build' }).getByText('delivered').first().waitFor({ timeout: 1000 });
+        const log = await adminApi(app.url, token)('GET', '/roundup/deliveries');
+        expect(log.body.data[0]).toMatchObject({ hook: { name: 'local build' }, state: 'delivered' });
       }, 15_000);
+      await page.reload();
+      await page.locator('tr', { hasText: 'local build' }).getByText('delivered').first().waitFor({ timeout: 30_000 });
       await screenshot(page, 'build-hooks-delivered');
     } finally {
       await receiver.close();
