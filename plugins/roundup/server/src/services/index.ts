@@ -8,6 +8,7 @@ import rendered from './client/rendered';
 import contentRules from './common/content-rules';
 import contentVersion from './common/content-version';
 import inboxMembership from './common/inbox-membership';
+import outbound from './common/outbound';
 import dispatcher from './webhooks/dispatcher';
 import events from './webhooks/events';
 import hooks from './webhooks/hooks';
@@ -24,6 +25,7 @@ export default {
   'content-version': contentVersion,
   'editor-layout': editorLayout,
   'inbox-membership': inboxMembership,
+  outbound,
   dispatcher,
   events,
   hooks,
