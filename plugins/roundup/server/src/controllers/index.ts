@@ -1,9 +1,10 @@
 import buildHooks from './admin/build-hooks';
 import editor from './admin/editor';
+import linkHealth from './admin/link-health';
 import order from './admin/order';
 import transfer from './admin/transfer';
 import category from './client/category';
 import feed from './client/feed';
 import roundup from './client/roundup';
 
-export default { roundup, category, feed, order, editor, 'build-hooks': buildHooks, transfer };
+export default { roundup, category, feed, order, editor, 'build-hooks': buildHooks, transfer, 'link-health': linkHealth };

@@ -9,6 +9,8 @@ import contentVersion from './common/content-version';
 import dispatcher from './webhooks/dispatcher';
 import events from './webhooks/events';
 import hooks from './webhooks/hooks';
+import linkChecker from './link-health/checker';
+import linkHealth from './link-health/links';
 import outbox from './webhooks/outbox';
 
 export default {
@@ -24,4 +26,6 @@ export default {
   events,
   hooks,
   outbox,
+  'link-checker': linkChecker,
+  'link-health': linkHealth,
 };

@@ -18,6 +18,8 @@ export default {
     url: { type: 'string', required: true, maxLength: 2048 },
     // Derived from `url` on every write (see core/canonical-url): finds the same link saved twice.
     canonicalUrl: { type: 'string', maxLength: 2048, visible: false, configurable: false },
+    // The URL the link had before the link checker replaced it (with a new or archived address).
+    originalUrl: { type: 'string', maxLength: 2048 },
     author: { type: 'string', maxLength: 255 },
     description: { type: 'richtext' },
     category: {

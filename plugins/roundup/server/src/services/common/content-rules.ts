@@ -97,6 +97,10 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
         if (problem) throw fieldError('url', problem, data.url);
         data.canonicalUrl = canonicalUrl(data.url as string);
       }
+      if (data.originalUrl !== undefined && data.originalUrl !== null && data.originalUrl !== '') {
+        const problem = httpUrlProblem(data.originalUrl);
+        if (problem) throw fieldError('originalUrl', problem, data.originalUrl);
+      }
       if (isCreate && !namesTarget(data.category)) {
         throw fieldError('category', 'is required: every link belongs to a section');
       }
