@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowEntry } from '../core/outbound';
 import { buildHookSchema } from '../core/webhooks';
 
 const templateFile = z.string().min(1, 'must be a path to a Liquid template file');
@@ -86,6 +87,24 @@ export const configSchema = z
         contactUrl: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).optional(),
       })
       .strict(),
+    /** Every request the plugin sends to a URL someone typed in (build hooks, captures, link checks). */
+    outbound: z
+      .object({
+        /** Hosts, IPs and CIDR ranges (each with an optional :port) that may be reached though not public. */
+        allow: z.array(
+          z.string().superRefine((entry, ctx) => {
+            const rule = parseAllowEntry(entry);
+            if (typeof rule === 'string') ctx.addIssue({ code: 'custom', message: rule });
+          })
+        ),
+        /** The longest a request may take, redirects and body included. */
+        timeoutMs: z.number().int().min(100).max(300_000),
+        /** The longest a connection may take to be established. */
+        connectTimeoutMs: z.number().int().min(100).max(120_000),
+        /** Responses are read no further than this many bytes. */
+        maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024),
+      })
+      .strict(),
   })
   .strict()
   .refine((config) => config.defaultPageSize <= config.maxPageSize, {
@@ -126,6 +145,12 @@ const defaults: z.input<typeof configSchema> = {
     maxRetryAfterMs: 60_000,
     concurrency: 8,
     leaseTtlMs: 60_000,
+  },
+  outbound: {
+    allow: [],
+    timeoutMs: 10_000,
+    connectTimeoutMs: 5_000,
+    maxBytes: 1024 * 1024,
   },
 };
 

@@ -6,6 +6,7 @@ import published from './client/published';
 import rendered from './client/rendered';
 import contentRules from './common/content-rules';
 import contentVersion from './common/content-version';
+import outbound from './common/outbound';
 import dispatcher from './webhooks/dispatcher';
 import events from './webhooks/events';
 import hooks from './webhooks/hooks';
@@ -22,6 +23,7 @@ export default {
   'content-rules': contentRules,
   'content-version': contentVersion,
   'editor-layout': editorLayout,
+  outbound,
   dispatcher,
   events,
   hooks,
