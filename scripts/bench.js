@@ -28,6 +28,7 @@ const startApp = (env) =>
         DATABASE_CLIENT: 'sqlite',
         DATABASE_FILENAME: DB,
         ROUNDUP_SEED_DEMO: 'false',
+        ROUNDUP_LINKCHECK_ENABLED: 'false',
         LOG_LEVEL: 'error',
         HOST: '127.0.0.1',
         PORT: '0',

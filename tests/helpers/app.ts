@@ -27,7 +27,15 @@ export const startApp = async ({
 }): Promise<TestApp> => {
   const databaseEnv = reuseDatabase ? reusedEnv(database) : await freshDatabase(database);
   databases.set(database, databaseEnv);
-  Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: 'warn', ROUNDUP_SEED_DEMO: 'true', ...databaseEnv, ...env });
+  // The nightly link check stays off in tests: it would visit the demo's real links.
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    ROUNDUP_SEED_DEMO: 'true',
+    ROUNDUP_LINKCHECK_ENABLED: 'false',
+    ...databaseEnv,
+    ...env,
+  });
 
   const { createStrapi } = require('@strapi/strapi');
   const strapi: Core.Strapi = await createStrapi({

@@ -25,7 +25,8 @@ import { parseRetryAfter } from '../../core/webhooks';
 import { ENTRY_UID, LINK_CHECK_UID, LINK_RESULT_UID, ROUNDUP_UID } from '../../uids';
 import { getPluginConfig } from '../../utils/config';
 import { ConflictError } from '../../utils/http';
-import { CheckRequestError, fetchRequest, type CheckRequest, type CheckResponse } from './request';
+import { OutboundError } from '../common/outbound';
+import { outboundRequest, type CheckRequest, type CheckResponse } from './request';
 
 type Row = Record<string, any>;
 
@@ -64,7 +65,7 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
   const instance = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   /** The calendar the checker records dates by (replaceable, so a test can live through days). */
   let clock = () => Date.now();
-  const request: CheckRequest = fetchRequest;
+  const request: CheckRequest = outboundRequest(strapi);
 
   const hosts = new Map<string, HostState>();
   const waiting = new Set<() => void>();
@@ -111,7 +112,7 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
         method,
         headers: { 'user-agent': userAgent(), accept: '*/*' },
         timeoutMs: config().timeoutMs,
-        maxBytes: method === 'GET' ? BODY_BYTES : 0,
+        maxBytes: method === 'GET' ? BODY_BYTES : 1024,
       });
       if (response.status === 429 || response.status === 503) {
         retryAfterMs = parseRetryAfter(response.headers['retry-after'], Date.now());
@@ -133,7 +134,7 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
         response = await paced(url, method);
       } catch (failure) {
         if (failure instanceof Stopped) throw failure;
-        const code = failure instanceof CheckRequestError ? failure.code : 'network';
+        const code = failure instanceof OutboundError ? failure.code : 'network';
         if (method === 'HEAD' && needsGetAfterHead(undefined, code)) {
           method = 'GET';
           continue;
