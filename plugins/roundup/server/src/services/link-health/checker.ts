@@ -72,6 +72,7 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
   let working: Promise<void> | null = null;
   let stopping = false;
   let watchdog: NodeJS.Timeout | null = null;
+  let firstLook: NodeJS.Timeout | null = null;
 
   const config = () => getPluginConfig(strapi).linkCheck;
   const userAgent = () => {
@@ -410,15 +411,19 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       const look = () => resumeOrphan().catch((e) => strapi.log.warn(`[roundup] link check watchdog: ${e}`));
-      void look();
-      watchdog = setInterval(look, Math.max(250, Math.floor(leaseTtlMs / 2)));
+      // The first look waits a little: a check resumed while the app still starts up would share its busy first seconds.
+      const every = Math.max(250, Math.floor(leaseTtlMs / 2));
+      watchdog = setInterval(look, every);
       watchdog.unref();
+      firstLook = setTimeout(look, Math.min(every, 2000));
+      firstLook.unref();
     },
 
     /** Stops checking: requests in flight end, the lease is handed back so another instance resumes at once. */
     async stop() {
       stopping = true;
       if (watchdog) clearInterval(watchdog);
+      if (firstLook) clearTimeout(firstLook);
       strapi.cron.remove(CRON_JOB);
       wakeAll();
       await working?.catch(() => {});
