@@ -70,6 +70,8 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
   const hosts = new Map<string, HostState>();
   const waiting = new Set<() => void>();
   let working: Promise<void> | null = null;
+  /** Set while this instance queues a run it just started (the run is not ready to be worked yet). */
+  let starting = false;
   let stopping = false;
   let watchdog: NodeJS.Timeout | null = null;
   let firstLook: NodeJS.Timeout | null = null;
@@ -319,7 +321,7 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Takes over a running check whose instance stopped, if there is one, and works it. */
   const resumeOrphan = async () => {
-    if (working || stopping) return;
+    if (working || stopping || starting) return;
     const run = await runningRun();
     if (!run || !mayTakeLease({ holder: run.holder ?? null, until: asNumber(run.leaseUntil) }, instance, Date.now())) return;
     const now = Date.now();
@@ -366,21 +368,26 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Starts a check now; a ConflictError (409) when one is running, on any instance. */
     async start(trigger: 'manual' | 'schedule' = 'manual'): Promise<RunProgress> {
-      const now = clock();
-      let run: Row;
+      starting = true;
       try {
-        run = await runs().create({
-          data: { slot: SLOT, state: 'running', trigger, startedAt: now, total: 0, holder: instance, leaseUntil: Date.now() + config().leaseTtlMs },
-        });
-      } catch (error) {
-        const running = await runningRun();
-        if (running) throw new ConflictError('A link check is already running', { run: await progress(running) });
-        throw error;
+        const now = clock();
+        let run: Row;
+        try {
+          run = await runs().create({
+            data: { slot: SLOT, state: 'running', trigger, startedAt: now, total: 0, holder: instance, leaseUntil: Date.now() + config().leaseTtlMs },
+          });
+        } catch (error) {
+          const running = await runningRun();
+          if (running) throw new ConflictError('A link check is already running', { run: await progress(running) });
+          throw error;
+        }
+        const total = await queueDueLinks(run.id, now);
+        run = await runs().update({ where: { id: run.id }, data: { total } });
+        void work(run.id);
+        return progress(run);
+      } finally {
+        starting = false;
       }
-      const total = await queueDueLinks(run.id, now);
-      run = await runs().update({ where: { id: run.id }, data: { total } });
-      void work(run.id);
-      return progress(run);
     },
 
     /** The running check, or the latest one; null before the first. */
