@@ -5,6 +5,17 @@ import order from './admin/order';
 import transfer from './admin/transfer';
 import category from './client/category';
 import feed from './client/feed';
+import openapi from './client/openapi';
 import roundup from './client/roundup';
 
-export default { roundup, category, feed, order, editor, 'build-hooks': buildHooks, transfer, 'link-health': linkHealth };
+export default {
+  roundup,
+  category,
+  feed,
+  openapi,
+  order,
+  editor,
+  'build-hooks': buildHooks,
+  transfer,
+  'link-health': linkHealth,
+};
