@@ -21,6 +21,13 @@ const outboundAllow = (list: string | undefined) =>
     .map((entry) => entry.trim())
     .filter(Boolean);
 
+/** ROUNDUP_LINKCHECK_DEAD_AFTER: "failures,days", e.g. "1,0" to call a link dead at its first 404. */
+const deadAfter = (value: string | undefined) => {
+  if (!value) return { failures: 3, days: 3 };
+  const [failures, days] = value.split(',').map((part) => Number(part.trim()));
+  return { failures, days };
+};
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   roundup: {
     enabled: true,
@@ -46,6 +53,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       },
       outbound: {
         allow: outboundAllow(env('ROUNDUP_OUTBOUND_ALLOW')),
+      },
+      linkCheck: {
+        enabled: env.bool('ROUNDUP_LINKCHECK_ENABLED', true),
+        cron: env('ROUNDUP_LINKCHECK_CRON', '0 3 * * *'),
+        deadAfter: deadAfter(env('ROUNDUP_LINKCHECK_DEAD_AFTER')),
+        hostIntervalMs: env.int('ROUNDUP_LINKCHECK_HOST_INTERVAL_MS', 1000),
+        leaseTtlMs: env.int('ROUNDUP_LINKCHECK_LEASE_MS', 60_000),
+        ...(env('ROUNDUP_LINKCHECK_CONTACT_URL') ? { contactUrl: env('ROUNDUP_LINKCHECK_CONTACT_URL') } : {}),
       },
     },
   },

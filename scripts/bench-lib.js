@@ -26,6 +26,7 @@ const startApp = (script, database, env = {}) =>
         DATABASE_CLIENT: 'sqlite',
         DATABASE_FILENAME: database,
         ROUNDUP_SEED_DEMO: 'false',
+        ROUNDUP_LINKCHECK_ENABLED: 'false',
         LOG_LEVEL: 'error',
         HOST: '127.0.0.1',
         PORT: '0',

@@ -19,6 +19,7 @@ export const serveApp = async (env: Record<string, string> = {}) => {
     DATABASE_FILENAME: file,
     SERVE_ADMIN_PANEL: 'true',
     ROUNDUP_SEED_DEMO: 'true',
+    ROUNDUP_LINKCHECK_ENABLED: 'false',
     ...env,
   });
   return {

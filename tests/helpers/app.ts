@@ -27,7 +27,15 @@ export const startApp = async ({
 }): Promise<TestApp> => {
   const databaseEnv = reuseDatabase ? reusedEnv(database) : await freshDatabase(database);
   databases.set(database, databaseEnv);
-  Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: 'warn', ROUNDUP_SEED_DEMO: 'true', ...databaseEnv, ...env });
+  // The nightly link check stays off in tests: it would visit the demo's real links.
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    ROUNDUP_SEED_DEMO: 'true',
+    ROUNDUP_LINKCHECK_ENABLED: 'false',
+    ...databaseEnv,
+    ...env,
+  });
 
   // Loaded after the environment above is set: Strapi reads it as it loads.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above

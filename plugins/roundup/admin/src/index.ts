@@ -1,4 +1,4 @@
-import { Feather } from '@strapi/icons';
+import { Feather, Link } from '@strapi/icons';
 import { ContentManagerPanel } from './editor/ContentManagerPanel';
 import { PLUGIN_ID } from './pluginId';
 
@@ -16,6 +16,13 @@ export default {
       icon: Feather,
       intlLabel: label('menu.roundups', 'Roundups'),
       permissions: [{ action: 'plugin::roundup.read', subject: null }],
+      Component: () => import('./pages/App'),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/link-health`,
+      icon: Link,
+      intlLabel: label('menu.link-health', 'Link health'),
+      permissions: [{ action: 'plugin::roundup.link-health', subject: null }],
       Component: () => import('./pages/App'),
     });
     app.createSettingSection({ id: PLUGIN_ID, intlLabel: label('settings.section', 'Roundup') }, [

@@ -12,4 +12,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   getPluginService(strapi, 'events').register();
   await getPluginService(strapi, 'hooks').syncFromConfig();
   getPluginService(strapi, 'dispatcher').start();
+  getPluginService(strapi, 'link-checker').startScheduling();
 };

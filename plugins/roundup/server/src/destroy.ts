@@ -3,4 +3,5 @@ import { getPluginService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getPluginService(strapi, 'dispatcher').stop();
+  await getPluginService(strapi, 'link-checker').stop();
 };

@@ -6,6 +6,7 @@ export const ACTIONS = {
   publish: 'plugin::roundup.publish',
   buildHooks: 'plugin::roundup.build-hooks',
   import: 'plugin::roundup.import',
+  linkHealth: 'plugin::roundup.link-health',
 } as const;
 
 export const ACTION_DEFINITIONS = [
@@ -15,4 +16,5 @@ export const ACTION_DEFINITIONS = [
   { section: 'plugins', displayName: 'Publish and unpublish roundups', uid: 'publish', pluginName: 'roundup' },
   { section: 'plugins', displayName: 'Manage build hooks and see deliveries', uid: 'build-hooks', pluginName: 'roundup' },
   { section: 'plugins', displayName: 'Import roundups from Markdown', uid: 'import', pluginName: 'roundup' },
+  { section: 'plugins', displayName: 'Check links and fix dead ones', uid: 'link-health', pluginName: 'roundup' },
 ];

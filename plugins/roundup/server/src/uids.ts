@@ -6,3 +6,5 @@ export type RoundupContentUID = typeof CATEGORY_UID | typeof ENTRY_UID | typeof 
 export const CONTENT_VERSION_UID = 'plugin::roundup.content-version' as const;
 export const BUILD_HOOK_UID = 'plugin::roundup.build-hook' as const;
 export const DELIVERY_UID = 'plugin::roundup.delivery' as const;
+export const LINK_CHECK_UID = 'plugin::roundup.link-check' as const;
+export const LINK_RESULT_UID = 'plugin::roundup.link-result' as const;

@@ -66,6 +66,38 @@ export const configSchema = z
         batchSize: z.number().int().min(1).max(100),
       })
       .strict(),
+    /** The link checker: which links are dead, moved or gone, found on a schedule or on demand. */
+    linkCheck: z
+      .object({
+        /** Runs the check on `cron`; off, a check runs only when asked for. */
+        enabled: z.boolean(),
+        /** When the scheduled check runs (cron syntax, server time). */
+        cron: z
+          .string()
+          .refine((rule) => [5, 6].includes(rule.trim().split(/\s+/).length), 'must be a cron expression of 5 or 6 fields'),
+        /** A link is dead after the same dead answer on `failures` checks over at least `days` days. */
+        deadAfter: z
+          .object({
+            failures: z.number().int().min(1).max(100),
+            days: z.number().min(0).max(365),
+          })
+          .strict(),
+        /** The least time between two requests to one host. */
+        hostIntervalMs: z.number().int().min(10).max(600_000),
+        /** A link that answered well (or is settled as dead or moved) is not checked again for this long. */
+        recheckDays: z.number().min(0).max(365),
+        /** How long one request may take. */
+        timeoutMs: z.number().int().min(100).max(120_000),
+        /** How long a check waits on a Retry-After before calling the link unknown. */
+        maxRetryAfterMs: z.number().int().min(0).max(600_000),
+        /** How many links are checked at once (each host still gets at most 2 requests at once). */
+        concurrency: z.number().int().min(1).max(64),
+        /** How long an instance holds a running check before another may take it over. */
+        leaseTtlMs: z.number().int().min(500).max(3_600_000),
+        /** Where a site owner who sees the checker in their logs learns what it is; the feed's site without it. */
+        contactUrl: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).optional(),
+      })
+      .strict(),
     /** Every request the plugin sends to a URL someone typed in (build hooks, captures, link checks). */
     outbound: z
       .object({
@@ -114,6 +146,17 @@ const defaults: z.input<typeof configSchema> = {
     timeoutMs: 10_000,
     claimTtlMs: 60_000,
     batchSize: 10,
+  },
+  linkCheck: {
+    enabled: true,
+    cron: '0 3 * * *',
+    deadAfter: { failures: 3, days: 3 },
+    hostIntervalMs: 1000,
+    recheckDays: 7,
+    timeoutMs: 15_000,
+    maxRetryAfterMs: 60_000,
+    concurrency: 8,
+    leaseTtlMs: 60_000,
   },
   outbound: {
     allow: [],

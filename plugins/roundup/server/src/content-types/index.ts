@@ -3,6 +3,8 @@ import category from './category';
 import contentVersion from './content-version';
 import delivery from './delivery';
 import entry from './entry';
+import linkCheck from './link-check';
+import linkResult from './link-result';
 import roundup from './roundup';
 
 export default {
@@ -12,4 +14,6 @@ export default {
   'content-version': contentVersion,
   'build-hook': buildHook,
   delivery,
+  'link-check': linkCheck,
+  'link-result': linkResult,
 };

@@ -1,5 +1,6 @@
 import buildHooks from './admin/build-hooks';
 import editor from './admin/editor';
+import linkHealth from './admin/link-health';
 import order from './admin/order';
 import transfer from './admin/transfer';
 import category from './client/category';
@@ -7,4 +8,14 @@ import feed from './client/feed';
 import openapi from './client/openapi';
 import roundup from './client/roundup';
 
-export default { roundup, category, feed, openapi, order, editor, 'build-hooks': buildHooks, transfer };
+export default {
+  roundup,
+  category,
+  feed,
+  openapi,
+  order,
+  editor,
+  'build-hooks': buildHooks,
+  transfer,
+  'link-health': linkHealth,
+};

@@ -26,6 +26,7 @@ export const FIELD_LIMITS = {
   entry: {
     title: STRING_COLUMN_LENGTH,
     url: STRING_COLUMN_LENGTH,
+    originalUrl: STRING_COLUMN_LENGTH,
     author: STRING_COLUMN_LENGTH,
     description: MARKDOWN_LENGTH,
   },

@@ -12,6 +12,8 @@ import outbound from './common/outbound';
 import dispatcher from './webhooks/dispatcher';
 import events from './webhooks/events';
 import hooks from './webhooks/hooks';
+import linkChecker from './link-health/checker';
+import linkHealth from './link-health/links';
 import outbox from './webhooks/outbox';
 
 export default {
@@ -30,4 +32,6 @@ export default {
   events,
   hooks,
   outbox,
+  'link-checker': linkChecker,
+  'link-health': linkHealth,
 };

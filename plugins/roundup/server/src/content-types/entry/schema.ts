@@ -30,6 +30,8 @@ export default {
     canonicalUrl: { type: 'string', maxLength: STRING_COLUMN_LENGTH, visible: false, configurable: false },
     // Kept by the inbox service on every write that links or unlinks it: true while the link has no roundup.
     inInbox: { type: 'boolean', default: true, private: true, visible: false, configurable: false },
+    // The URL the link had before the link checker replaced it (with a new or archived address).
+    originalUrl: { type: 'string', maxLength: LIMITS.originalUrl },
     author: { type: 'string', maxLength: LIMITS.author },
     description: { type: 'richtext', maxLength: LIMITS.description },
     category: {

@@ -6,7 +6,7 @@ import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
  * matter, the default sort, and a line of help under each field. Applied once
  * per layout version, so an editor's own later changes to the views stay.
  */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 interface ViewSpec {
   list: string[];
@@ -43,7 +43,7 @@ const VIEWS: Record<string, ViewSpec> = {
     sortBy: 'updatedAt',
     sortOrder: 'DESC',
     mainField: 'title',
-    labels: { url: 'URL', category: 'Section', description: 'Commentary' },
+    labels: { url: 'URL', category: 'Section', description: 'Commentary', originalUrl: 'Original URL' },
     help: {
       title: 'The linked title as readers see it.',
       url: 'An absolute http(s) address, e.g. https://example.com/article.',
@@ -51,6 +51,7 @@ const VIEWS: Record<string, ViewSpec> = {
       description: 'Your commentary, in Markdown.',
       category: 'The section the link appears under.',
       roundup: 'Leave empty to keep the link in the inbox until it has a roundup.',
+      originalUrl: 'The URL this link had before Link health replaced it with a new or archived address.',
     },
   },
   [CATEGORY_UID]: {

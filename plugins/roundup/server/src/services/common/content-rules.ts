@@ -116,6 +116,10 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
           throw fieldError('url', `must be at most ${STRING_COLUMN_LENGTH} characters once written out in full (it has ${canonical.length})`, data.url);
         }
       }
+      if (data.originalUrl !== undefined && data.originalUrl !== null && data.originalUrl !== '') {
+        const problem = httpUrlProblem(data.originalUrl);
+        if (problem) throw fieldError('originalUrl', problem, data.originalUrl);
+      }
       if (isCreate && !namesTarget(data.category)) {
         throw fieldError('category', 'is required: every link belongs to a section');
       }

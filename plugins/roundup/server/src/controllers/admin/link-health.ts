@@ -1,0 +1,45 @@
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { LINK_STATES } from '../../core/link-health';
+import { getPluginService } from '../../utils/get-service';
+import { answeringConflicts } from '../../utils/http';
+import { parseInput } from '../../utils/validation';
+
+const listQuery = z
+  .object({
+    state: z.enum(['ignored', ...LINK_STATES]).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const actionBody = z.object({ action: z.enum(['use-new-url', 'use-archived-copy', 'ignore', 'unignore']) }).strict();
+
+/** Link health: start a check, follow it, list the links by state and fix them. */
+const linkHealth = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async startCheck(ctx: any) {
+    await answeringConflicts(ctx, async () => {
+      const run = await getPluginService(strapi, 'link-checker').start('manual');
+      ctx.status = 202;
+      ctx.body = { data: run };
+    });
+  },
+
+  async currentCheck(ctx: any) {
+    ctx.body = { data: await getPluginService(strapi, 'link-checker').current() };
+  },
+
+  async find(ctx: any) {
+    const query = parseInput(listQuery, ctx.query, 'query');
+    const { results, pagination, counts } = await getPluginService(strapi, 'link-health').list(query as never);
+    ctx.body = { data: results, meta: { pagination, counts } };
+  },
+
+  async act(ctx: any) {
+    const { id } = parseInput(idParam, ctx.params, 'query');
+    const { action } = parseInput(actionBody, ctx.request.body, 'body');
+    ctx.body = { data: await getPluginService(strapi, 'link-health').act(id, action) };
+  },
+});
+
+export default linkHealth;

@@ -1,0 +1,5 @@
+export * from './classify';
+export * from './history';
+export * from './host-pacing';
+export * from './lease';
+export * from './wayback';
