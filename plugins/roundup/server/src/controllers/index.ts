@@ -5,5 +5,15 @@ import transfer from './admin/transfer';
 import category from './client/category';
 import feed from './client/feed';
 import roundup from './client/roundup';
+import { answeringRoundupErrors } from '../utils/errors';
 
-export default { roundup, category, feed, order, editor, 'build-hooks': buildHooks, transfer };
+/** Every action answers the plugin's own errors (400, 404, 409, 413) through the request it serves. */
+export default {
+  roundup: answeringRoundupErrors(roundup),
+  category: answeringRoundupErrors(category),
+  feed: answeringRoundupErrors(feed),
+  order: answeringRoundupErrors(order),
+  editor: answeringRoundupErrors(editor),
+  'build-hooks': answeringRoundupErrors(buildHooks),
+  transfer: answeringRoundupErrors(transfer),
+};

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { answeringConflicts } from '../../utils/http';
 import { getPluginService } from '../../utils/get-service';
 import { parseInput } from '../../utils/validation';
 
@@ -67,10 +66,8 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
         raw && typeof raw === 'object' && 'entry' in raw
           ? parseInput(fromInbox, raw, 'body')
           : parseInput(newEntry, raw, 'body');
-      await answeringConflicts(ctx, async () => {
-        ctx.body = await service().addEntry(ctx.params.documentId, input);
-        ctx.status = 201;
-      });
+      ctx.body = await service().addEntry(ctx.params.documentId, input);
+      ctx.status = 201;
     },
 
     async preview(ctx: any) {

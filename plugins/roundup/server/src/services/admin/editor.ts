@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import {
   findDuplicates,
   firstLine,
@@ -11,7 +10,7 @@ import {
 import { groupIntoSections, orderVersion } from '../../core/order';
 import { httpUrlProblem } from '../../core/url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
-import { ConflictError } from '../../utils/http';
+import { ConflictError, NotFoundError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
 
@@ -135,7 +134,7 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
       where: { documentId, publishedAt: null },
       select: ['id', 'documentId', 'title'],
     });
-    if (!row) throw new errors.NotFoundError(`No roundup with documentId "${documentId}"`);
+    if (!row) throw new NotFoundError(`No roundup with documentId "${documentId}"`);
     return row;
   };
 
@@ -178,7 +177,7 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
           sections: { fields: ['name'] },
         },
       } as any);
-      if (!row) throw new errors.NotFoundError(`No roundup with documentId "${documentId}"`);
+      if (!row) throw new NotFoundError(`No roundup with documentId "${documentId}"`);
 
       const [allCategories, published, entryCards] = await Promise.all([
         getPluginService(strapi, 'order').categories(),
@@ -284,7 +283,7 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The draft rendered as the public outputs would render it once published. */
     async preview(documentId: string): Promise<{ markdown: string; html: string }> {
       const roundup = await getPluginService(strapi, 'published').loadDocument(documentId, 'draft');
-      if (!roundup) throw new errors.NotFoundError(`No roundup with documentId "${documentId}"`);
+      if (!roundup) throw new NotFoundError(`No roundup with documentId "${documentId}"`);
       const renderer = getPluginService(strapi, 'rendered').renderer();
       return { markdown: renderer.markdown(roundup), html: renderer.html(roundup) };
     },

@@ -1,18 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { canonicalUrl } from '../../core/canonical-url';
 import { isoDateProblem } from '../../core/date';
 import { frontMatterProblem } from '../../core/front-matter';
 import { slugCandidate, slugFromText, slugProblem } from '../../core/slug';
 import { httpUrlProblem } from '../../core/url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID, type RoundupContentUID } from '../../uids';
+import { documentValidationError } from '../../utils/errors';
 
 type Data = Record<string, unknown>;
-
-const fieldError = (field: string, message: string, value?: unknown) =>
-  new errors.ValidationError(`${field} ${message}`, {
-    errors: [{ path: [field], message: `${field} ${message}`, name: 'ValidationError', value }],
-  });
 
 /** Which text field a content type's slug is made from. */
 const SLUG_SOURCE: Partial<Record<RoundupContentUID, string>> = {
@@ -42,6 +37,12 @@ const namesTarget = (value: unknown): boolean => {
  * Manager, the importer or code, and name the field they reject.
  */
 const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Thrown inside the Document Service, so Strapi's own controllers answer it: 400 naming the field.
+  const fieldError = (field: string, message: string, value?: unknown) =>
+    documentValidationError(strapi.dirs.app.root, `${field} ${message}`, {
+      errors: [{ path: [field], message: `${field} ${message}`, name: 'ValidationError', value }],
+    });
+
   const slugTaken = async (uid: RoundupContentUID, slug: string, documentId?: string) => {
     const where: Record<string, unknown> = { slug };
     if (documentId) where.documentId = { $ne: documentId };

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { buildHookSchema, hookIssues } from '../../core/webhooks';
 import { BUILD_HOOK_UID } from '../../uids';
 import { getPluginConfig } from '../../utils/config';
+import { ApplicationError, NotFoundError } from '../../utils/errors';
 import { fieldProblems } from '../../utils/validation';
 import type { RoundupEvent } from './events';
 
@@ -59,7 +59,7 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async find(id: number): Promise<StoredHook> {
       const row = await query().findOne({ where: { id } });
-      if (!row) throw new errors.NotFoundError(`No build hook with id ${id}`);
+      if (!row) throw new NotFoundError(`No build hook with id ${id}`);
       return fromRow(row);
     },
 
@@ -80,7 +80,7 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
     async update(id: number, input: unknown): Promise<StoredHook> {
       const current = await this.find(id);
       if (current.source === 'config') {
-        throw new errors.ApplicationError(
+        throw new ApplicationError(
           `Build hook "${current.name}" is declared in config/plugins.ts; change it there`
         );
       }
@@ -100,7 +100,7 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
     async remove(id: number) {
       const current = await this.find(id);
       if (current.source === 'config') {
-        throw new errors.ApplicationError(
+        throw new ApplicationError(
           `Build hook "${current.name}" is declared in config/plugins.ts; remove it there`
         );
       }
