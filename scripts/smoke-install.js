@@ -77,18 +77,21 @@ const STRAPI_ENV = {
 
 const pack = (destination) => {
   const given = option('tarball');
-  if (given) return path.resolve(given);
-  log('npm pack (prepack builds the plugin with strapi-plugin build)');
+  if (given) return checkTarball(path.resolve(given));
+  log('npm pack (its prepack builds the plugin with strapi-plugin build)');
   const out = run('npm', ['pack', '--json', '--pack-destination', destination], { cwd: PLUGIN_DIR, capture: true });
-  const [info] = JSON.parse(out.slice(out.indexOf('[')));
-  checkTarball(info);
-  return path.join(destination, info.filename);
+  // The build's own log comes first on stdout; npm's JSON report is the array at the end.
+  const [info] = JSON.parse(out.slice(out.search(/^\[\s*$/m)));
+  return checkTarball(path.join(destination, info.filename));
 };
 
 /** The tarball holds the built server, admin and types, and no map that points outside the package. */
-const checkTarball = (info) => {
-  const files = info.files.map((file) => file.path);
-  log(`tarball ${info.filename}: ${files.length} files, ${(info.size / 1024).toFixed(0)} kB packed`);
+const checkTarball = (tarball) => {
+  const files = run('tar', ['-tzf', tarball], { capture: true })
+    .split('\n')
+    .filter(Boolean)
+    .map((file) => file.replace(/^package\//, ''));
+  log(`${path.basename(tarball)}: ${files.length} files, ${(fs.statSync(tarball).size / 1024).toFixed(0)} kB`);
   for (const required of [
     'package.json',
     'README.md',
@@ -100,19 +103,20 @@ const checkTarball = (info) => {
     'dist/admin/index.mjs',
     'dist/admin/src/index.d.ts',
   ]) {
-    check(files.includes(required), `tarball has ${required}`);
+    check(files.includes(required), `the tarball has ${required}`);
   }
   const outside = files.filter((file) => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(file));
-  check(outside.length === 0, `tarball holds only dist/, README.md, LICENSE and package.json${outside.length ? `: ${outside.join(', ')}` : ''}`);
-  for (const map of files.filter((file) => file.endsWith('.map'))) {
-    const { sources = [], sourceRoot = '' } = JSON.parse(fs.readFileSync(path.join(PLUGIN_DIR, map), 'utf8'));
+  check(outside.length === 0, `it holds only dist/, README.md, LICENSE and package.json${outside.length ? `, not ${outside.join(', ')}` : ''}`);
+  const maps = files.filter((file) => file.endsWith('.map'));
+  for (const map of maps) {
+    const { sources = [], sourceRoot = '' } = JSON.parse(run('tar', ['-xzOf', tarball, `package/${map}`], { capture: true }));
     for (const source of sources) {
-      const resolved = path.resolve(PLUGIN_DIR, path.dirname(map), sourceRoot, source);
-      const inside = resolved.startsWith(`${PLUGIN_DIR}${path.sep}`) && files.includes(path.relative(PLUGIN_DIR, resolved));
-      if (!inside) fail(`${map} points at ${source}, which the package does not hold`);
+      const inside = path.posix.normalize(path.posix.join(path.posix.dirname(map), sourceRoot, source));
+      if (inside.startsWith('..') || !files.includes(inside)) fail(`${map} points at ${source}, which the package does not hold`);
     }
   }
-  check(true, `every source map in the tarball points inside it (${files.filter((f) => f.endsWith('.map')).length} maps)`);
+  check(true, `no source map in it points outside it (${maps.length} maps)`);
+  return tarball;
 };
 
 // ---------------------------------------------------------------------------
