@@ -63,8 +63,45 @@ const run = (command, commandArgs, { cwd, env = {}, capture = false, allowFailur
 
 /** What every npm command here uses: the shared cache first, no audit or funding requests. */
 const NPM_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
-/** Nothing here may reach past the npm registry: compile native modules instead of downloading binaries. */
-const NPM_ENV = { npm_config_build_from_source: 'true', npm_config_update_notifier: 'false' };
+const BETTER_SQLITE3 = '12.9.0';
+/**
+ * Nothing here may reach past the npm registry: better-sqlite3's prebuilt
+ * binary is looked for on loopback only, so it comes from npm's cache (seeded
+ * below from this repository's own build) or is compiled.
+ */
+const NPM_ENV = {
+  npm_config_update_notifier: 'false',
+  npm_config_better_sqlite3_binary_host: 'http://127.0.0.1:9/better-sqlite3',
+};
+
+/**
+ * Puts this repository's compiled better-sqlite3 where prebuild-install looks
+ * before downloading (npm's cache), so that each fresh app does not compile
+ * SQLite again. Without it the install compiles, as a user's would.
+ */
+const seedBetterSqlite3 = () => {
+  const dir = path.join(ROOT, 'node_modules', 'better-sqlite3');
+  const binary = path.join(dir, 'build', 'Release', 'better_sqlite3.node');
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  if (pkg.version !== BETTER_SQLITE3 || !fs.existsSync(binary)) return;
+  const util = require(path.join(ROOT, 'node_modules', 'prebuild-install', 'util.js'));
+  // The address prebuild-install will ask for, with the loopback host above.
+  Object.assign(process.env, NPM_ENV);
+  const url = util.getDownloadUrl({
+    pkg,
+    runtime: 'node',
+    abi: process.versions.modules,
+    platform: process.platform,
+    arch: process.arch,
+    libc: '',
+    'tag-prefix': 'v',
+  });
+  const cache = run('npm', ['config', 'get', 'cache'], { capture: true }).trim();
+  const target = path.join(cache, '_prebuilds', path.basename(util.cachedPrebuild(url)));
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  run('tar', ['-czf', target, '-C', dir, 'build/Release/better_sqlite3.node']);
+  log(`better-sqlite3 ${BETTER_SQLITE3}: this repository's build put in npm's cache for the fresh apps`);
+};
 /** Strapi's own calls home, off. */
 const STRAPI_ENV = {
   STRAPI_TELEMETRY_DISABLED: 'true',
@@ -141,7 +178,7 @@ const writeApp = (dir, version) => {
         dependencies: {
           '@strapi/plugin-users-permissions': version,
           '@strapi/strapi': version,
-          'better-sqlite3': '12.9.0',
+          'better-sqlite3': BETTER_SQLITE3,
           react: '^18.0.0',
           'react-dom': '^18.0.0',
           'react-router-dom': '^6.0.0',
@@ -510,6 +547,7 @@ const smokeVersion = async (tarball, version, workDir) => {
 const main = async () => {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roundup-smoke-'));
   try {
+    seedBetterSqlite3();
     const tarball = pack(workDir);
     log(`tarball: ${tarball}`);
     for (const version of versions) await smokeVersion(tarball, version, workDir);
