@@ -105,7 +105,6 @@ const seedBetterSqlite3 = () => {
 /** Strapi's own calls home, off. */
 const STRAPI_ENV = {
   STRAPI_TELEMETRY_DISABLED: 'true',
-  STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
   BROWSER: 'none',
 };
 
@@ -210,6 +209,7 @@ const writeApp = (dir, version) => {
   host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
   app: { keys: env.array('APP_KEYS') },
+  logger: { updates: { enabled: false } },
 });
 `
   );
