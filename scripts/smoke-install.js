@@ -1,6 +1,6 @@
 'use strict';
 /**
- * npm run test:install -- [--strapi 5.54.0,5.32.0] [--tarball file.tgz] [--keep]
+ * npm run test:install -- [--strapi 5.54.0,5.32.0] [--tarball file.tgz] [--keep] [--work-dir dir [--reuse]]
  *
  * Installs the plugin the way a Strapi user does and checks that it changes
  * nothing else in their app: packs plugins/roundup (its prepack builds it),
@@ -34,6 +34,8 @@ const versions = (option('strapi') ?? require(path.join(ROOT, 'node_modules/@str
   .map((v) => v.trim())
   .filter(Boolean);
 const keep = args.includes('--keep');
+/** --reuse: an app kept (--keep, --work-dir) from an earlier run is started again without reinstalling. */
+const reuse = args.includes('--reuse');
 
 const started = Date.now();
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -256,6 +258,7 @@ module.exports = () => ({
   write('config/api.js', `module.exports = { rest: { defaultLimit: 25, maxLimit: 100, withCount: true } };\n`);
   write('src/index.js', `module.exports = { register() {}, bootstrap() {} };\n`);
   write('public/robots.txt', 'User-agent: *\nDisallow: /\n');
+  write('public/uploads/.gitkeep', '');
   fs.copyFileSync(path.join(ROOT, 'favicon.png'), path.join(dir, 'favicon.png'));
 };
 
@@ -506,10 +509,27 @@ const smokeVersion = async (tarball, version, workDir) => {
     return result;
   };
   const dir = path.join(workDir, `app-${version}`);
+  const reused = reuse && fs.existsSync(path.join(dir, 'build', 'index.html'));
+  log(`=== Strapi ${version} in ${dir}${reused ? ' (reused)' : ''}`);
+  if (!reused) await installApp(tarball, version, dir, step);
+  fs.mkdirSync(path.join(dir, 'public', 'uploads'), { recursive: true });
+  const app = await step('strapi start', () => startApp(dir));
+  try {
+    const admin = await step('smoke over HTTP', () => smokeHttp(app.url));
+    await step('the Roundups page in Chromium', () => smokeBrowser(app.url, admin));
+  } catch (error) {
+    console.log(app.output().split('\n').slice(-60).join('\n'));
+    throw error;
+  } finally {
+    await app.stop();
+  }
+  log(`=== Strapi ${version} passed in ${seconds(since)}: ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+};
+
+const installApp = async (tarball, version, dir, step) => {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  log(`=== Strapi ${version} in ${dir}`);
-
   await step('install the fresh app', () => {
     writeApp(dir, version);
     run('npm', ['install', ...NPM_FLAGS], { cwd: dir, env: NPM_ENV });
@@ -530,22 +550,12 @@ const smokeVersion = async (tarball, version, workDir) => {
       env: { ...STRAPI_ENV, NODE_ENV: 'production' },
     })
   );
-  const app = await step('strapi start', () => startApp(dir));
-  try {
-    const admin = await step('smoke over HTTP', () => smokeHttp(app.url));
-    await step('the Roundups page in Chromium', () => smokeBrowser(app.url, admin));
-  } catch (error) {
-    console.log(app.output().split('\n').slice(-60).join('\n'));
-    throw error;
-  } finally {
-    await app.stop();
-  }
-  log(`=== Strapi ${version} passed in ${seconds(since)}: ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
 };
 
 const main = async () => {
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roundup-smoke-'));
+  const given = option('work-dir');
+  if (given) fs.mkdirSync(given, { recursive: true });
+  const workDir = given ? path.resolve(given) : fs.mkdtempSync(path.join(os.tmpdir(), 'roundup-smoke-'));
   try {
     seedBetterSqlite3();
     const tarball = pack(workDir);
