@@ -134,6 +134,8 @@ const checkTarball = (tarball) => {
     'package.json',
     'README.md',
     'LICENSE',
+    'openapi.json',
+    'dist/client/index.d.ts',
     'dist/server/index.js',
     'dist/server/index.mjs',
     'dist/server/src/index.d.ts',
@@ -143,8 +145,8 @@ const checkTarball = (tarball) => {
   ]) {
     check(files.includes(required), `the tarball has ${required}`);
   }
-  const outside = files.filter((file) => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(file));
-  check(outside.length === 0, `it holds only dist/, README.md, LICENSE and package.json${outside.length ? `, not ${outside.join(', ')}` : ''}`);
+  const outside = files.filter((file) => !file.startsWith('dist/') && !['package.json', 'openapi.json', 'README.md', 'LICENSE'].includes(file));
+  check(outside.length === 0, `it holds only dist/, openapi.json, README.md, LICENSE and package.json${outside.length ? `, not ${outside.join(', ')}` : ''}`);
   const maps = files.filter((file) => file.endsWith('.map'));
   for (const map of maps) {
     const { sources = [], sourceRoot = '' } = JSON.parse(run('tar', ['-xzOf', tarball, `package/${map}`], { capture: true }));

@@ -39,7 +39,7 @@ describe('the strapi-plugin-roundup package', () => {
       expect([entry, keys[0], keys[keys.length - 1]]).toEqual([entry, 'types', 'default']);
     }
     expect(pkg.exports['./package.json']).toBe('./package.json');
-    expect(pkg.files).toEqual(['dist', 'README.md', 'LICENSE']);
+    expect(pkg.files).toEqual(['dist', 'openapi.json', 'README.md', 'LICENSE']);
     expect(pkg.scripts.prepack).toBe('npm run build');
   });
 });

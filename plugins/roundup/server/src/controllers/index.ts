@@ -4,6 +4,7 @@ import order from './admin/order';
 import transfer from './admin/transfer';
 import category from './client/category';
 import feed from './client/feed';
+import openapi from './client/openapi';
 import roundup from './client/roundup';
 import { answeringRoundupErrors } from '../utils/errors';
 
@@ -12,6 +13,7 @@ export default {
   roundup: answeringRoundupErrors(roundup),
   category: answeringRoundupErrors(category),
   feed: answeringRoundupErrors(feed),
+  openapi: answeringRoundupErrors(openapi),
   order: answeringRoundupErrors(order),
   editor: answeringRoundupErrors(editor),
   'build-hooks': answeringRoundupErrors(buildHooks),

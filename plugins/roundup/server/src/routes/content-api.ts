@@ -7,5 +7,6 @@ export default {
     { method: 'GET', path: '/roundups/:slug/rendered', handler: 'roundup.rendered', config: { policies: [] } },
     { method: 'GET', path: '/categories', handler: 'category.find', config: { policies: [] } },
     { method: 'GET', path: '/feed', handler: 'feed.find', config: { policies: [] } },
+    { method: 'GET', path: '/openapi.json', handler: 'openapi.find', config: { policies: [] } },
   ],
 };

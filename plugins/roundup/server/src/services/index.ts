@@ -2,6 +2,7 @@ import editor from './admin/editor';
 import editorLayout from './admin/editor-layout';
 import importer from './admin/importer';
 import order from './admin/order';
+import openapi from './client/openapi';
 import published from './client/published';
 import rendered from './client/rendered';
 import contentRules from './common/content-rules';
@@ -17,6 +18,7 @@ export default {
   order,
   published,
   rendered,
+  openapi,
   'content-rules': contentRules,
   'content-version': contentVersion,
   'editor-layout': editorLayout,
