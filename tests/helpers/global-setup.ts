@@ -3,14 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Builds what the app runs: the plugin's server code and the host app's
- * TypeScript, once per test run.
+ * Builds what the API suites run, once per test run: the plugin's server
+ * entry (`dist/server/index.js`, the file its `./strapi-server` export names;
+ * compiled with tsc here because `strapi-plugin build` also bundles the admin
+ * panel and writes type declarations, which these suites do not need) and the
+ * host app's TypeScript.
  */
 export default async () => {
   const root = path.resolve(__dirname, '..', '..');
   const tsc = require.resolve('typescript/bin/tsc');
-  // A file left from an older layout (routes/admin.js beside routes/admin/) would shadow the new one.
-  fs.rmSync(path.join(root, 'plugins/roundup/dist'), { recursive: true, force: true });
-  execFileSync(process.execPath, [tsc, '-p', 'plugins/roundup/server/tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  // Files of an older build (a bundle, or routes/admin.js beside routes/admin/) must not shadow this one.
+  fs.rmSync(path.join(root, 'plugins/roundup/dist/server'), { recursive: true, force: true });
+  execFileSync(
+    process.execPath,
+    [tsc, '-p', 'plugins/roundup/server/tsconfig.json', '--declaration', 'false', '--sourceMap', 'false'],
+    { cwd: root, stdio: 'inherit' }
+  );
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID, type RoundupContentUID } from './uids';
+import { isValidationError } from './utils/errors';
 import { getPluginService } from './utils/get-service';
 
 const OUR_TYPES = new Set<string>([CATEGORY_UID, ENTRY_UID, ROUNDUP_UID]);
@@ -10,7 +10,7 @@ const OUR_TYPES = new Set<string>([CATEGORY_UID, ENTRY_UID, ROUNDUP_UID]);
  * put the field only in `details`; editors and API clients get it in the
  * message too.
  */
-const nameFieldsInMessage = (error: errors.ValidationError) => {
+const nameFieldsInMessage = (error: Error & { details?: unknown }) => {
   const details = error.details as { errors?: { path?: (string | number)[]; message: string }[] };
   const named = (details?.errors ?? []).map(({ path = [], message }) => {
     const field = path.join('.');
@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         getPluginService(strapi, 'events').around(uid, action, documentId, next)
       );
     } catch (error) {
-      if (error instanceof errors.ValidationError) throw nameFieldsInMessage(error);
+      if (isValidationError(error)) throw nameFieldsInMessage(error);
       throw error;
     }
   });

@@ -7,15 +7,17 @@ import category from './client/category';
 import feed from './client/feed';
 import openapi from './client/openapi';
 import roundup from './client/roundup';
+import { answeringRoundupErrors } from '../utils/errors';
 
+/** Every action answers the plugin's own errors (400, 404, 409, 413) through the request it serves. */
 export default {
-  roundup,
-  category,
-  feed,
-  openapi,
-  order,
-  editor,
-  'build-hooks': buildHooks,
-  transfer,
-  'link-health': linkHealth,
+  roundup: answeringRoundupErrors(roundup),
+  category: answeringRoundupErrors(category),
+  feed: answeringRoundupErrors(feed),
+  openapi: answeringRoundupErrors(openapi),
+  order: answeringRoundupErrors(order),
+  editor: answeringRoundupErrors(editor),
+  'build-hooks': answeringRoundupErrors(buildHooks),
+  transfer: answeringRoundupErrors(transfer),
+  'link-health': answeringRoundupErrors(linkHealth),
 };

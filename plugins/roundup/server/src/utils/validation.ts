@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { ValidationError } from './errors';
 import type { z } from 'zod';
 
 const formatPath = (path: PropertyKey[]) =>
@@ -25,7 +25,7 @@ export const parseInput = <Schema extends z.ZodType>(
       : `${path}: ${issue.message}`;
     return { path: unknownKeys.length ? [...issue.path, ...unknownKeys] : issue.path, message, name: 'ValidationError' };
   });
-  throw new errors.ValidationError(problems.map((p) => p.message).join('; '), { errors: problems });
+  throw new ValidationError(problems.map((p) => p.message).join('; '), { errors: problems });
 };
 
 /**
@@ -33,7 +33,7 @@ export const parseInput = <Schema extends z.ZodType>(
  * dotted path (`url`, `sections[0].entries[1].url`) in the message and details.
  */
 export const fieldProblems = (problems: { path: string; message: string }[]) =>
-  new errors.ValidationError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), {
+  new ValidationError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), {
     errors: problems.map((p) => ({
       path: p.path.split('.'),
       message: `${p.path}: ${p.message}`,

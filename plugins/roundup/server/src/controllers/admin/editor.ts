@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { FIELD_LIMITS } from '../../core/limits';
 import { INBOX_PAGE_SIZE } from '../../services/admin/editor';
-import { answeringConflicts } from '../../utils/http';
 import { getPluginService } from '../../utils/get-service';
 import { parseInput } from '../../utils/validation';
 
@@ -79,10 +78,8 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
         raw && typeof raw === 'object' && 'entry' in raw
           ? parseInput(fromInbox, raw, 'body')
           : parseInput(newEntry, raw, 'body');
-      await answeringConflicts(ctx, async () => {
-        ctx.body = await service().addEntry(ctx.params.documentId, input);
-        ctx.status = 201;
-      });
+      ctx.body = await service().addEntry(ctx.params.documentId, input);
+      ctx.status = 201;
     },
 
     async preview(ctx: any) {

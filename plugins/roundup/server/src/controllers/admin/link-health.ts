@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { LINK_STATES } from '../../core/link-health';
 import { getPluginService } from '../../utils/get-service';
-import { answeringConflicts } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
 
 const listQuery = z
@@ -18,11 +17,9 @@ const actionBody = z.object({ action: z.enum(['use-new-url', 'use-archived-copy'
 /** Link health: start a check, follow it, list the links by state and fix them. */
 const linkHealth = ({ strapi }: { strapi: Core.Strapi }) => ({
   async startCheck(ctx: any) {
-    await answeringConflicts(ctx, async () => {
-      const run = await getPluginService(strapi, 'link-checker').start('manual');
-      ctx.status = 202;
-      ctx.body = { data: run };
-    });
+    const run = await getPluginService(strapi, 'link-checker').start('manual');
+    ctx.status = 202;
+    ctx.body = { data: run };
   },
 
   async currentCheck(ctx: any) {

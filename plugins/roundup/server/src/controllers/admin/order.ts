@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { answeringConflicts } from '../../utils/http';
 import { getPluginService } from '../../utils/get-service';
 import { parseInput } from '../../utils/validation';
 
@@ -27,9 +26,7 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** PUT /roundup/roundups/:documentId/order */
   async update(ctx: any) {
     const body = parseInput(orderBody, ctx.request.body, 'body');
-    await answeringConflicts(ctx, async () => {
-      ctx.body = await getPluginService(strapi, 'order').set(ctx.params.documentId, body);
-    });
+    ctx.body = await getPluginService(strapi, 'order').set(ctx.params.documentId, body);
   },
 });
 

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { getPluginConfig } from '../../utils/config';
-import { answeringConflicts } from '../../utils/http';
+import { NotFoundError, PayloadTooLargeError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
 import { parseInput } from '../../utils/validation';
 
@@ -26,20 +25,18 @@ const transfer = ({ strapi }: { strapi: Core.Strapi }) => ({
     const length = Number(ctx.request.length ?? 0);
     const markdown = ctx.request.body?.markdown;
     if (length > limit || (typeof markdown === 'string' && Buffer.byteLength(markdown) > limit)) {
-      throw new errors.PayloadTooLargeError(`An import may be at most ${limit} bytes (roundup.config.import.maxBytes)`);
+      throw new PayloadTooLargeError(`An import may be at most ${limit} bytes (roundup.config.import.maxBytes)`);
     }
     const body = parseInput(importBody, ctx.request.body, 'body');
-    await answeringConflicts(ctx, async () => {
-      const { status, body: result } = await getPluginService(strapi, 'importer').import(body);
-      ctx.status = status;
-      ctx.body = result;
-    });
+    const { status, body: result } = await getPluginService(strapi, 'importer').import(body);
+    ctx.status = status;
+    ctx.body = result;
   },
 
   async export(ctx: any) {
     const { status } = parseInput(exportQuery, ctx.query, 'query');
     const exported = await getPluginService(strapi, 'importer').export(ctx.params.documentId, status);
-    if (!exported) throw new errors.NotFoundError(`No ${status} version of roundup "${ctx.params.documentId}"`);
+    if (!exported) throw new NotFoundError(`No ${status} version of roundup "${ctx.params.documentId}"`);
     ctx.set('Content-Disposition', `attachment; filename="${exported.fileName}"`);
     ctx.type = 'text/markdown; charset=utf-8';
     ctx.body = exported.markdown;

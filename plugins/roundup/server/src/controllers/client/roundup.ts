@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { RoundupConfig } from '../../config';
 import { negotiateFormat } from '../../core/http-cache';
 import { getPluginConfig } from '../../utils/config';
+import { NotFoundError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
 import { sendCacheable } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
@@ -22,7 +22,7 @@ const renderedQuery = z
   .object({ format: z.enum(['markdown', 'html'], { message: 'must be markdown or html' }).optional() })
   .strict();
 
-const notFound = (slug: string) => new errors.NotFoundError(`No published roundup with slug "${slug}"`);
+const notFound = (slug: string) => new NotFoundError(`No published roundup with slug "${slug}"`);
 
 const roundup = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/roundup/roundups: published roundups, newest first. */

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import {
   findDuplicates,
   firstLine,
@@ -13,7 +12,7 @@ import { markdownSafetyWarnings, type MarkdownSafetyWarning } from '../../core/r
 import { httpUrlProblem } from '../../core/url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
 import { getPluginConfig } from '../../utils/config';
-import { ConflictError } from '../../utils/http';
+import { ConflictError, NotFoundError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
 
@@ -137,7 +136,7 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
       where: { documentId, publishedAt: null },
       select: ['id', 'documentId', 'title'],
     });
-    if (!row) throw new errors.NotFoundError(`No roundup with documentId "${documentId}"`);
+    if (!row) throw new NotFoundError(`No roundup with documentId "${documentId}"`);
     return row;
   };
 
@@ -180,7 +179,7 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
           sections: { fields: ['name'] },
         },
       } as any);
-      if (!row) throw new errors.NotFoundError(`No roundup with documentId "${documentId}"`);
+      if (!row) throw new NotFoundError(`No roundup with documentId "${documentId}"`);
 
       const [allCategories, published, entryCards] = await Promise.all([
         getPluginService(strapi, 'order').categories(),
@@ -301,7 +300,7 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
       documentId: string
     ): Promise<{ markdown: string; html: string; warnings: MarkdownSafetyWarning[] }> {
       const roundup = await getPluginService(strapi, 'published').loadDocument(documentId, 'draft');
-      if (!roundup) throw new errors.NotFoundError(`No roundup with documentId "${documentId}"`);
+      if (!roundup) throw new NotFoundError(`No roundup with documentId "${documentId}"`);
       const renderer = getPluginService(strapi, 'rendered').renderer();
       return {
         markdown: renderer.markdown(roundup),

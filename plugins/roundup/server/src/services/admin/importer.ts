@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { isoDateProblem } from '../../core/date';
 import { roundupLengthProblems } from '../../core/limits';
 import { normaliseSectionName, parseRoundupMarkdown, RoundupParseError } from '../../core/import';
 import type { Roundup } from '../../core/model';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
-import { ConflictError } from '../../utils/http';
+import { ConflictError, ValidationError } from '../../utils/errors';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
@@ -42,7 +41,7 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     } catch (error) {
       if (error instanceof RoundupParseError) {
-        throw new errors.ValidationError(`markdown: ${error.message}`, {
+        throw new ValidationError(`markdown: ${error.message}`, {
           errors: [{ path: ['markdown'], message: `markdown: ${error.message}`, name: 'ValidationError', line: error.line }],
         });
       }

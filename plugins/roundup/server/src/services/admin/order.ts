@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import {
   groupIntoSections,
   orderVersion,
@@ -10,7 +9,7 @@ import {
   type ReorderRequest,
 } from '../../core/order';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
-import { ConflictError } from '../../utils/http';
+import { ConflictError, NotFoundError, ValidationError } from '../../utils/errors';
 
 export interface OrderView {
   sections: { category: string | null; entries: string[] }[];
@@ -44,7 +43,7 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
         sections: { fields: ['name'] },
       },
     } as any);
-    if (!roundup) throw new errors.NotFoundError(`No roundup with documentId "${documentId}"`);
+    if (!roundup) throw new NotFoundError(`No roundup with documentId "${documentId}"`);
 
     const categories = await loadCategories();
     const entries: Placed[] = (roundup.entries as Row[]).map((entry) => ({
@@ -114,7 +113,7 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
           elsewhere,
         });
         if (!plan) {
-          throw new errors.ValidationError(problems.map((p) => p.message).join('; '), {
+          throw new ValidationError(problems.map((p) => p.message).join('; '), {
             errors: problems.map((p) => ({ ...p, name: 'ValidationError' })),
           });
         }

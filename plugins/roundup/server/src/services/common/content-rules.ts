@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { canonicalUrl } from '../../core/canonical-url';
 import { isoDateProblem } from '../../core/date';
 import { frontMatterProblem } from '../../core/front-matter';
@@ -7,19 +6,9 @@ import { fieldLengthProblems, STRING_COLUMN_LENGTH, type LimitedType } from '../
 import { slugCandidate, slugFromText, slugProblem } from '../../core/slug';
 import { httpUrlProblem } from '../../core/url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID, type RoundupContentUID } from '../../uids';
+import { documentValidationError } from '../../utils/errors';
 
 type Data = Record<string, unknown>;
-
-const fieldError = (field: string, message: string, value?: unknown) =>
-  new errors.ValidationError(`${field} ${message}`, {
-    errors: [{ path: [field], message: `${field} ${message}`, name: 'ValidationError', value }],
-  });
-
-/** Every field longer than its limit, named with its limit, at once. */
-const lengthError = (problems: { path: string; message: string }[]) =>
-  new errors.ValidationError(problems.map((p) => `${p.path} ${p.message}`).join('; '), {
-    errors: problems.map((p) => ({ path: [p.path], message: `${p.path} ${p.message}`, name: 'ValidationError' })),
-  });
 
 const LIMITED_TYPE: Record<RoundupContentUID, LimitedType> = {
   [ROUNDUP_UID]: 'roundup',
@@ -56,6 +45,17 @@ const namesTarget = (value: unknown): boolean => {
  * Manager, the importer or code, and name the field they reject.
  */
 const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Thrown inside the Document Service, so Strapi's own controllers answer it: 400 naming the field.
+  const fieldError = (field: string, message: string, value?: unknown) =>
+    documentValidationError(strapi.dirs.app.root, `${field} ${message}`, {
+      errors: [{ path: [field], message: `${field} ${message}`, name: 'ValidationError', value }],
+    });
+  /** Every field longer than its limit, named with its limit, at once. */
+  const lengthError = (problems: { path: string; message: string }[]) =>
+    documentValidationError(strapi.dirs.app.root, problems.map((p) => `${p.path} ${p.message}`).join('; '), {
+      errors: problems.map((p) => ({ path: [p.path], message: `${p.path} ${p.message}`, name: 'ValidationError' })),
+    });
+
   const slugTaken = async (uid: RoundupContentUID, slug: string, documentId?: string) => {
     const where: Record<string, unknown> = { slug };
     if (documentId) where.documentId = { $ne: documentId };

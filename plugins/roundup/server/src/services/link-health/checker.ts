@@ -24,7 +24,7 @@ import {
 import { parseRetryAfter } from '../../core/webhooks';
 import { ENTRY_UID, LINK_CHECK_UID, LINK_RESULT_UID, ROUNDUP_UID } from '../../uids';
 import { getPluginConfig } from '../../utils/config';
-import { ConflictError } from '../../utils/http';
+import { ConflictError } from '../../utils/errors';
 import { OutboundError } from '../common/outbound';
 import { outboundRequest, type CheckRequest, type CheckResponse } from './request';
 

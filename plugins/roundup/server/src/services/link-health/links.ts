@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { NotFoundError, ValidationError } from '../../utils/errors';
 import { isWaybackUrl, LINK_STATES, waybackUrl, type LinkState } from '../../core/link-health';
 import { ENTRY_UID, LINK_RESULT_UID } from '../../uids';
 import { resetFor } from './checker';
@@ -59,7 +59,7 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const find = async (id: number) => {
     const result: Row | null = await results().findOne({ where: { id } });
-    if (!result) throw new errors.NotFoundError(`No link check result ${id}`);
+    if (!result) throw new NotFoundError(`No link check result ${id}`);
     return result;
   };
 
@@ -112,13 +112,13 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const entry = (await entriesOf([result.entryDocumentId])).get(result.entryDocumentId);
-      if (!entry) throw new errors.NotFoundError('The link of this result no longer exists');
+      if (!entry) throw new NotFoundError('The link of this result no longer exists');
       let url: string;
       if (action === 'use-new-url') {
-        if (!result.newUrl) throw new errors.ValidationError('action: this link has not moved; there is no new URL to use');
+        if (!result.newUrl) throw new ValidationError('action: this link has not moved; there is no new URL to use');
         url = result.newUrl;
       } else {
-        if (isWaybackUrl(entry.url)) throw new errors.ValidationError('action: this link already is an archived copy');
+        if (isWaybackUrl(entry.url)) throw new ValidationError('action: this link already is an archived copy');
         url = waybackUrl(entry.url, archiveDay(entry));
       }
 

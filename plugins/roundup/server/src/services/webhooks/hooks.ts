@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { buildHookSchema, hookIssues } from '../../core/webhooks';
 import { BUILD_HOOK_UID } from '../../uids';
 import { getPluginConfig } from '../../utils/config';
+import { ApplicationError, NotFoundError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
 import { OutboundError } from '../common/outbound';
@@ -71,7 +71,7 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async find(id: number): Promise<StoredHook> {
       const row = await query().findOne({ where: { id } });
-      if (!row) throw new errors.NotFoundError(`No build hook with id ${id}`);
+      if (!row) throw new NotFoundError(`No build hook with id ${id}`);
       return fromRow(row);
     },
 
@@ -93,7 +93,7 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
     async update(id: number, input: unknown): Promise<StoredHook> {
       const current = await this.find(id);
       if (current.source === 'config') {
-        throw new errors.ApplicationError(
+        throw new ApplicationError(
           `Build hook "${current.name}" is declared in config/plugins.ts; change it there`
         );
       }
@@ -114,7 +114,7 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
     async remove(id: number) {
       const current = await this.find(id);
       if (current.source === 'config') {
-        throw new errors.ApplicationError(
+        throw new ApplicationError(
           `Build hook "${current.name}" is declared in config/plugins.ts; remove it there`
         );
       }

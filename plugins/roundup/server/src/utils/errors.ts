@@ -1,0 +1,128 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/**
+ * The plugin's own errors. Controllers answer them through the response
+ * helpers Strapi gives every request (see `answerError`), so their status never
+ * depends on which copy of `@strapi/utils` an app ends up with. Should one
+ * escape a controller, Strapi still answers it with its `status`.
+ */
+export class RoundupError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409 | 413,
+    name: string,
+    message: string,
+    readonly details: Record<string, unknown> = {}
+  ) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/** 400, named like Strapi's own validation errors; `details.errors` names each field. */
+export class ValidationError extends RoundupError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(400, 'ValidationError', message, details);
+  }
+}
+
+/** 400 for a request that is well-formed but not allowed in the current state. */
+export class ApplicationError extends RoundupError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(400, 'ApplicationError', message, details);
+  }
+}
+
+export class NotFoundError extends RoundupError {
+  constructor(message: string) {
+    super(404, 'NotFoundError', message);
+  }
+}
+
+export class ConflictError extends RoundupError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(409, 'ConflictError', message, details);
+  }
+}
+
+export class PayloadTooLargeError extends RoundupError {
+  constructor(message: string) {
+    super(413, 'PayloadTooLargeError', message);
+  }
+}
+
+const RESPONSE_HELPERS = {
+  400: 'badRequest',
+  404: 'notFound',
+  409: 'conflict',
+  413: 'payloadTooLarge',
+} as const;
+
+/** Answers `error` in Strapi's error envelope through the request's own response helper. */
+export const answerError = (ctx: any, error: RoundupError) => {
+  ctx[RESPONSE_HELPERS[error.status]](error.message, error.details);
+  // The helpers name the error after the status (BadRequestError); keep the plugin's documented name.
+  ctx.body.error.name = error.name;
+};
+
+type Action = (ctx: any, next?: unknown) => unknown;
+
+/** Wraps every action of a controller factory so that a RoundupError becomes its answer. */
+export const answeringRoundupErrors =
+  <Deps, Controller extends Record<string, Action>>(factory: (deps: Deps) => Controller) =>
+  (deps: Deps): Controller => {
+    const controller = factory(deps);
+    const wrapped = Object.entries(controller).map(([name, action]) => [
+      name,
+      async (ctx: any, next?: unknown) => {
+        try {
+          return await action.call(controller, ctx, next);
+        } catch (error) {
+          if (error instanceof RoundupError) return answerError(ctx, error);
+          throw error;
+        }
+      },
+    ]);
+    return Object.fromEntries(wrapped) as Controller;
+  };
+
+type StrapiValidationErrorClass = new (message: string, details?: unknown) => Error & { details?: unknown };
+
+let strapiValidationError: StrapiValidationErrorClass | null | undefined;
+
+/**
+ * The ValidationError class of the `@strapi/utils` copy that Strapi's own core
+ * loads (its error middleware and the Document Service test errors with
+ * `instanceof`): resolved from the app's `@strapi/strapi` through
+ * `@strapi/core`, never the plugin's own import. Null if it cannot be found.
+ */
+const strapiValidationErrorClass = (appRoot: string): StrapiValidationErrorClass | null => {
+  if (strapiValidationError !== undefined) return strapiValidationError;
+  try {
+    const fromApp = createRequire(path.join(appRoot, 'package.json'));
+    const fromStrapi = createRequire(fromApp.resolve('@strapi/strapi'));
+    const fromCore = createRequire(fromStrapi.resolve('@strapi/core'));
+    strapiValidationError = fromCore('@strapi/utils').errors.ValidationError as StrapiValidationErrorClass;
+  } catch {
+    strapiValidationError = null;
+  }
+  return strapiValidationError;
+};
+
+/**
+ * A 400 for writes refused inside the Document Service, where Strapi's own
+ * controllers (the Content Manager's) are the ones answering: Strapi's own
+ * ValidationError, or the plugin's, which Strapi answers by its status.
+ */
+export const documentValidationError = (
+  appRoot: string,
+  message: string,
+  details: Record<string, unknown>
+): Error & { details?: unknown } => {
+  const StrapiValidationError = strapiValidationErrorClass(appRoot);
+  return StrapiValidationError ? new StrapiValidationError(message, details) : new ValidationError(message, details);
+};
+
+/** True for a validation error, whichever copy of `@strapi/utils` (or the plugin) made it. */
+export const isValidationError = (error: unknown): error is Error & { details?: unknown } =>
+  error instanceof Error && error.name === 'ValidationError';
