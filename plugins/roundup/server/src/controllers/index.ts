@@ -1,9 +1,11 @@
 import buildHooks from './admin/build-hooks';
+import capture from './admin/capture';
 import editor from './admin/editor';
 import order from './admin/order';
 import transfer from './admin/transfer';
 import category from './client/category';
 import feed from './client/feed';
+import inbox from './client/inbox';
 import roundup from './client/roundup';
 
-export default { roundup, category, feed, order, editor, 'build-hooks': buildHooks, transfer };
+export default { roundup, category, feed, order, editor, 'build-hooks': buildHooks, transfer, capture, inbox };

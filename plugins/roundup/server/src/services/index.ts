@@ -1,11 +1,14 @@
+import captureTokens from './admin/capture-tokens';
 import editor from './admin/editor';
 import editorLayout from './admin/editor-layout';
 import importer from './admin/importer';
 import order from './admin/order';
+import capture from './client/capture';
 import published from './client/published';
 import rendered from './client/rendered';
 import contentRules from './common/content-rules';
 import contentVersion from './common/content-version';
+import unfurl from './common/unfurl';
 import dispatcher from './webhooks/dispatcher';
 import events from './webhooks/events';
 import hooks from './webhooks/hooks';
@@ -24,4 +27,7 @@ export default {
   events,
   hooks,
   outbox,
+  capture,
+  'capture-tokens': captureTokens,
+  unfurl,
 };

@@ -11,6 +11,8 @@ const listQuery = z
   })
   .strict();
 
+const inboxQuery = z.object({ q: z.string().trim().max(200).optional() }).strict();
+
 const required = (what: string) => ({ message: `${what} is required` });
 
 const newRoundup = z
@@ -58,7 +60,8 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async inbox(ctx: any) {
-      ctx.body = await service().inbox();
+      const { q } = parseInput(inboxQuery, ctx.query, 'query');
+      ctx.body = await service().inbox({ q: q || undefined });
     },
 
     async addEntry(ctx: any) {

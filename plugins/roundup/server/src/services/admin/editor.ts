@@ -14,6 +14,7 @@ import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
 import { ConflictError } from '../../utils/http';
 import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
+import { readRecord, type UnfurlRecord } from '../../core/unfurl/fill';
 
 type Row = Record<string, any>;
 
@@ -45,9 +46,16 @@ export interface SectionRef {
   name: string;
 }
 
-/** A link in the inbox, with the section it will join. */
+/** A link in the inbox, with the section it will join and what capture and unfurl recorded. */
 export interface InboxCard extends EntryCard {
   category: SectionRef | null;
+  /** When and how it was captured (null for links made in the admin panel). */
+  capturedAt: string | null;
+  captureSource: string | null;
+  /** How many captures found this link; more than 1 means it was captured again. */
+  captures: number;
+  /** Unfurl's state (`pending`, `done`, `failed` with its reason) and what the page said. */
+  unfurl: Pick<UnfurlRecord, 'state' | 'reason' | 'description' | 'siteName' | 'canonicalUrl'> | null;
 }
 
 export interface EditorView {
@@ -67,6 +75,7 @@ export interface NewEntry {
 }
 
 const ENTRY_FIELDS = ['title', 'url', 'author', 'description', 'canonicalUrl'];
+const CAPTURE_FIELDS = ['capturedAt', 'captureSource', 'captures', 'unfurl'];
 const INBOX_LIMIT = 200;
 
 /**
@@ -123,6 +132,30 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
       commentary: firstLine(row.description),
       duplicates: duplicates.get(row.documentId) ?? [],
     }));
+  };
+
+  const inboxCards = async (rows: Row[]): Promise<InboxCard[]> => {
+    const entryCards = await cards(rows, null);
+    return entryCards.map((card, i) => {
+      const row = rows[i];
+      const record = readRecord(row.unfurl);
+      return {
+        ...card,
+        category: row.category ? { documentId: row.category.documentId, name: row.category.name } : null,
+        capturedAt: row.capturedAt ? new Date(row.capturedAt).toISOString() : null,
+        captureSource: row.captureSource ?? null,
+        captures: row.captures ?? 0,
+        unfurl: record
+          ? {
+              state: record.state,
+              reason: record.reason,
+              description: record.description,
+              siteName: record.siteName,
+              canonicalUrl: record.canonicalUrl,
+            }
+          : null,
+      };
+    });
   };
 
   const requireCategory = async (documentId: string) => {
@@ -202,27 +235,32 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Links not yet in any roundup, newest first, and how many there are. */
-    async inbox(): Promise<{ results: InboxCard[]; total: number }> {
-      const where = { roundup: { id: { $null: true } } };
+    /** Links not yet in any roundup, newest first, and how many there are; `q` matches title or URL (host included). */
+    async inbox({ q }: { q?: string } = {}): Promise<{ results: InboxCard[]; total: number }> {
+      const where: Record<string, unknown> = { roundup: { id: { $null: true } } };
+      if (q) where.$or = [{ title: { $containsi: q } }, { url: { $containsi: q } }];
       const [rows, total] = await Promise.all([
         strapi.db.query(ENTRY_UID).findMany({
           where,
-          select: ['documentId', ...ENTRY_FIELDS],
+          select: ['documentId', ...ENTRY_FIELDS, ...CAPTURE_FIELDS],
           populate: { category: { select: ['documentId', 'name'] } },
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           limit: INBOX_LIMIT,
         }) as Promise<Row[]>,
         strapi.db.query(ENTRY_UID).count({ where }),
       ]);
-      const entryCards = await cards(rows, null);
-      return {
-        results: entryCards.map((card, i) => ({
-          ...card,
-          category: rows[i].category ? { documentId: rows[i].category.documentId, name: rows[i].category.name } : null,
-        })),
-        total,
-      };
+      return { results: await inboxCards(rows), total };
+    },
+
+    /** One link as the inbox shows it (after a Retry of its unfurl). */
+    async inboxCard(documentId: string): Promise<InboxCard> {
+      const row: Row | null = await strapi.db.query(ENTRY_UID).findOne({
+        where: { documentId },
+        select: ['documentId', ...ENTRY_FIELDS, ...CAPTURE_FIELDS],
+        populate: { category: { select: ['documentId', 'name'] } },
+      });
+      if (!row) throw new errors.NotFoundError(`No link with documentId "${documentId}"`);
+      return (await inboxCards([row]))[0];
     },
 
     /**
