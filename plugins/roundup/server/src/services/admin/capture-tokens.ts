@@ -75,7 +75,7 @@ const captureTokens = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The bookmarklet of one of the editor's tokens, its key decrypted again (Strapi keeps it encrypted). */
     async bookmarklet(editor: Editor, id: number, formUrl: string) {
       await requireOwn(editor, id);
-      const token = await apiTokens().getBy({ id }, { includeDecryptedKey: true });
+      const token = await apiTokens().getById(id, { includeDecryptedKey: true });
       if (!token?.accessKey) {
         throw new errors.ApplicationError('This token\'s key cannot be read back (no encryption key is set); make a new one');
       }
