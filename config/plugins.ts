@@ -14,6 +14,13 @@ const buildHooks = (json: string | undefined) => {
   }
 };
 
+/** ROUNDUP_OUTBOUND_ALLOW: comma-separated hosts, IPs or CIDR ranges (optional :port) the plugin may reach though not public. */
+const outboundAllow = (list: string | undefined) =>
+  (list ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   roundup: {
     enabled: true,
@@ -44,6 +51,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         hooks: buildHooks(env('ROUNDUP_BUILD_HOOKS')),
         pollIntervalMs: env.int('ROUNDUP_WEBHOOK_POLL_MS', 1000),
         timeoutMs: env.int('ROUNDUP_WEBHOOK_TIMEOUT_MS', 10_000),
+      },
+      outbound: {
+        allow: outboundAllow(env('ROUNDUP_OUTBOUND_ALLOW')),
       },
     },
   },

@@ -64,6 +64,7 @@ describe('unfurl', () => {
 
   it.each([
     [{ code: 'refused', message: 'refused: not on the allowlist' }, 'refused: not on the allowlist'],
+    [{ code: 'refused', message: 'points to 10.0.0.5, a private address; allow it with outbound.allow' }, 'refused, points to 10.0.0.5, a private address'],
     [{ code: 'dns', message: '' }, 'dns'],
     [new Error('socket hang up'), 'socket hang up'],
     [undefined, 'network error'],

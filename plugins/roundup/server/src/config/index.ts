@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowEntry } from '../core/outbound';
 import { buildHookSchema } from '../core/webhooks';
 
 const templateFile = z.string().min(1, 'must be a path to a Liquid template file');
@@ -75,6 +76,24 @@ export const configSchema = z
         batchSize: z.number().int().min(1).max(100),
       })
       .strict(),
+    /** Every request the plugin sends to a URL someone typed in (build hooks, captures, link checks). */
+    outbound: z
+      .object({
+        /** Hosts, IPs and CIDR ranges (each with an optional :port) that may be reached though not public. */
+        allow: z.array(
+          z.string().superRefine((entry, ctx) => {
+            const rule = parseAllowEntry(entry);
+            if (typeof rule === 'string') ctx.addIssue({ code: 'custom', message: rule });
+          })
+        ),
+        /** The longest a request may take, redirects and body included. */
+        timeoutMs: z.number().int().min(100).max(300_000),
+        /** The longest a connection may take to be established. */
+        connectTimeoutMs: z.number().int().min(100).max(120_000),
+        /** Responses are read no further than this many bytes. */
+        maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024),
+      })
+      .strict(),
   })
   .strict()
   .refine((config) => config.defaultPageSize <= config.maxPageSize, {
@@ -106,6 +125,12 @@ const defaults: z.input<typeof configSchema> = {
     timeoutMs: 10_000,
     claimTtlMs: 60_000,
     batchSize: 10,
+  },
+  outbound: {
+    allow: [],
+    timeoutMs: 10_000,
+    connectTimeoutMs: 5_000,
+    maxBytes: 1024 * 1024,
   },
 };
 

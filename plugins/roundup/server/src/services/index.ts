@@ -8,6 +8,7 @@ import published from './client/published';
 import rendered from './client/rendered';
 import contentRules from './common/content-rules';
 import contentVersion from './common/content-version';
+import outbound from './common/outbound';
 import unfurl from './common/unfurl';
 import dispatcher from './webhooks/dispatcher';
 import events from './webhooks/events';
@@ -23,6 +24,7 @@ export default {
   'content-rules': contentRules,
   'content-version': contentVersion,
   'editor-layout': editorLayout,
+  outbound,
   dispatcher,
   events,
   hooks,

@@ -67,10 +67,14 @@ export const headSuffices = (received: Buffer, contentType?: string, pageUrl = '
 const formatBytes = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB` : `${Math.round(bytes / 1024)} KiB`;
 
-/** Why a fetch failed, in a few words an editor can act on (`refused, private address`). */
+/**
+ * Why a fetch failed, in a few words an editor can act on
+ * (`refused, points to 10.0.0.5, a private address`); the configuration hint
+ * the client adds after `;` is for the site owner, not the editor.
+ */
 export const fetchFailureReason = (error: unknown): string => {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  const text = typeof message === 'string' ? message.trim() : '';
+  const text = typeof message === 'string' ? message.split('; ')[0].trim().slice(0, 300) : '';
   if (typeof code === 'string' && code) {
     if (!text || text.toLowerCase() === code.toLowerCase()) return code;
     return text.toLowerCase().startsWith(code.toLowerCase()) ? text : `${code}, ${text}`;

@@ -3,6 +3,7 @@ import { failedRecord, fillFromMetadata, readRecord } from '../../core/unfurl/fi
 import { unfurl, type FetchPage, type UnfurlOutcome } from '../../core/unfurl/unfurl';
 import { ENTRY_UID } from '../../uids';
 import { getPluginConfig } from '../../utils/config';
+import { getPluginService } from '../../utils/get-service';
 
 type Row = Record<string, any>;
 
@@ -19,11 +20,7 @@ const unfurlService = ({ strapi }: { strapi: Core.Strapi }) => {
   let running = 0;
   let stopped = false;
 
-  const fetchPage: FetchPage = (url, options) => {
-    const outbound = strapi.plugin('roundup').service('outbound') as { request: FetchPage } | undefined;
-    if (!outbound) return Promise.reject(Object.assign(new Error('no outbound client'), { code: 'refused' }));
-    return outbound.request(url, options);
-  };
+  const fetchPage: FetchPage = (url, options) => getPluginService(strapi, 'outbound').request(url, options);
 
   const limits = () => {
     const { timeoutMs, maxBytes, maxRedirects } = getPluginConfig(strapi).unfurl;
