@@ -10,7 +10,7 @@ export const SCREENSHOTS = path.join(__dirname, 'screenshots');
  * The built app (admin panel included) in a process of its own on a fresh
  * SQLite file, with the July demo loaded; resolves once it listens.
  */
-export const serveApp = async () => {
+export const serveApp = async (env: Record<string, string> = {}) => {
   const file = `.tmp/e2e-${process.pid}.db`;
   fs.rmSync(path.join(ROOT, file), { force: true });
   const app = await startAppProcess({
@@ -19,6 +19,7 @@ export const serveApp = async () => {
     DATABASE_FILENAME: file,
     SERVE_ADMIN_PANEL: 'true',
     ROUNDUP_SEED_DEMO: 'true',
+    ...env,
   });
   return {
     url: app.url,

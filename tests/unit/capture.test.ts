@@ -10,6 +10,7 @@ describe('appendNote', () => {
     ['First\n\nSecond', 'Second', 'First\n\nSecond'],
     ['First', '  ', 'First'],
     ['', null, null],
+    ['Quote\n\nFirst', 'Quote\n\nSecond', 'Quote\n\nFirst\n\nSecond'],
   ])('appendNote(%j, %j) is %j', (commentary, note, result) => {
     expect(appendNote(commentary, note)).toBe(result);
   });

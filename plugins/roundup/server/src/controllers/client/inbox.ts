@@ -24,6 +24,8 @@ const captureBody = z
         if (problem) context.addIssue({ code: 'custom', message: problem });
       }),
     title: optionalText(500),
+    /** The page's own document title (the bookmarklet's): a stand-in until unfurl finds the page's real title. */
+    pageTitle: optionalText(500),
     author: optionalText(255),
     commentary: optionalText(10_000),
     category: optionalText(255),

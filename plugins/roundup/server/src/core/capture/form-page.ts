@@ -9,7 +9,8 @@ const SCRIPT = `(function () {
   var form = document.getElementById('capture');
   var status = document.getElementById('status');
   form.elements.url.value = params.get('url') || '';
-  form.elements.title.value = params.get('title') || '';
+  var pageTitle = params.get('title') || '';
+  form.elements.title.value = pageTitle;
   form.elements.commentary.value = params.get('text') || '';
   var say = function (text, kind) { status.textContent = text; status.className = kind || ''; };
   var auth = { Authorization: 'Bearer ' + token };
@@ -33,8 +34,11 @@ const SCRIPT = `(function () {
     event.preventDefault();
     var e = form.elements;
     var commentary = [e.commentary.value.trim(), e.note.value.trim()].filter(Boolean).join('\\n\\n');
-    var body = { url: e.url.value.trim(), title: e.title.value.trim() || null, commentary: commentary || null,
-      category: e.category.value || null, source: 'bookmarklet' };
+    var title = e.title.value.trim();
+    // The page's own title stands in until unfurl reads a better one; a title the editor typed is kept.
+    var edited = title !== pageTitle.trim();
+    var body = { url: e.url.value.trim(), title: edited ? title || null : null, pageTitle: edited ? null : title || null,
+      commentary: commentary || null, category: e.category.value || null, source: 'bookmarklet' };
     e.save.disabled = true;
     say('Saving…');
     fetch(api + '/inbox', { method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json' }, auth), body: JSON.stringify(body) })

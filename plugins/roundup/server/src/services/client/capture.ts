@@ -13,6 +13,8 @@ type Row = Record<string, any>;
 export interface CaptureInput {
   url: string;
   title?: string | null;
+  /** The page's document title, kept only until unfurl finds a better one. */
+  pageTitle?: string | null;
   author?: string | null;
   commentary?: string | null;
   /** A section's documentId or slug; the first section when left out. */
@@ -119,7 +121,7 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const category = await sectionFor(input.category);
-      const title = input.title || input.url;
+      const title = input.title || input.pageTitle || input.url;
       const created = await strapi.documents(ENTRY_UID).create({
         data: {
           title,
