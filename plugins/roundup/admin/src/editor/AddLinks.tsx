@@ -61,9 +61,17 @@ const CaptureFacts = ({ entry, canRetry, onRetry }: { entry: InboxEntry; canRetr
         </Typography>
       )}
       {entry.unfurl?.state === 'pending' && (
-        <Typography variant="pi" textColor="neutral600" tag="p" data-unfurl-state="pending">
-          {t('inbox.unfurling', 'Reading the page…')}
-        </Typography>
+        <Flex gap={2} data-unfurl-state="pending">
+          <Typography variant="pi" textColor="neutral600">
+            {t('inbox.unfurling', 'Reading the page…')}
+          </Typography>
+          {/* A restart can leave an unfurl pending for good; reading again is always safe. */}
+          {canRetry && (
+            <Button variant="tertiary" size="S" onClick={onRetry}>
+              {t('inbox.retry', 'Retry')}
+            </Button>
+          )}
+        </Flex>
       )}
       {entry.unfurl?.state === 'failed' && (
         <Flex gap={2} data-unfurl-state="failed">

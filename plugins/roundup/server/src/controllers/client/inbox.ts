@@ -43,7 +43,9 @@ const callerKey = (ctx: any): string => {
 const inbox = ({ strapi }: { strapi: Core.Strapi }) => ({
   async capture(ctx: any) {
     const { maxBytes } = getPluginConfig(strapi).capture;
-    if (Number(ctx.request.length ?? 0) > maxBytes) {
+    // The declared length, and the parsed body for a request sent without one (chunked).
+    const size = Number(ctx.request.length ?? 0) || Buffer.byteLength(JSON.stringify(ctx.request.body ?? {}));
+    if (size > maxBytes) {
       throw new errors.PayloadTooLargeError(`A capture may be at most ${maxBytes} bytes (roundup.config.capture.maxBytes)`);
     }
     const service = getPluginService(strapi, 'capture');
