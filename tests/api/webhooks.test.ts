@@ -6,7 +6,13 @@ import { closedPort, startReceiver, waitFor } from '../helpers/receiver';
 import { startAppProcess } from '../helpers/app-process';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
-const ENV = { ROUNDUP_SEED_DEMO: 'false', ROUNDUP_WEBHOOK_POLL_MS: '100', ROUNDUP_WEBHOOK_TIMEOUT_MS: '1000' };
+// The receivers listen on 127.0.0.1, which the outbound guard refuses unless allowed.
+const ENV = {
+  ROUNDUP_SEED_DEMO: 'false',
+  ROUNDUP_WEBHOOK_POLL_MS: '100',
+  ROUNDUP_WEBHOOK_TIMEOUT_MS: '1000',
+  ROUNDUP_OUTBOUND_ALLOW: '127.0.0.1',
+};
 
 let app: TestApp;
 let admin: AdminClient;
@@ -243,7 +249,7 @@ describe('hook configuration', () => {
     const before = (await admin.get('/roundup/build-hooks').expect(200)).body.data.length;
     const res = await admin
       .post('/roundup/build-hooks')
-      .send({ name: 'bad', url: 'https://example.com/hook', events: ['roundup.publish'], ...change })
+      .send({ name: 'bad', url: 'http://127.0.0.1:9/hook', events: ['roundup.publish'], ...change })
       .expect(400);
     expect(res.body.error.name).toBe('ValidationError');
     expect(res.body.error.message).toContain(`${field}:`);
@@ -282,6 +288,84 @@ describe('hook configuration', () => {
     const hooks = JSON.stringify([{ name: 'x', url: 'ftp://nope', events: ['roundup.publish'] }]);
     await expect(startAppProcess({ ...ENV, ROUNDUP_BUILD_HOOKS: hooks })).rejects.toThrow(
       /roundup config.*webhooks\.hooks\.0\.url.*must be an absolute http\(s\) URL/
+    );
+  });
+});
+
+describe('the outbound guard', () => {
+  const HINT = 'add it to outbound.allow to permit it';
+
+  // Nothing here is sent, nor looked up in DNS: IP literals and localhost names are judged as written.
+  it.each([
+    ['http://10.0.0.5/hook', `points to 10.0.0.5, a private address; ${HINT}`],
+    ['http://169.254.169.254/latest/meta-data/', `points to 169.254.169.254, the cloud metadata address; ${HINT}`],
+    ['http://[fd00::1]/hook', `points to fd00::1, a private address; ${HINT}`],
+    ['http://100.64.0.1/hook', `points to 100.64.0.1, a carrier-grade NAT address; ${HINT}`],
+    ['http://127.0.0.2:4000/hook', `points to 127.0.0.2, a loopback address; ${HINT}`],
+    ['http://0x7f000002:4000/hook', `points to 127.0.0.2, a loopback address; ${HINT}`],
+    ['http://[::1]:4000/hook', `points to ::1, a loopback address; ${HINT}`],
+    ['http://[::ffff:10.0.0.5]/hook', `points to ::ffff:a00:5 (10.0.0.5), a private address; ${HINT}`],
+    ['http://localhost:4000/hook', `resolves to ::1, a loopback address; ${HINT}`],
+    ['http://localhost.:4000/hook', `resolves to ::1, a loopback address; ${HINT}`],
+  ])('answers 400 naming url for %s, and stores nothing', async (url, reason) => {
+    const before = (await admin.get('/roundup/build-hooks').expect(200)).body.data.length;
+    const res = await admin.post('/roundup/build-hooks').send({ name: 'internal', url, events: ['roundup.publish'] }).expect(400);
+    expect(res.body.error).toMatchObject({ name: 'ValidationError', message: `url: ${reason}` });
+    expect(res.body.error.details.errors).toEqual([{ path: ['url'], message: `url: ${reason}`, name: 'ValidationError' }]);
+    expect((await admin.get('/roundup/build-hooks').expect(200)).body.data).toHaveLength(before);
+  });
+
+  it('answers 400 to an update that points a hook somewhere refused, and keeps the hook as it was', async () => {
+    const receiver = await startReceiver();
+    const hook = await createHook({ name: 'moving', url: receiver.url, events: ['roundup.publish'] });
+    const res = await admin
+      .put(`/roundup/build-hooks/${hook.id}`)
+      .send({ name: 'moving', url: 'http://169.254.169.254/latest/meta-data/', events: ['roundup.publish'] })
+      .expect(400);
+    expect(res.body.error.message).toBe(`url: points to 169.254.169.254, the cloud metadata address; ${HINT}`);
+    expect((await admin.get(`/roundup/build-hooks/${hook.id}`).expect(200)).body.data.url).toBe(receiver.url);
+    await receiver.close();
+    await admin.del(`/roundup/build-hooks/${hook.id}`).expect(204);
+  });
+
+  it('records a delivery refused at send time with the reason, and retries it like a network error', async () => {
+    // A receiver on another loopback address, not on the allowlist: a broken guard would reach it.
+    const receiver = await startReceiver([{ status: 200 }], 0, '127.0.0.2');
+    const allowed = await startReceiver();
+    const hook = await createHook({
+      name: 'moved-since',
+      url: allowed.url,
+      events: ['roundup.publish'],
+      retry: { baseDelayMs: 2000, maxDelayMs: 2000, maxAttempts: 2 },
+    });
+    // The hook was accepted; what its URL means has changed since.
+    await app.strapi.db.query('plugin::roundup.build-hook').update({ where: { id: hook.id }, data: { url: receiver.url } });
+    await admin.post(`/roundup/build-hooks/${hook.id}/trigger`).send({}).expect(202);
+    const refusal = `Refused: points to 127.0.0.2, a loopback address; ${HINT}`;
+    await waitFor(async () => (await deliveriesOf(hook.id))[0]?.attempts === 1, 'the first attempt');
+    const [first] = await deliveriesOf(hook.id);
+    expect(first).toMatchObject({ state: 'pending', attempts: 1, lastStatus: null, lastError: refusal });
+    await waitFor(async () => (await deliveriesOf(hook.id))[0]?.state === 'failed', 'the retry, refused again');
+    expect((await deliveriesOf(hook.id))[0]).toMatchObject({ attempts: 2, lastError: 'Gave up after 2 attempts' });
+    expect(receiver.received).toHaveLength(0);
+    expect(allowed.received).toHaveLength(0);
+    await Promise.all([receiver.close(), allowed.close()]);
+    await admin.del(`/roundup/build-hooks/${hook.id}`).expect(204);
+  });
+
+  it('stops startup naming the key of a config-file hook whose URL is refused', async () => {
+    const hooks = JSON.stringify([
+      { name: 'fine', url: 'http://127.0.0.1:9/hook', events: ['roundup.publish'] },
+      { name: 'metadata', url: 'http://169.254.169.254/latest/meta-data/', events: ['roundup.publish'] },
+    ]);
+    await expect(startAppProcess({ ...ENV, ROUNDUP_BUILD_HOOKS: hooks })).rejects.toThrow(
+      /roundup config: "webhooks\.hooks\.1\.url" points to 169\.254\.169\.254, the cloud metadata address; add it to outbound\.allow/
+    );
+  });
+
+  it('stops startup naming a malformed ROUNDUP_OUTBOUND_ALLOW entry', async () => {
+    await expect(startAppProcess({ ...ENV, ROUNDUP_OUTBOUND_ALLOW: '127.0.0.1, 10.0.0.0/99' })).rejects.toThrow(
+      /"outbound\.allow\.1" "10\.0\.0\.0\/99" is not a host, IP address or CIDR range/
     );
   });
 });

@@ -8,7 +8,7 @@ export const SCREENSHOTS = path.join(__dirname, 'screenshots');
 
 /**
  * The built app (admin panel included) in a process of its own on a fresh
- * SQLite file, with the July demo loaded; resolves once it listens.
+ * SQLite file, with the July demo loaded (and `env` added); resolves once it listens.
  */
 export const serveApp = async (env: Record<string, string> = {}) => {
   const file = `.tmp/e2e-${process.pid}.db`;

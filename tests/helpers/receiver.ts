@@ -10,10 +10,11 @@ export interface ReceivedRequest {
 type Reply = { status: number; headers?: Record<string, string>; delayMs?: number; body?: string };
 
 /**
- * A webhook receiver on loopback that records every request and answers
- * from a script of replies (the last one repeats).
+ * A webhook receiver on loopback (127.0.0.1 unless another 127.x address is
+ * given) that records every request and answers from a script of replies
+ * (the last one repeats).
  */
-export const startReceiver = async (replies: Reply[] = [{ status: 200 }], port = 0) => {
+export const startReceiver = async (replies: Reply[] = [{ status: 200 }], port = 0, host = '127.0.0.1') => {
   const received: ReceivedRequest[] = [];
   const script = [...replies];
   const server = http.createServer((req, res) => {
@@ -30,10 +31,10 @@ export const startReceiver = async (replies: Reply[] = [{ status: 200 }], port =
       else answer();
     });
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${address.port}/hook`,
+    url: `http://${host}:${address.port}/hook`,
     port: address.port,
     received,
     close: () =>

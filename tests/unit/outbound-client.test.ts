@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import {
   createOutboundClient,
   OutboundError,
@@ -216,6 +216,16 @@ describe('allowed targets', () => {
     expect((await client.request(`http://build.intranet:${target.port}/`)).body.toString()).toBe('by name');
   });
 
+  it('fails, sending nothing, a request whose header could split it', async () => {
+    const target = await serve(ok());
+    const client = createOutboundClient({ allow: ['127.0.0.1'] });
+    expect(await failure(client.request(`${target.url}/`, { headers: { 'x-note': 'a\r\nx-injected: 1' } }))).toMatchObject({
+      code: 'network',
+      message: expect.stringContaining('x-note'),
+    });
+    expect(target.seen).toEqual([]);
+  });
+
   it('says when the receiver refuses the connection', async () => {
     const gone = await serve(ok());
     const port = gone.port;
@@ -334,6 +344,23 @@ describe('limits', () => {
     expect(page.body.toString()).toBe('<html><head><title>T</title></head>');
     expect(page.truncated).toBe(true);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('gives up on a connection that is not established in connectTimeoutMs', async () => {
+    // Accepts TCP but never answers the TLS handshake, so the secure connection never completes.
+    const accepted: net.Socket[] = [];
+    const silent = net.createServer((socket) => accepted.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const client = createOutboundClient({ allow: ['127.0.0.1'] });
+    const started = Date.now();
+    expect(await failure(client.request(`https://127.0.0.1:${port}/`, { connectTimeoutMs: 200, timeoutMs: 5000 }))).toMatchObject({
+      code: 'timeout',
+      message: `No connection to 127.0.0.1:${port} within 200 ms`,
+    });
+    expect(Date.now() - started).toBeLessThan(2000);
+    accepted.forEach((socket) => socket.destroy());
+    await new Promise((resolve) => silent.close(resolve));
   });
 
   it('times out a receiver that does not answer', async () => {

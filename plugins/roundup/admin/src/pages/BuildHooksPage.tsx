@@ -138,12 +138,25 @@ const BuildHooksPage = () => {
                 {t('hooks.add', 'Add build hook')}
               </Typography>
               {(['name', 'url', 'secret'] as const).map((key) => (
-                <Field.Root key={key} name={key} error={errors[key]}>
+                <Field.Root
+                  key={key}
+                  name={key}
+                  error={errors[key]}
+                  hint={
+                    key === 'url'
+                      ? t(
+                          'hooks.urlHint',
+                          'A public http(s) address on port 80 or 443. Servers on a private network need an entry in outbound.allow (ROUNDUP_OUTBOUND_ALLOW).'
+                        )
+                      : undefined
+                  }
+                >
                   <Field.Label>{key === 'secret' ? 'Secret (whsec_…, optional)' : key === 'url' ? 'URL' : 'Name'}</Field.Label>
                   <TextInput
                     value={form[key]}
                     onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [key]: e.target.value }))}
                   />
+                  {key === 'url' && <Field.Hint />}
                   <Field.Error />
                 </Field.Root>
               ))}

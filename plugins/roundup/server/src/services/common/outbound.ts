@@ -9,7 +9,6 @@ import {
   isLocalhost,
   LOCALHOST_ADDRESSES,
   parseAllowlist,
-  type AllowRule,
   type Target,
 } from '../../core/outbound';
 import { getPluginConfig } from '../../utils/config';
@@ -189,8 +188,8 @@ export const createOutboundClient = ({
   };
 
   /** Checks a URL and resolves its host; throws OutboundError when refused. */
-  const checkUrl = async (url: string, rulesToUse: readonly AllowRule[] = rules): Promise<CheckedTarget> => {
-    const checked = checkTarget(url, rulesToUse);
+  const checkUrl = async (url: string): Promise<CheckedTarget> => {
+    const checked = checkTarget(url, rules);
     if (!checked.ok) throw new OutboundError('refused', checked.reason, url);
     const { target } = checked;
     if (target.literal) return { target, addresses: [] };
@@ -198,7 +197,7 @@ export const createOutboundClient = ({
     const refusal = checkResolved(
       target,
       addresses.map((entry) => entry.address),
-      rulesToUse
+      rules
     );
     if (refusal) throw new OutboundError('refused', refusal, url);
     return { target, addresses };
@@ -221,6 +220,30 @@ export const createOutboundClient = ({
         const url = target.url.href;
         const transport = target.protocol === 'https:' ? https : http;
         let settled = false;
+        let connectTimer: NodeJS.Timeout | undefined;
+        let request: http.ClientRequest;
+        try {
+          request = transport.request({
+            protocol: target.protocol,
+            host: target.host,
+            port: target.port,
+            path: `${target.url.pathname}${target.url.search}`,
+            method: hop.method,
+            headers: {
+              'user-agent': userAgent,
+              ...hop.headers,
+              host: target.url.host,
+              ...(hop.body ? { 'content-length': String(hop.body.length) } : {}),
+            },
+            agent: false,
+            // IP literals connect as they are; names connect to the checked addresses only.
+            ...(target.literal ? {} : { lookup: pinnedLookup(addresses), servername: target.host }),
+          });
+        } catch (error) {
+          // A header value Node will not send, for one.
+          reject(new OutboundError('network', (error as Error).message, url));
+          return;
+        }
         const fail = (error: OutboundError) => {
           if (settled) return;
           settled = true;
@@ -228,23 +251,7 @@ export const createOutboundClient = ({
           reject(error);
           request.destroy();
         };
-        const request = transport.request({
-          protocol: target.protocol,
-          host: target.host,
-          port: target.port,
-          path: `${target.url.pathname}${target.url.search}`,
-          method: hop.method,
-          headers: {
-            'user-agent': userAgent,
-            ...hop.headers,
-            host: target.url.host,
-            ...(hop.body ? { 'content-length': String(hop.body.length) } : {}),
-          },
-          agent: false,
-          // IP literals connect as they are; names connect to the checked addresses only.
-          ...(target.literal ? {} : { lookup: pinnedLookup(addresses), servername: target.host }),
-        });
-        const connectTimer = setTimeout(
+        connectTimer = setTimeout(
           () => fail(new OutboundError('timeout', `No connection to ${target.url.host} within ${limits.connectTimeoutMs} ms`, url)),
           limits.connectTimeoutMs
         );

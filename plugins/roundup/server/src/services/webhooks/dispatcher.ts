@@ -4,11 +4,14 @@ import type { Core } from '@strapi/strapi';
 import { buildRebuildPayload, classifyResponse, nextAttemptDelay, signWebhook } from '../../core/webhooks';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
+import { OutboundError } from '../common/outbound';
 import type { RoundupEvent } from './events';
 
 type Row = Record<string, any>;
 
 const EXCERPT_LENGTH = 500;
+// Enough bytes for EXCERPT_LENGTH characters of UTF-8; the rest of an answer is never read.
+const EXCERPT_BYTES = EXCERPT_LENGTH * 4;
 
 /**
  * Sends due deliveries from the outbox. Every instance runs one; the outbox's
@@ -66,20 +69,27 @@ const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
     let excerpt = '';
     let message: string | null = null;
     try {
-      const response = await fetch(hook.url, {
+      // Redirects are not followed (a 3xx fails the delivery); the guard is checked again at every send.
+      const response = await getPluginService(strapi, 'outbound').request(hook.url, {
         method: 'POST',
         headers,
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
+        maxBytes: EXCERPT_BYTES,
       });
       status = response.status;
-      retryAfterHeader = response.headers.get('retry-after') ?? undefined;
-      excerpt = (await response.text().catch(() => '')).slice(0, EXCERPT_LENGTH);
+      retryAfterHeader = response.headers['retry-after'];
+      excerpt = response.body.toString('utf8').slice(0, EXCERPT_LENGTH);
     } catch (failure) {
-      const name = (failure as Error).name;
-      error = name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network';
-      message = error === 'timeout' ? `No answer within ${timeoutMs} ms` : String((failure as Error & { cause?: unknown }).cause ?? failure);
+      // A refusal (the host resolves elsewhere since the hook was saved) retries like a network error.
+      const code = failure instanceof OutboundError ? failure.code : 'network';
+      error = code === 'timeout' ? 'timeout' : 'network';
+      message =
+        code === 'timeout'
+          ? `No answer within ${timeoutMs} ms`
+          : code === 'refused'
+            ? `Refused: ${(failure as Error).message}`
+            : (failure as Error).message || String(failure);
     }
 
     const now = Date.now();

@@ -3,7 +3,9 @@ import { errors } from '@strapi/utils';
 import { buildHookSchema, hookIssues } from '../../core/webhooks';
 import { BUILD_HOOK_UID } from '../../uids';
 import { getPluginConfig } from '../../utils/config';
+import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
+import { OutboundError } from '../common/outbound';
 import type { RoundupEvent } from './events';
 
 type Row = Record<string, any>;
@@ -52,6 +54,16 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
     return result.data;
   };
 
+  /** A 400 naming `url` when the outbound guard would refuse to send there (or its host does not resolve). */
+  const reachable = async (url: string) => {
+    try {
+      await getPluginService(strapi, 'outbound').check(url);
+    } catch (error) {
+      if (error instanceof OutboundError) throw fieldProblems([{ path: 'url', message: error.message }]);
+      throw error;
+    }
+  };
+
   return {
     async list(): Promise<StoredHook[]> {
       return (await query().findMany({ orderBy: { id: 'asc' } })).map(fromRow);
@@ -73,6 +85,7 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
       if (await query().findOne({ where: { name: data.name } })) {
         throw fieldProblems([{ path: 'name', message: `a build hook named "${data.name}" exists already` }]);
       }
+      await reachable(data.url);
       return fromRow(await query().create({ data: { ...data, enabled: true, source: 'admin' } }));
     },
 
@@ -89,6 +102,7 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
       const data = parse(body);
       const clash = await query().findOne({ where: { name: data.name, id: { $ne: id } } });
       if (clash) throw fieldProblems([{ path: 'name', message: `a build hook named "${data.name}" exists already` }]);
+      await reachable(data.url);
       return fromRow(
         await query().update({
           where: { id },
@@ -111,9 +125,23 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
       await query().update({ where: { id }, data: { enabled: false, disabledReason: reason } });
     },
 
-    /** Makes the table match the hooks in the plugin config (validated at startup). */
+    /**
+     * Makes the table match the hooks in the plugin config (validated at
+     * startup). A hook whose URL the outbound guard refuses stops startup,
+     * naming its key; one whose host does not resolve yet is only warned about.
+     */
     async syncFromConfig() {
       const declared = getPluginConfig(strapi).webhooks.hooks.map((hook) => buildHookSchema.parse(hook));
+      for (const [index, hook] of declared.entries()) {
+        try {
+          await getPluginService(strapi, 'outbound').check(hook.url);
+        } catch (error) {
+          if (!(error instanceof OutboundError)) throw error;
+          const key = `webhooks.hooks.${index}.url`;
+          if (error.code === 'refused') throw new Error(`Error regarding roundup config: "${key}" ${error.message}`);
+          strapi.log.warn(`[roundup] build hook "${hook.name}" (${key}): ${error.message}; deliveries will retry`);
+        }
+      }
       const existing = (await this.list()).filter((hook) => hook.source === 'config');
       for (const hook of declared) {
         const match = existing.find((row) => row.name === hook.name);

@@ -1,0 +1,70 @@
+import type { Browser, Page } from 'playwright-core';
+import { startReceiver, waitFor } from '../helpers/receiver';
+import { adminApi, eventually, launchBrowser, screenshot, serveApp, signIn } from './browser';
+
+/**
+ * An administrator on Settings → Build hooks: a hook to the cloud metadata
+ * address is refused with the reason under its URL field; one to a receiver
+ * on this machine, allowed by ROUNDUP_OUTBOUND_ALLOW as the demo app reads
+ * it, is saved and delivers on "Rebuild now".
+ */
+
+const ADMIN = { email: 'builder@example.com', password: 'Roundup-e2e-3', firstname: 'Bo', lastname: 'Builder' };
+
+let app: Awaited<ReturnType<typeof serveApp>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await serveApp({ ROUNDUP_OUTBOUND_ALLOW: '127.0.0.1' });
+  expect((await adminApi(app.url)('POST', '/admin/register-admin', ADMIN)).status).toBe(200);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await signIn(page, app.url, ADMIN.email, ADMIN.password);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const form = () => page.locator('form');
+const fillHook = async (name: string, url: string) => {
+  await form().getByLabel(/^Name/).fill(name);
+  await form().getByLabel(/^URL/).fill(url);
+  const publish = form().getByRole('checkbox', { name: 'roundup.publish' });
+  if (!(await publish.isChecked())) await publish.click();
+  await form().getByRole('button', { name: 'Add build hook' }).click();
+};
+
+describe('Settings → Build hooks', () => {
+  it('refuses a hook to the cloud metadata address, saying why under the URL field', async () => {
+    await page.goto(`${app.url}/admin/settings/roundup/build-hooks`);
+    await page.getByRole('heading', { name: 'Build hooks' }).first().waitFor();
+    await form().getByText('Servers on a private network need an entry in outbound.allow').waitFor();
+    await fillHook('metadata', 'http://169.254.169.254/latest/meta-data/');
+    await form()
+      .getByText('url: points to 169.254.169.254, the cloud metadata address; add it to outbound.allow to permit it')
+      .waitFor();
+    await screenshot(page, 'build-hooks-refused');
+    expect(await page.locator('tbody').first().getByText('metadata').count()).toBe(0);
+  });
+
+  it('saves a hook to an allowed loopback receiver, which "Rebuild now" reaches', async () => {
+    const receiver = await startReceiver();
+    try {
+      await fillHook('local build', receiver.url);
+      const row = page.locator('tr', { hasText: 'local build' });
+      await row.waitFor();
+      await row.getByRole('button', { name: 'Rebuild now' }).click();
+      await waitFor(() => receiver.received.length === 1, 'the delivery from the Settings page', 15_000);
+      expect(JSON.parse(receiver.received[0].body).type).toBe('roundup.update');
+      await eventually(async () => {
+        await page.reload();
+        await page.locator('tr', { hasText: 'local build' }).getByText('delivered').first().waitFor({ timeout: 1000 });
+      }, 15_000);
+      await screenshot(page, 'build-hooks-delivered');
+    } finally {
+      await receiver.close();
+    }
+  });
+});
