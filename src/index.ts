@@ -8,26 +8,32 @@ const PUBLIC_READ_ACTIONS = [
   'plugin::roundup.roundup.rendered',
   'plugin::roundup.category.find',
   'plugin::roundup.feed.find',
+  'plugin::roundup.openapi.find',
 ];
 
 /**
- * Grants the Public role read access once. An administrator who later revokes
- * it in Settings → Users & Permissions keeps it revoked.
+ * Grants the Public role each read action once. An administrator who later
+ * revokes one in Settings → Users & Permissions keeps it revoked; an action
+ * added in a later version is granted at the next start.
  */
 const grantPublicRead = async (strapi: Core.Strapi) => {
   const store = strapi.store({ type: 'app', name: 'roundup-demo', key: 'public-read-granted' });
-  if (await store.get({})) return;
+  const stored = await store.get({});
+  // Before actions were remembered one by one, `true` stood for the first five.
+  const granted: string[] = Array.isArray(stored) ? stored : stored ? PUBLIC_READ_ACTIONS.slice(0, 5) : [];
+  const missing = PUBLIC_READ_ACTIONS.filter((action) => !granted.includes(action));
+  if (missing.length === 0) return;
   const role = await strapi.db
     .query('plugin::users-permissions.role')
     .findOne({ where: { type: 'public' }, select: ['id'] });
   if (!role) return;
-  for (const action of PUBLIC_READ_ACTIONS) {
+  for (const action of missing) {
     const permissions = strapi.db.query('plugin::users-permissions.permission');
     if (!(await permissions.findOne({ where: { action, role: role.id } }))) {
       await permissions.create({ data: { action, role: role.id } });
     }
   }
-  await store.set({ value: true });
+  await store.set({ value: [...granted, ...missing] });
 };
 
 /** Loads the July demo roundup, published, into a database that has no roundups. */

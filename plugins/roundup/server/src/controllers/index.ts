@@ -6,6 +6,18 @@ import transfer from './admin/transfer';
 import category from './client/category';
 import feed from './client/feed';
 import inbox from './client/inbox';
+import openapi from './client/openapi';
 import roundup from './client/roundup';
 
-export default { roundup, category, feed, order, editor, 'build-hooks': buildHooks, transfer, capture, inbox };
+export default {
+  roundup,
+  category,
+  feed,
+  openapi,
+  order,
+  editor,
+  'build-hooks': buildHooks,
+  transfer,
+  capture,
+  inbox,
+};

@@ -4,6 +4,7 @@ import editorLayout from './admin/editor-layout';
 import importer from './admin/importer';
 import order from './admin/order';
 import capture from './client/capture';
+import openapi from './client/openapi';
 import published from './client/published';
 import rendered from './client/rendered';
 import contentRules from './common/content-rules';
@@ -21,6 +22,7 @@ export default {
   order,
   published,
   rendered,
+  openapi,
   'content-rules': contentRules,
   'content-version': contentVersion,
   'editor-layout': editorLayout,

@@ -1,0 +1,302 @@
+/**
+ * The OpenAPI 3.1 document of the public content-API routes (/api/roundup/...),
+ * as plain data. GET /api/roundup/openapi.json serves it with the app's REST
+ * prefix and page sizes; the package ships it with the defaults as openapi.json.
+ */
+import { schemas, type SchemaName } from './schemas';
+
+/** The version of this contract; follows the package version. */
+export const CONTRACT_VERSION = '0.1.0';
+
+export interface OpenApiOptions {
+  /** Where the routes live: Strapi's REST prefix (`/api` by default) and `/roundup`. */
+  basePath: string;
+  defaultPageSize: number;
+  maxPageSize: number;
+}
+
+export const DEFAULT_OPENAPI_OPTIONS: OpenApiOptions = {
+  basePath: '/api/roundup',
+  defaultPageSize: 10,
+  maxPageSize: 100,
+};
+
+const schemaRef = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+const responseRef = (
+  name: 'BadRequest' | 'Unauthorized' | 'Forbidden' | 'NotFound' | 'NotModified'
+) => ({
+  $ref: `#/components/responses/${name}`,
+});
+const headerRef = (name: 'ETag' | 'Last-Modified' | 'Cache-Control' | 'Vary') => ({
+  $ref: `#/components/headers/${name}`,
+});
+const parameterRef = (name: 'slug' | 'If-None-Match') => ({
+  $ref: `#/components/parameters/${name}`,
+});
+
+const validators = {
+  ETag: headerRef('ETag'),
+  'Last-Modified': headerRef('Last-Modified'),
+  'Cache-Control': headerRef('Cache-Control'),
+};
+
+/** Every route answers these when the request's role may not call it. */
+const permissionErrors = { '401': responseRef('Unauthorized'), '403': responseRef('Forbidden') };
+
+export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
+  const { basePath, defaultPageSize, maxPageSize } = { ...DEFAULT_OPENAPI_OPTIONS, ...options };
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
+    info: {
+      title: 'Roundup content API',
+      version: CONTRACT_VERSION,
+      summary: 'Published link roundups: JSON, rendered Markdown or HTML, and feeds.',
+      description:
+        'Read-only routes of the roundup Strapi plugin. Only published roundups are returned. Every route is ' +
+        'permission-checked by Users & Permissions: grant the role the action named in `x-strapi-action`. ' +
+        'Query parameters other than those documented are refused with a 400 naming them.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: basePath }],
+    security: [{}, { bearer: [] }],
+    paths: {
+      '/roundups': {
+        get: {
+          operationId: 'listRoundups',
+          summary: 'Published roundups, newest first',
+          'x-strapi-action': 'plugin::roundup.roundup.find',
+          parameters: [
+            {
+              name: 'page',
+              in: 'query',
+              description: 'Page number, from 1.',
+              schema: { type: 'integer', minimum: 1, default: 1 },
+            },
+            {
+              name: 'pageSize',
+              in: 'query',
+              description: 'Roundups per page.',
+              schema: {
+                type: 'integer',
+                minimum: 1,
+                maximum: maxPageSize,
+                default: defaultPageSize,
+              },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'One page of published roundups.',
+              content: { 'application/json': { schema: schemaRef('RoundupList') } },
+            },
+            '400': responseRef('BadRequest'),
+            ...permissionErrors,
+          },
+        },
+      },
+      '/roundups/{slug}': {
+        get: {
+          operationId: 'getRoundup',
+          summary: 'One published roundup with its sections and links in order',
+          'x-strapi-action': 'plugin::roundup.roundup.findOne',
+          parameters: [parameterRef('slug'), parameterRef('If-None-Match')],
+          responses: {
+            '200': {
+              description: 'The published roundup.',
+              headers: validators,
+              content: { 'application/json': { schema: schemaRef('RoundupResponse') } },
+            },
+            '304': responseRef('NotModified'),
+            '400': responseRef('BadRequest'),
+            ...permissionErrors,
+            '404': responseRef('NotFound'),
+          },
+        },
+      },
+      '/roundups/{slug}/rendered': {
+        get: {
+          operationId: 'getRenderedRoundup',
+          summary: 'One published roundup as Markdown with front matter, or as an HTML fragment',
+          description:
+            '`format` chooses; without it the `Accept` header decides (`text/markdown`, `text/html`, by quality), ' +
+            'and Markdown otherwise. The same content always gives the same bytes.',
+          'x-strapi-action': 'plugin::roundup.roundup.rendered',
+          parameters: [
+            parameterRef('slug'),
+            {
+              name: 'format',
+              in: 'query',
+              description: 'The rendering; wins over the Accept header.',
+              schema: { type: 'string', enum: ['markdown', 'html'] },
+            },
+            parameterRef('If-None-Match'),
+          ],
+          responses: {
+            '200': {
+              description: 'The rendered roundup.',
+              headers: { ...validators, Vary: headerRef('Vary') },
+              content: {
+                'text/markdown': { schema: { type: 'string' } },
+                'text/html': { schema: { type: 'string' } },
+              },
+            },
+            '304': responseRef('NotModified'),
+            '400': responseRef('BadRequest'),
+            ...permissionErrors,
+            '404': responseRef('NotFound'),
+          },
+        },
+      },
+      '/feed': {
+        get: {
+          operationId: 'getFeed',
+          summary: 'A feed of the latest published roundups',
+          description: 'Links are built from the configured site URL and permalink pattern.',
+          'x-strapi-action': 'plugin::roundup.feed.find',
+          parameters: [
+            {
+              name: 'format',
+              in: 'query',
+              description: 'RSS 2.0, Atom 1.0 or JSON Feed 1.1.',
+              schema: { type: 'string', enum: ['rss', 'atom', 'json'], default: 'rss' },
+            },
+            parameterRef('If-None-Match'),
+          ],
+          responses: {
+            '200': {
+              description: 'The feed, in the format asked for.',
+              headers: validators,
+              content: {
+                'application/rss+xml': { schema: { type: 'string' } },
+                'application/atom+xml': { schema: { type: 'string' } },
+                'application/feed+json': { schema: schemaRef('JsonFeed') },
+              },
+            },
+            '304': responseRef('NotModified'),
+            '400': responseRef('BadRequest'),
+            ...permissionErrors,
+          },
+        },
+      },
+      '/categories': {
+        get: {
+          operationId: 'listCategories',
+          summary: 'The sections, in order of position',
+          'x-strapi-action': 'plugin::roundup.category.find',
+          responses: {
+            '200': {
+              description: 'Every section.',
+              content: { 'application/json': { schema: schemaRef('CategoryList') } },
+            },
+            '400': responseRef('BadRequest'),
+            ...permissionErrors,
+          },
+        },
+      },
+      '/openapi.json': {
+        get: {
+          operationId: 'getOpenApiDocument',
+          summary: 'This document',
+          'x-strapi-action': 'plugin::roundup.openapi.find',
+          parameters: [parameterRef('If-None-Match')],
+          responses: {
+            '200': {
+              description: 'The OpenAPI 3.1 document of these routes.',
+              headers: validators,
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    description:
+                      'An OpenAPI 3.1 document (https://spec.openapis.org/oas/3.1/schema).',
+                    properties: {
+                      openapi: { const: '3.1.0' },
+                      info: { type: 'object' },
+                      paths: { type: 'object' },
+                      components: { type: 'object' },
+                    },
+                    required: ['openapi', 'info', 'paths', 'components'],
+                  },
+                },
+              },
+            },
+            '304': responseRef('NotModified'),
+            '400': responseRef('BadRequest'),
+            ...permissionErrors,
+          },
+        },
+      },
+    },
+    components: {
+      schemas,
+      parameters: {
+        slug: {
+          name: 'slug',
+          in: 'path',
+          required: true,
+          description: "The roundup's slug.",
+          schema: { type: 'string' },
+        },
+        'If-None-Match': {
+          name: 'If-None-Match',
+          in: 'header',
+          description:
+            'An ETag of an earlier answer; when it is current the answer is 304 with no body.',
+          schema: { type: 'string' },
+        },
+      },
+      headers: {
+        ETag: { description: 'A strong entity tag of the body.', schema: { type: 'string' } },
+        'Last-Modified': {
+          description:
+            'The latest change to what the body shows (the roundups, their links or sections).',
+          schema: { type: 'string' },
+        },
+        'Cache-Control': {
+          description: 'The configured `cacheControl`.',
+          schema: { type: 'string' },
+        },
+        Vary: {
+          description: 'Names `Accept`: the answer depends on it.',
+          schema: { type: 'string' },
+        },
+      },
+      responses: {
+        NotModified: {
+          description: 'If-None-Match named the current ETag; no body.',
+          headers: validators,
+        },
+        BadRequest: {
+          description: 'A query parameter is unknown or out of range; `details.errors` names each.',
+          content: { 'application/json': { schema: schemaRef('ValidationErrorResponse') } },
+        },
+        Unauthorized: {
+          description: 'The Authorization header holds a token that is not valid.',
+          content: { 'application/json': { schema: schemaRef('ErrorResponse') } },
+        },
+        Forbidden: {
+          description: "The request's role (Public without a token) lacks the route's permission.",
+          content: { 'application/json': { schema: schemaRef('ErrorResponse') } },
+        },
+        NotFound: {
+          description: 'No published roundup has this slug.',
+          content: { 'application/json': { schema: schemaRef('ErrorResponse') } },
+        },
+      },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API token or a Users & Permissions JWT; without one the request has the Public role.',
+        },
+      },
+    },
+  };
+};
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
+
+/** The document with the default options: what the package ships as openapi.json. */
+export const openApiDocument: OpenApiDocument = buildOpenApiDocument();

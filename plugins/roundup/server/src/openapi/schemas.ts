@@ -1,0 +1,271 @@
+/**
+ * JSON Schemas (draft 2020-12, the dialect of OpenAPI 3.1) of what the public
+ * routes answer. Objects are closed (`additionalProperties: false`) wherever
+ * the API decides the keys; only `frontMatter` (the editor's keys) and an
+ * error's generic `details` are open. Kept `as const` so tests can derive
+ * types from them and compare with the published client types.
+ */
+
+const ref = <Name extends string>(name: Name) =>
+  ({ $ref: `#/components/schemas/${name}` }) as const;
+
+const nullableString = { type: ['string', 'null'] } as const;
+
+/** No keys: the `meta` of single-item responses. */
+const emptyObject = { type: 'object', properties: {}, additionalProperties: false } as const;
+
+export const SectionCategory = {
+  type: 'object',
+  description: 'The category a section shows.',
+  properties: {
+    name: { type: 'string' },
+    slug: { type: 'string' },
+  },
+  required: ['name', 'slug'],
+  additionalProperties: false,
+} as const;
+
+export const Entry = {
+  type: 'object',
+  description: 'One link of a roundup.',
+  properties: {
+    title: { type: 'string' },
+    url: { type: 'string', format: 'uri', description: 'Absolute http or https URL.' },
+    author: nullableString,
+    description: { ...nullableString, description: "The curator's commentary, Markdown." },
+  },
+  required: ['title', 'url', 'author', 'description'],
+  additionalProperties: false,
+} as const;
+
+export const Section = {
+  type: 'object',
+  description: 'The links of one category, in the order the editor gave them.',
+  properties: {
+    category: {
+      description: 'null only for links whose category was deleted; such a section comes last.',
+      oneOf: [ref('SectionCategory'), { type: 'null' }],
+    },
+    entries: { type: 'array', items: ref('Entry') },
+  },
+  required: ['category', 'entries'],
+  additionalProperties: false,
+} as const;
+
+const summaryProperties = {
+  documentId: { type: 'string', minLength: 1 },
+  title: { type: 'string' },
+  slug: { type: 'string' },
+  date: { type: 'string', format: 'date', description: 'YYYY-MM-DD' },
+  excerpt: nullableString,
+  publishedAt: { type: 'string', format: 'date-time' },
+  updatedAt: { type: 'string', format: 'date-time' },
+} as const;
+const summaryRequired = [
+  'documentId',
+  'title',
+  'slug',
+  'date',
+  'excerpt',
+  'publishedAt',
+  'updatedAt',
+] as const;
+
+export const RoundupSummary = {
+  type: 'object',
+  description: 'A published roundup in a list.',
+  properties: summaryProperties,
+  required: summaryRequired,
+  additionalProperties: false,
+} as const;
+
+export const Roundup = {
+  type: 'object',
+  description: 'A published roundup with its sections and links in order.',
+  properties: {
+    ...summaryProperties,
+    intro: { ...nullableString, description: 'Markdown before the first section.' },
+    outro: { ...nullableString, description: 'Markdown after the last section.' },
+    layout: { ...nullableString, description: 'The front matter `layout`, e.g. "post".' },
+    frontMatter: {
+      type: ['object', 'null'],
+      description: 'Extra front matter keys, as the editor set them.',
+      additionalProperties: true,
+    },
+    sections: {
+      type: 'array',
+      description: 'Non-empty sections, in order.',
+      items: ref('Section'),
+    },
+  },
+  required: [...summaryRequired, 'intro', 'outro', 'layout', 'frontMatter', 'sections'],
+  additionalProperties: false,
+} as const;
+
+export const Pagination = {
+  type: 'object',
+  properties: {
+    page: { type: 'integer', minimum: 1 },
+    pageSize: { type: 'integer', minimum: 1 },
+    pageCount: { type: 'integer', minimum: 0 },
+    total: { type: 'integer', minimum: 0 },
+  },
+  required: ['page', 'pageSize', 'pageCount', 'total'],
+  additionalProperties: false,
+} as const;
+
+export const RoundupList = {
+  type: 'object',
+  properties: {
+    data: { type: 'array', items: ref('RoundupSummary') },
+    meta: {
+      type: 'object',
+      properties: { pagination: ref('Pagination') },
+      required: ['pagination'],
+      additionalProperties: false,
+    },
+  },
+  required: ['data', 'meta'],
+  additionalProperties: false,
+} as const;
+
+export const RoundupResponse = {
+  type: 'object',
+  properties: { data: ref('Roundup'), meta: emptyObject },
+  required: ['data', 'meta'],
+  additionalProperties: false,
+} as const;
+
+export const Category = {
+  type: 'object',
+  description: 'A section of roundups; sections appear in ascending position.',
+  properties: {
+    name: { type: 'string' },
+    slug: { type: 'string' },
+    description: nullableString,
+    position: { type: 'integer' },
+  },
+  required: ['name', 'slug', 'description', 'position'],
+  additionalProperties: false,
+} as const;
+
+export const CategoryList = {
+  type: 'object',
+  properties: { data: { type: 'array', items: ref('Category') }, meta: emptyObject },
+  required: ['data', 'meta'],
+  additionalProperties: false,
+} as const;
+
+export const JsonFeedItem = {
+  type: 'object',
+  description: 'One roundup in a JSON Feed.',
+  properties: {
+    id: { type: 'string', description: "The roundup's permalink." },
+    url: { type: 'string', format: 'uri' },
+    title: { type: 'string' },
+    content_html: { type: 'string', description: 'The HTML rendering.' },
+    summary: { type: 'string', description: 'The excerpt, when the roundup has one.' },
+    date_published: { type: 'string', format: 'date-time' },
+    date_modified: { type: 'string', format: 'date-time' },
+  },
+  required: ['id', 'url', 'title', 'content_html', 'date_published', 'date_modified'],
+  additionalProperties: false,
+} as const;
+
+export const JsonFeed = {
+  type: 'object',
+  description: 'JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/).',
+  properties: {
+    version: { const: 'https://jsonfeed.org/version/1.1' },
+    title: { type: 'string' },
+    home_page_url: { type: 'string', format: 'uri' },
+    feed_url: { type: 'string', format: 'uri' },
+    description: { type: 'string', description: 'Present when the feed is configured with one.' },
+    items: { type: 'array', items: ref('JsonFeedItem') },
+  },
+  required: ['version', 'title', 'home_page_url', 'feed_url', 'items'],
+  additionalProperties: false,
+} as const;
+
+export const StrapiError = {
+  type: 'object',
+  properties: {
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    name: { type: 'string', examples: ['NotFoundError', 'ForbiddenError'] },
+    message: { type: 'string' },
+    details: { type: 'object', additionalProperties: true },
+  },
+  required: ['status', 'name', 'message', 'details'],
+  additionalProperties: false,
+} as const;
+
+export const ErrorResponse = {
+  type: 'object',
+  description: "Strapi's error envelope.",
+  properties: { data: { type: 'null' }, error: ref('Error') },
+  required: ['data', 'error'],
+  additionalProperties: false,
+} as const;
+
+export const ValidationProblem = {
+  type: 'object',
+  properties: {
+    path: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'The parameter or field, e.g. ["pageSize"].',
+    },
+    message: { type: 'string' },
+    name: { const: 'ValidationError' },
+  },
+  required: ['path', 'message', 'name'],
+  additionalProperties: false,
+} as const;
+
+export const ValidationErrorResponse = {
+  type: 'object',
+  description: "Strapi's error envelope of a 400, naming every bad parameter in `details.errors`.",
+  properties: {
+    data: { type: 'null' },
+    error: {
+      type: 'object',
+      properties: {
+        status: { const: 400 },
+        name: { const: 'ValidationError' },
+        message: { type: 'string', examples: ['Unknown query parameter: status'] },
+        details: {
+          type: 'object',
+          properties: { errors: { type: 'array', minItems: 1, items: ref('ValidationProblem') } },
+          required: ['errors'],
+          additionalProperties: false,
+        },
+      },
+      required: ['status', 'name', 'message', 'details'],
+      additionalProperties: false,
+    },
+  },
+  required: ['data', 'error'],
+  additionalProperties: false,
+} as const;
+
+/** The components of the document, by name. */
+export const schemas = {
+  SectionCategory,
+  Entry,
+  Section,
+  RoundupSummary,
+  Roundup,
+  Pagination,
+  RoundupList,
+  RoundupResponse,
+  Category,
+  CategoryList,
+  JsonFeedItem,
+  JsonFeed,
+  Error: StrapiError,
+  ErrorResponse,
+  ValidationProblem,
+  ValidationErrorResponse,
+} as const;
+
+export type SchemaName = keyof typeof schemas;

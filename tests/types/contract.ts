@@ -1,0 +1,56 @@
+/**
+ * Compile-time agreement of the three descriptions of the public answers: the
+ * OpenAPI document's schemas, the client types frontends import, and the types
+ * the server builds its answers with. `npm run typecheck` fails when one of
+ * them gains, loses or changes a field the others do not.
+ */
+import type { FromSchema } from 'json-schema-to-ts';
+import type * as Client from '../../plugins/roundup/client';
+import type { schemas } from '../../plugins/roundup/server/src/openapi/schemas';
+import type {
+  PublishedService,
+  PublicRoundup,
+  PublicRoundupSummary,
+} from '../../plugins/roundup/server/src/services/client/published';
+
+type Schemas = typeof schemas;
+/** A component schema with its `#/components/schemas/...` references replaced by what they name. */
+type Resolved<Schema> = Schema extends {
+  readonly $ref: `#/components/schemas/${infer Name extends keyof Schemas}`;
+}
+  ? Resolved<Schemas[Name]>
+  : Schema extends object
+    ? { readonly [Key in keyof Schema]: Resolved<Schema[Key]> }
+    : Schema;
+type FromComponent<Name extends keyof Schemas> = FromSchema<Resolved<Schemas[Name]>>;
+
+/** true only when each type is assignable to the other. */
+type Agree<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const agree = <A, B>(verdict: Agree<A, B>) => verdict;
+
+// The document's schemas and the client types.
+agree<FromComponent<'SectionCategory'>, Client.SectionCategory>(true);
+agree<FromComponent<'Entry'>, Client.Entry>(true);
+agree<FromComponent<'Section'>, Client.Section>(true);
+agree<FromComponent<'RoundupSummary'>, Client.RoundupSummary>(true);
+agree<FromComponent<'Roundup'>, Client.Roundup>(true);
+agree<FromComponent<'Pagination'>, Client.Pagination>(true);
+agree<FromComponent<'RoundupList'>, Client.RoundupList>(true);
+agree<FromComponent<'RoundupResponse'>, Client.RoundupResponse>(true);
+agree<FromComponent<'Category'>, Client.Category>(true);
+agree<FromComponent<'CategoryList'>, Client.CategoryList>(true);
+agree<FromComponent<'JsonFeedItem'>, Client.JsonFeedItem>(true);
+agree<FromComponent<'JsonFeed'>, Client.JsonFeed>(true);
+agree<FromComponent<'ErrorResponse'>, Client.ErrorResponse>(true);
+agree<FromComponent<'ValidationProblem'>, Client.ValidationProblem>(true);
+agree<FromComponent<'ValidationErrorResponse'>, Client.ValidationErrorResponse>(true);
+
+// What the server builds and the client types.
+agree<PublicRoundup, Client.Roundup>(true);
+agree<PublicRoundupSummary, Client.RoundupSummary>(true);
+agree<Awaited<ReturnType<PublishedService['categories']>>, Client.Category[]>(true);
+agree<Awaited<ReturnType<PublishedService['list']>>['pagination'], Client.Pagination>(true);
+
+// The checks can fail: a type that lacks a field does not agree.
+agree<Omit<Client.Roundup, 'sections'>, Client.Roundup>(false);
+agree<FromComponent<'Entry'>, Omit<Client.Entry, 'author'>>(false);
