@@ -264,12 +264,13 @@ export const CaptureRequest = {
   additionalProperties: false,
 } as const;
 
-const refOrNull = (properties: Record<string, unknown>) => ({
-  type: ['object', 'null'],
-  properties,
-  required: Object.keys(properties),
-  additionalProperties: false,
-});
+const refOrNull = <const P extends Record<string, unknown>>(properties: P) =>
+  ({
+    type: ['object', 'null'],
+    properties,
+    required: Object.keys(properties) as (keyof P & string)[],
+    additionalProperties: false,
+  }) as const;
 
 export const CapturedLink = {
   type: 'object',
