@@ -46,6 +46,19 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         rawHtml: env('ROUNDUP_MARKDOWN_RAW_HTML', 'sanitize'),
         liquidTags: ['post_url', 'link'],
       },
+      capture: {
+        maxBytes: 16 * 1024,
+        rateLimit: {
+          burst: env.int('ROUNDUP_CAPTURE_BURST', 10),
+          perMinute: env.float('ROUNDUP_CAPTURE_PER_MINUTE', 30),
+        },
+      },
+      unfurl: {
+        enabled: env.bool('ROUNDUP_UNFURL', true),
+        timeoutMs: env.int('ROUNDUP_UNFURL_TIMEOUT_MS', 8000),
+        maxBytes: env.int('ROUNDUP_UNFURL_MAX_BYTES', 1024 * 1024),
+        maxRedirects: 5,
+      },
       webhooks: {
         hooks: buildHooks(env('ROUNDUP_BUILD_HOOKS')),
         pollIntervalMs: env.int('ROUNDUP_WEBHOOK_POLL_MS', 1000),

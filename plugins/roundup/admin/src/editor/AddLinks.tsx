@@ -18,6 +18,77 @@ import { Card } from './Sections';
 
 const EMPTY = { url: '', title: '', author: '', description: '', category: '' };
 
+const isHttpUrl = (text: string) => {
+  try {
+    const url = new URL(text.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+type UnfurlAnswer =
+  | { ok: true; title: string | null; author: string | null; description: string | null; siteName: string | null }
+  | { ok: false; reason: string };
+
+/** What capture and unfurl recorded about an inbox link: source and time, times captured, unfurl's outcome with Retry. */
+const CaptureFacts = ({ entry, canRetry, onRetry }: { entry: InboxEntry; canRetry: boolean; onRetry: () => void }) => {
+  const t = useT();
+  const facts = [
+    entry.unfurl?.siteName,
+    entry.capturedAt
+      ? t('inbox.captured', 'captured {date} via {source}', {
+          date: new Date(entry.capturedAt).toLocaleString(),
+          source: entry.captureSource ?? 'api',
+        })
+      : null,
+  ].filter(Boolean);
+  return (
+    <Box paddingLeft={3} paddingBottom={2}>
+      {facts.length > 0 && (
+        <Typography variant="pi" textColor="neutral600" tag="p">
+          {facts.join(' · ')}
+        </Typography>
+      )}
+      {entry.captures > 1 && (
+        <Typography variant="pi" textColor="warning700" tag="p" data-captured-again>
+          {t('inbox.captured-again', 'Captured {count} times', { count: entry.captures })}
+        </Typography>
+      )}
+      {entry.unfurl?.description && (
+        <Typography variant="pi" textColor="neutral700" tag="p" ellipsis>
+          {entry.unfurl.description}
+        </Typography>
+      )}
+      {entry.unfurl?.state === 'pending' && (
+        <Flex gap={2} data-unfurl-state="pending">
+          <Typography variant="pi" textColor="neutral600">
+            {t('inbox.unfurling', 'Reading the page…')}
+          </Typography>
+          {/* A restart can leave an unfurl pending for good; reading again is always safe. */}
+          {canRetry && (
+            <Button variant="tertiary" size="S" onClick={onRetry}>
+              {t('inbox.retry', 'Retry')}
+            </Button>
+          )}
+        </Flex>
+      )}
+      {entry.unfurl?.state === 'failed' && (
+        <Flex gap={2} data-unfurl-state="failed">
+          <Typography variant="pi" textColor="danger600">
+            unfurl: {entry.unfurl.reason}
+          </Typography>
+          {canRetry && (
+            <Button variant="tertiary" size="S" onClick={onRetry}>
+              {t('inbox.retry', 'Retry')}
+            </Button>
+          )}
+        </Flex>
+      )}
+    </Box>
+  );
+};
+
 /**
  * Quick-add (a new link straight into this roundup, each bad field marked
  * under it) and the inbox (links saved without a roundup, one click to add).
@@ -40,16 +111,68 @@ export const AddLinks = ({
   const [inbox, setInbox] = React.useState<{ results: InboxEntry[]; total: number }>({ results: [], total: 0 });
   // The inbox changes here when a link is taken from it; it is read again then, not on every reorder.
   const [inboxRevision, setInboxRevision] = React.useState(0);
+  const [search, setSearch] = React.useState('');
+  const [query, setQuery] = React.useState('');
+  const [unfurlNote, setUnfurlNote] = React.useState<string | null>(null);
+  const unfurledUrl = React.useRef('');
+
+  React.useEffect(() => {
+    const timer = setTimeout(() => setQuery(search.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [search]);
 
   React.useEffect(() => {
     let current = true;
-    get<{ results: InboxEntry[]; total: number }>(paths.inbox)
+    get<{ results: InboxEntry[]; total: number }>(query ? `${paths.inbox}?q=${encodeURIComponent(query)}` : paths.inbox)
       .then(({ data }) => current && setInbox(data))
       .catch((error) => toggleNotification({ type: 'danger', message: errorMessage(error) }));
     return () => {
       current = false;
     };
-  }, [get, inboxRevision, toggleNotification]);
+  }, [get, inboxRevision, query, toggleNotification]);
+
+  // As soon as a URL is pasted or typed, the server reads the page and fills what the editor left empty.
+  React.useEffect(() => {
+    const url = form.url.trim();
+    if (!isHttpUrl(url) || url === unfurledUrl.current) return undefined;
+    let current = true;
+    const timer = setTimeout(async () => {
+      unfurledUrl.current = url;
+      setUnfurlNote(t('add.unfurling', 'Reading the page…'));
+      try {
+        const { data } = await post<UnfurlAnswer>(paths.unfurl, { url });
+        if (!current) return;
+        if (!data.ok) {
+          setUnfurlNote(`unfurl: ${data.reason}`);
+          return;
+        }
+        setUnfurlNote(null);
+        setForm((previous) => ({
+          ...previous,
+          title: previous.title || data.title || '',
+          author: previous.author || data.author || '',
+        }));
+      } catch (error) {
+        if (current) setUnfurlNote(`unfurl: ${errorMessage(error)}`);
+      }
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [form.url, post, t]);
+
+  const retry = async (entry: InboxEntry) => {
+    try {
+      const { data } = await post<InboxEntry>(paths.retryUnfurl(entry.documentId), {});
+      setInbox((previous) => ({
+        ...previous,
+        results: previous.results.map((item) => (item.documentId === data.documentId ? data : item)),
+      }));
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+    }
+  };
 
   const set = (field: keyof typeof EMPTY) => (value: string) => {
     setForm((previous) => ({ ...previous, [field]: value }));
@@ -107,6 +230,11 @@ export const AddLinks = ({
                 onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('url')(e.target.value)}
               />
               <Field.Error />
+              {unfurlNote && (
+                <Typography variant="pi" textColor="neutral600" data-unfurl-note>
+                  {unfurlNote}
+                </Typography>
+              )}
             </Field.Root>
             <Field.Root name="title" error={errors.title} required>
               <Field.Label>{t('field.title', 'Title')}</Field.Label>
@@ -160,6 +288,14 @@ export const AddLinks = ({
             total: inbox.total,
           })}
         </Typography>
+        <Box paddingTop={2} paddingBottom={2}>
+          <TextInput
+            aria-label={t('inbox.search', 'Search the inbox')}
+            placeholder={t('inbox.search-placeholder', 'Search by title, URL or site')}
+            value={search}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSearch(e.target.value)}
+          />
+        </Box>
         <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {inbox.results.map((entry) => (
             <li key={entry.documentId} data-inbox-entry={entry.documentId} aria-label={entry.title}>
@@ -178,6 +314,7 @@ export const AddLinks = ({
                   </Button>
                 }
               />
+              <CaptureFacts entry={entry} canRetry onRetry={() => retry(entry)} />
             </li>
           ))}
         </ol>

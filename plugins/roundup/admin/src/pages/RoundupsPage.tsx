@@ -18,6 +18,7 @@ import { Plus, Upload } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Link, useNavigate } from 'react-router-dom';
 import { TableHeader } from '../components/TableHeader';
+import { CapturePanel } from '../editor/CapturePanel';
 import { StatusBadge } from '../editor/StatusBadge';
 import { useRoundupPermissions } from '../editor/permissions';
 import { useT } from '../utils/useT';
@@ -192,6 +193,7 @@ const RoundupsPage = () => {
             </Flex>
           </Box>
         )}
+        {permissions.canCreate && <CapturePanel />}
       </Layouts.Content>
     </Page.Main>
   );

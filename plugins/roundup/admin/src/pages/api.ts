@@ -31,7 +31,14 @@ export const paths = {
   publish: (id: string) => `/roundup/roundups/${id}/publish`,
   unpublish: (id: string) => `/roundup/roundups/${id}/unpublish`,
   inbox: '/roundup/inbox',
+  retryUnfurl: (id: string) => `/roundup/inbox/${id}/unfurl`,
+  unfurl: '/roundup/unfurl',
+  captureTokens: '/roundup/capture-tokens',
+  captureToken: (id: number) => `/roundup/capture-tokens/${id}`,
+  bookmarklet: (id: number) => `/roundup/capture-tokens/${id}/bookmarklet`,
 };
+
+export type { CaptureToken } from '../../../server/src/services/admin/capture-tokens';
 
 /** Where the Content Manager edits a roundup, inside the admin panel. */
 export const contentManagerPath = (documentId: string) =>

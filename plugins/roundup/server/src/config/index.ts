@@ -52,6 +52,27 @@ export const configSchema = z
       .strict(),
     /** Imports of Markdown posts. */
     import: z.object({ maxBytes: z.number().int().min(1024) }).strict(),
+    /** Links captured through POST /api/roundup/inbox. */
+    capture: z
+      .object({
+        /** The largest request body a capture may send. */
+        maxBytes: z.number().int().min(1024).max(1024 * 1024),
+        /** Captures one token (or user) may make at once, and then per minute. */
+        rateLimit: z
+          .object({ burst: z.number().int().min(1), perMinute: z.number().min(0.1) })
+          .strict(),
+      })
+      .strict(),
+    /** Reading a captured page's title, author and description, through the outbound client. */
+    unfurl: z
+      .object({
+        enabled: z.boolean(),
+        timeoutMs: z.number().int().min(100).max(60_000),
+        /** Bytes read at most from one page; reading stops at `</head>` when the head suffices. */
+        maxBytes: z.number().int().min(16 * 1024).max(16 * 1024 * 1024),
+        maxRedirects: z.number().int().min(0).max(5),
+      })
+      .strict(),
     /** Rebuild webhooks: hooks declared here, and how the outbox is worked. */
     webhooks: z
       .object({
@@ -140,6 +161,8 @@ const defaults: z.input<typeof configSchema> = {
   },
   markdown: { rawHtml: 'sanitize', liquidTags: ['post_url', 'link'] },
   import: { maxBytes: 1024 * 1024 },
+  capture: { maxBytes: 16 * 1024, rateLimit: { burst: 10, perMinute: 30 } },
+  unfurl: { enabled: true, timeoutMs: 8000, maxBytes: 1024 * 1024, maxRedirects: 5 },
   webhooks: {
     hooks: [],
     pollIntervalMs: 1000,

@@ -1,10 +1,12 @@
 import buildHooks from './admin/build-hooks';
+import capture from './admin/capture';
 import editor from './admin/editor';
 import linkHealth from './admin/link-health';
 import order from './admin/order';
 import transfer from './admin/transfer';
 import category from './client/category';
 import feed from './client/feed';
+import inbox from './client/inbox';
 import openapi from './client/openapi';
 import roundup from './client/roundup';
 import { answeringRoundupErrors } from '../utils/errors';
@@ -20,4 +22,6 @@ export default {
   'build-hooks': answeringRoundupErrors(buildHooks),
   transfer: answeringRoundupErrors(transfer),
   'link-health': answeringRoundupErrors(linkHealth),
+  capture: answeringRoundupErrors(capture),
+  inbox: answeringRoundupErrors(inbox),
 };

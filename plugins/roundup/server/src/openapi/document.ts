@@ -194,6 +194,51 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
           },
         },
       },
+      '/inbox': {
+        post: {
+          operationId: 'captureLink',
+          summary: 'Capture a link into the inbox (bookmarklet, share sheet, curl)',
+          description:
+            'Allowed by a capture token (an API token with only this action) or a role given it. A URL already captured ' +
+            'or in a roundup (same canonical URL) answers 200 with that link, the new commentary appended. Unfurl follows ' +
+            'in the background. 413 over capture.maxBytes; 429 with Retry-After for a burst from one token.',
+          'x-strapi-action': 'plugin::roundup.inbox.capture',
+          requestBody: { required: true, content: { 'application/json': { schema: schemaRef('CaptureRequest') } } },
+          responses: {
+            '200': { description: 'The link already captured.', content: { 'application/json': { schema: schemaRef('CaptureResponse') } } },
+            '201': { description: 'The new link.', content: { 'application/json': { schema: schemaRef('CaptureResponse') } } },
+            '400': responseRef('BadRequest'),
+            ...permissionErrors,
+            '413': { description: 'The body is over capture.maxBytes.', content: { 'application/json': { schema: schemaRef('ErrorResponse') } } },
+            '429': {
+              description: 'Too many captures from this token; retry after the given seconds.',
+              headers: { 'Retry-After': { schema: { type: 'integer' } } },
+              content: { 'application/json': { schema: schemaRef('ErrorResponse') } },
+            },
+          },
+        },
+      },
+      '/inbox/sections': {
+        get: {
+          operationId: 'listCaptureSections',
+          summary: "The sections a capture may go to (the capture window's picker)",
+          'x-strapi-action': 'plugin::roundup.inbox.sections',
+          description: 'Allowed by the capture action (`plugin::roundup.inbox.capture`).',
+          responses: {
+            '200': { description: 'The sections in order.', content: { 'application/json': { schema: schemaRef('CaptureSectionList') } } },
+            ...permissionErrors,
+          },
+        },
+      },
+      '/capture': {
+        get: {
+          operationId: 'getCaptureWindow',
+          summary: "The bookmarklet's capture window: a static HTML page with no data",
+          'x-strapi-action': 'plugin::roundup.inbox.form',
+          description: 'Served without authentication; the token the bookmarklet puts in the fragment authorises its requests.',
+          responses: { '200': { description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+        },
+      },
       '/openapi.json': {
         get: {
           operationId: 'getOpenApiDocument',

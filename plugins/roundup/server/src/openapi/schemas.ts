@@ -248,6 +248,82 @@ export const ValidationErrorResponse = {
   additionalProperties: false,
 } as const;
 
+export const CaptureRequest = {
+  type: 'object',
+  description: 'A link to put into the inbox; only `url` is required.',
+  properties: {
+    url: { type: 'string', maxLength: 2048, description: 'An absolute http(s) URL.' },
+    title: { ...nullableString, maxLength: 500 },
+    pageTitle: { ...nullableString, maxLength: 500, description: "The tab's title: kept only until unfurl reads the page's own." },
+    author: { ...nullableString, maxLength: 255 },
+    commentary: { ...nullableString, maxLength: 10000, description: 'Markdown; appended to the existing link when it was captured before.' },
+    category: { ...nullableString, description: "A section's documentId or slug; the first section when left out." },
+    source: { ...nullableString, maxLength: 100, examples: ['share-sheet'] },
+  },
+  required: ['url'],
+  additionalProperties: false,
+} as const;
+
+const refOrNull = <const P extends Record<string, unknown>>(properties: P) =>
+  ({
+    type: ['object', 'null'],
+    properties,
+    required: Object.keys(properties) as (keyof P & string)[],
+    additionalProperties: false,
+  }) as const;
+
+export const CapturedLink = {
+  type: 'object',
+  properties: {
+    documentId: { type: 'string' },
+    title: { type: 'string' },
+    url: { type: 'string' },
+    author: nullableString,
+    commentary: nullableString,
+    category: refOrNull({ documentId: { type: 'string' }, name: { type: 'string' } }),
+    roundup: refOrNull({ documentId: { type: 'string' }, title: { type: 'string' } }),
+    capturedAt: { type: ['string', 'null'], format: 'date-time' },
+    captureSource: nullableString,
+    captures: { type: 'integer', minimum: 0 },
+    unfurl: refOrNull({ state: { enum: ['pending', 'done', 'failed'] }, reason: nullableString }),
+  },
+  required: ['documentId', 'title', 'url', 'author', 'commentary', 'category', 'roundup', 'capturedAt', 'captureSource', 'captures', 'unfurl'],
+  additionalProperties: false,
+} as const;
+
+export const CaptureResponse = {
+  type: 'object',
+  properties: {
+    data: ref('CapturedLink'),
+    meta: {
+      type: 'object',
+      properties: { duplicate: { type: 'boolean', description: 'The link was captured (or put in a roundup) before.' } },
+      required: ['duplicate'],
+      additionalProperties: false,
+    },
+  },
+  required: ['data', 'meta'],
+  additionalProperties: false,
+} as const;
+
+export const CaptureSectionList = {
+  type: 'object',
+  properties: {
+    data: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { documentId: { type: 'string' }, name: { type: 'string' }, slug: nullableString },
+        required: ['documentId', 'name', 'slug'],
+        additionalProperties: false,
+      },
+    },
+    meta: emptyObject,
+  },
+  required: ['data', 'meta'],
+  additionalProperties: false,
+} as const;
+
 /** The components of the document, by name. */
 export const schemas = {
   SectionCategory,
@@ -266,6 +342,10 @@ export const schemas = {
   ErrorResponse,
   ValidationProblem,
   ValidationErrorResponse,
+  CaptureRequest,
+  CapturedLink,
+  CaptureResponse,
+  CaptureSectionList,
 } as const;
 
 export type SchemaName = keyof typeof schemas;

@@ -1,4 +1,7 @@
-/** Public, read-only routes under /api/roundup, permission-checked by Users & Permissions. */
+/**
+ * Routes under /api/roundup, permission-checked by Users & Permissions or an
+ * API token: public reads, and the capture API (action `inbox.capture`).
+ */
 export default {
   type: 'content-api',
   routes: [
@@ -8,5 +11,15 @@ export default {
     { method: 'GET', path: '/categories', handler: 'category.find', config: { policies: [] } },
     { method: 'GET', path: '/feed', handler: 'feed.find', config: { policies: [] } },
     { method: 'GET', path: '/openapi.json', handler: 'openapi.find', config: { policies: [] } },
+    { method: 'POST', path: '/inbox', handler: 'inbox.capture', config: { policies: [] } },
+    // The capture window's section picker is part of capturing: the capture action allows it.
+    {
+      method: 'GET',
+      path: '/inbox/sections',
+      handler: 'inbox.sections',
+      config: { policies: [], auth: { scope: ['plugin::roundup.inbox.capture'] } },
+    },
+    // The bookmarklet's window is a static page with no data; the token it is handed authorises each request it makes.
+    { method: 'GET', path: '/capture', handler: 'inbox.form', config: { auth: false } },
   ],
 };

@@ -1,7 +1,9 @@
+import captureTokens from './admin/capture-tokens';
 import editor from './admin/editor';
 import editorLayout from './admin/editor-layout';
 import importer from './admin/importer';
 import order from './admin/order';
+import capture from './client/capture';
 import openapi from './client/openapi';
 import published from './client/published';
 import rendered from './client/rendered';
@@ -9,6 +11,7 @@ import contentRules from './common/content-rules';
 import contentVersion from './common/content-version';
 import inboxMembership from './common/inbox-membership';
 import outbound from './common/outbound';
+import unfurl from './common/unfurl';
 import dispatcher from './webhooks/dispatcher';
 import events from './webhooks/events';
 import hooks from './webhooks/hooks';
@@ -34,4 +37,7 @@ export default {
   outbox,
   'link-checker': linkChecker,
   'link-health': linkHealth,
+  capture,
+  'capture-tokens': captureTokens,
+  unfurl,
 };

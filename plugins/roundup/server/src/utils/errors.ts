@@ -9,7 +9,7 @@ import path from 'node:path';
  */
 export class RoundupError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 413,
+    readonly status: 400 | 404 | 409 | 413 | 429,
     name: string,
     message: string,
     readonly details: Record<string, unknown> = {}
@@ -51,11 +51,19 @@ export class PayloadTooLargeError extends RoundupError {
   }
 }
 
+/** 429: too many requests from one caller; the answer carries Retry-After. */
+export class RateLimitError extends RoundupError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(429, 'RateLimitError', message, details);
+  }
+}
+
 const RESPONSE_HELPERS = {
   400: 'badRequest',
   404: 'notFound',
   409: 'conflict',
   413: 'payloadTooLarge',
+  429: 'tooManyRequests',
 } as const;
 
 /** Answers `error` in Strapi's error envelope through the request's own response helper. */

@@ -39,6 +39,13 @@ export default {
       relation: 'manyToOne',
       target: 'plugin::roundup.category',
     },
+    // Set when the link came in through the capture API (bookmarklet, share sheet, curl).
+    capturedAt: { type: 'datetime' },
+    captureSource: { type: 'string', maxLength: 100 },
+    /** How many captures found this link (the first one included). */
+    captures: { type: 'integer', min: 0 },
+    // What unfurl found and whether it failed (see core/unfurl/fill): description, site name, declared canonical URL.
+    unfurl: { type: 'json', visible: false, configurable: false },
     roundup: {
       type: 'relation',
       relation: 'manyToOne',

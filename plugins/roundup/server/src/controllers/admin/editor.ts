@@ -14,6 +14,7 @@ const listQuery = z
 
 const inboxQuery = z
   .object({
+    q: z.string().trim().max(200).optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(INBOX_PAGE_SIZE).default(INBOX_PAGE_SIZE),
   })
@@ -69,7 +70,8 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async inbox(ctx: any) {
-      ctx.body = await service().inbox(parseInput(inboxQuery, ctx.query, 'query'));
+      const { q, ...paging } = parseInput(inboxQuery, ctx.query, 'query');
+      ctx.body = await service().inbox({ q: q || undefined, ...paging });
     },
 
     async addEntry(ctx: any) {

@@ -15,6 +15,7 @@ import { getPluginConfig } from '../../utils/config';
 import { ConflictError, NotFoundError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
+import { readRecord, type UnfurlRecord } from '../../core/unfurl/fill';
 
 type Row = Record<string, any>;
 
@@ -46,9 +47,16 @@ export interface SectionRef {
   name: string;
 }
 
-/** A link in the inbox, with the section it will join. */
+/** A link in the inbox, with the section it will join and what capture and unfurl recorded. */
 export interface InboxCard extends EntryCard {
   category: SectionRef | null;
+  /** When and how it was captured (null for links made in the admin panel). */
+  capturedAt: string | null;
+  captureSource: string | null;
+  /** How many captures found this link; more than 1 means it was captured again. */
+  captures: number;
+  /** Unfurl's state (`pending`, `done`, `failed` with its reason) and what the page said. */
+  unfurl: Pick<UnfurlRecord, 'state' | 'reason' | 'description' | 'siteName' | 'canonicalUrl'> | null;
 }
 
 export interface EditorView {
@@ -68,6 +76,7 @@ export interface NewEntry {
 }
 
 const ENTRY_FIELDS = ['title', 'url', 'author', 'description', 'canonicalUrl'];
+const CAPTURE_FIELDS = ['capturedAt', 'captureSource', 'captures', 'unfurl'];
 export const INBOX_PAGE_SIZE = 200;
 
 /**
@@ -124,6 +133,30 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
       commentary: firstLine(row.description),
       duplicates: duplicates.get(row.documentId) ?? [],
     }));
+  };
+
+  const inboxCards = async (rows: Row[]): Promise<InboxCard[]> => {
+    const entryCards = await cards(rows, null);
+    return entryCards.map((card, i) => {
+      const row = rows[i];
+      const record = readRecord(row.unfurl);
+      return {
+        ...card,
+        category: row.category ? { documentId: row.category.documentId, name: row.category.name } : null,
+        capturedAt: row.capturedAt ? new Date(row.capturedAt).toISOString() : null,
+        captureSource: row.captureSource ?? null,
+        captures: row.captures ?? 0,
+        unfurl: record
+          ? {
+              state: record.state,
+              reason: record.reason,
+              description: record.description,
+              siteName: record.siteName,
+              canonicalUrl: record.canonicalUrl,
+            }
+          : null,
+      };
+    });
   };
 
   const requireCategory = async (documentId: string) => {
@@ -206,18 +239,23 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * One page of the links not yet in any roundup, newest first, and how many
      * there are; read from the `inInbox` index, so its cost follows the page,
-     * not the archive.
+     * not the archive. `q` matches title or URL (host included).
      */
-    async inbox({ page = 1, pageSize = INBOX_PAGE_SIZE }: { page?: number; pageSize?: number } = {}): Promise<{
+    async inbox({
+      q,
+      page = 1,
+      pageSize = INBOX_PAGE_SIZE,
+    }: { q?: string; page?: number; pageSize?: number } = {}): Promise<{
       results: InboxCard[];
       total: number;
       pagination: { page: number; pageSize: number; pageCount: number; total: number };
     }> {
       const where: Row = { inInbox: true };
+      if (q) where.$or = [{ title: { $containsi: q } }, { url: { $containsi: q } }];
       const [rows, total] = await Promise.all([
         strapi.db.query(ENTRY_UID).findMany({
           where,
-          select: ['documentId', ...ENTRY_FIELDS],
+          select: ['documentId', ...ENTRY_FIELDS, ...CAPTURE_FIELDS],
           populate: { category: { select: ['documentId', 'name'] } },
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           offset: (page - 1) * pageSize,
@@ -225,15 +263,22 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
         }) as Promise<Row[]>,
         strapi.db.query(ENTRY_UID).count({ where }),
       ]);
-      const entryCards = await cards(rows, null);
       return {
-        results: entryCards.map((card, i) => ({
-          ...card,
-          category: rows[i].category ? { documentId: rows[i].category.documentId, name: rows[i].category.name } : null,
-        })),
+        results: await inboxCards(rows),
         total,
         pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
       };
+    },
+
+    /** One link as the inbox shows it (after a Retry of its unfurl). */
+    async inboxCard(documentId: string): Promise<InboxCard> {
+      const row: Row | null = await strapi.db.query(ENTRY_UID).findOne({
+        where: { documentId },
+        select: ['documentId', ...ENTRY_FIELDS, ...CAPTURE_FIELDS],
+        populate: { category: { select: ['documentId', 'name'] } },
+      });
+      if (!row) throw new NotFoundError(`No link with documentId "${documentId}"`);
+      return (await inboxCards([row]))[0];
     },
 
     /**

@@ -1,0 +1,55 @@
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { getPluginService } from '../../utils/get-service';
+import { parseInput } from '../../utils/validation';
+
+const tokenId = z.object({ id: z.coerce.number().int().min(1, 'must be a token id') });
+const unfurlBody = z.object({ url: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }) }).strict();
+
+/** Where the bookmarklet's capture window lives on this server, as the editor's browser reaches it. */
+const formUrl = (strapi: Core.Strapi, ctx: any) => {
+  const prefix = (strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api';
+  return `${ctx.origin}${prefix}/roundup/capture`;
+};
+
+/** The editor's capture tokens and bookmarklet, unfurl on paste, and Retry of a failed unfurl. */
+const capture = ({ strapi }: { strapi: Core.Strapi }) => {
+  const tokens = () => getPluginService(strapi, 'capture-tokens');
+
+  return {
+    async listTokens(ctx: any) {
+      ctx.body = { tokens: await tokens().list(ctx.state.user), formUrl: formUrl(strapi, ctx) };
+    },
+
+    async createToken(ctx: any) {
+      ctx.status = 201;
+      ctx.body = await tokens().create(ctx.state.user, formUrl(strapi, ctx));
+    },
+
+    async tokenBookmarklet(ctx: any) {
+      const { id } = parseInput(tokenId, ctx.params, 'query');
+      ctx.body = await tokens().bookmarklet(ctx.state.user, id, formUrl(strapi, ctx));
+    },
+
+    async revokeToken(ctx: any) {
+      const { id } = parseInput(tokenId, ctx.params, 'query');
+      await tokens().revoke(ctx.state.user, id);
+      ctx.status = 204;
+    },
+
+    /** Quick-add: what the pasted URL's page says about itself. */
+    async unfurl(ctx: any) {
+      const { url } = parseInput(unfurlBody, ctx.request.body, 'body');
+      const outcome = await getPluginService(strapi, 'unfurl').preview(url);
+      ctx.body = outcome.ok ? { ok: true, ...outcome.metadata, finalUrl: outcome.finalUrl } : outcome;
+    },
+
+    /** Retry: unfurls one link again now and answers its inbox card. */
+    async retryUnfurl(ctx: any) {
+      await getPluginService(strapi, 'unfurl').refresh(ctx.params.documentId);
+      ctx.body = await getPluginService(strapi, 'editor').inboxCard(ctx.params.documentId);
+    },
+  };
+};
+
+export default capture;

@@ -1,0 +1,93 @@
+import type { Core } from '@strapi/strapi';
+import { bookmarklet } from '../../core/capture/bookmarklet';
+import { ApplicationError, NotFoundError } from '../../utils/errors';
+
+/** The only permission a capture token carries. */
+export const CAPTURE_ACTION = 'plugin::roundup.inbox.capture';
+const NAME_PREFIX = 'Roundup capture';
+
+export interface Editor {
+  id: number | string;
+  email?: string;
+  firstname?: string | null;
+  lastname?: string | null;
+}
+
+export interface CaptureToken {
+  id: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+const ownerMark = (editor: Editor) => `(admin user #${editor.id})`;
+
+/**
+ * Editors' capture tokens: Strapi API tokens of the custom type holding only
+ * the capture action, made and revoked on the Roundups page. Each is marked
+ * with its editor in its description, and each editor sees only their own.
+ */
+const captureTokens = ({ strapi }: { strapi: Core.Strapi }) => {
+  const apiTokens = () => strapi.service('admin::api-token') as any;
+
+  const ownRows = async (editor: Editor) => {
+    const rows: any[] = await strapi.db.query('admin::api-token').findMany({
+      where: { name: { $startsWith: NAME_PREFIX }, description: { $endsWith: ownerMark(editor) } },
+      select: ['id', 'name', 'createdAt', 'lastUsedAt'],
+      populate: ['permissions'],
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
+    // Only tokens whose one permission is capture count: a token widened in Settings is not ours to show.
+    return rows.filter((row) => row.permissions?.length === 1 && row.permissions[0].action === CAPTURE_ACTION);
+  };
+
+  const asToken = (row: any): CaptureToken => ({
+    id: row.id,
+    name: row.name,
+    createdAt: new Date(row.createdAt).toISOString(),
+    lastUsedAt: row.lastUsedAt ? new Date(row.lastUsedAt).toISOString() : null,
+  });
+
+  const requireOwn = async (editor: Editor, id: number) => {
+    const own = (await ownRows(editor)).find((row) => row.id === id);
+    if (!own) throw new NotFoundError(`No capture token ${id} of yours`);
+    return own;
+  };
+
+  return {
+    async list(editor: Editor): Promise<CaptureToken[]> {
+      return (await ownRows(editor)).map(asToken);
+    },
+
+    async create(editor: Editor, formUrl: string) {
+      const who = [editor.firstname, editor.lastname].filter(Boolean).join(' ') || editor.email || `user ${editor.id}`;
+      const created = await apiTokens().create({
+        kind: 'content-api',
+        name: `${NAME_PREFIX} · ${editor.email ?? editor.id} · ${new Date().toISOString()}`,
+        description: `Captures links into the roundup inbox; made on the Roundups page by ${who} ${ownerMark(editor)}`,
+        type: 'custom',
+        permissions: [CAPTURE_ACTION],
+        lifespan: null,
+      });
+      return { token: asToken(created), accessKey: created.accessKey as string, bookmarklet: bookmarklet(formUrl, created.accessKey) };
+    },
+
+    /** The bookmarklet of one of the editor's tokens, its key decrypted again (Strapi keeps it encrypted). */
+    async bookmarklet(editor: Editor, id: number, formUrl: string) {
+      await requireOwn(editor, id);
+      const token = await apiTokens().getById(id, { includeDecryptedKey: true });
+      if (!token?.accessKey) {
+        throw new ApplicationError('This token\'s key cannot be read back (no encryption key is set); make a new one');
+      }
+      return { accessKey: token.accessKey as string, bookmarklet: bookmarklet(formUrl, token.accessKey) };
+    },
+
+    async revoke(editor: Editor, id: number) {
+      await requireOwn(editor, id);
+      await apiTokens().revoke(id);
+    },
+  };
+};
+
+export type CaptureTokensService = ReturnType<typeof captureTokens>;
+export default captureTokens;

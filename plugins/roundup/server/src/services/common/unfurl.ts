@@ -1,0 +1,97 @@
+import type { Core } from '@strapi/strapi';
+import { failedRecord, fillFromMetadata, readRecord } from '../../core/unfurl/fill';
+import { unfurl, type FetchPage, type UnfurlOutcome } from '../../core/unfurl/unfurl';
+import { ENTRY_UID } from '../../uids';
+import { getPluginConfig } from '../../utils/config';
+import { getPluginService } from '../../utils/get-service';
+
+type Row = Record<string, any>;
+
+/** Unfurls run a few at a time, so a burst of captures never floods the network or the database. */
+const CONCURRENCY = 2;
+
+/**
+ * Reads captured pages' metadata and fills what the editor left empty. Every
+ * request goes through the guarded outbound client, the plugin's one way out.
+ */
+const unfurlService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const queue: string[] = [];
+  const queued = new Set<string>();
+  let running = 0;
+  let stopped = false;
+
+  const fetchPage: FetchPage = (url, options) => getPluginService(strapi, 'outbound').request(url, options);
+
+  const limits = () => {
+    const { timeoutMs, maxBytes, maxRedirects } = getPluginConfig(strapi).unfurl;
+    return { timeoutMs, maxBytes, maxRedirects };
+  };
+
+  const pump = () => {
+    while (!stopped && running < CONCURRENCY && queue.length > 0) {
+      const documentId = queue.shift()!;
+      queued.delete(documentId);
+      running += 1;
+      service
+        .refresh(documentId)
+        .catch((error) => strapi.log.error(`[roundup] unfurl of link ${documentId} failed: ${error?.message ?? error}`))
+        .finally(() => {
+          running -= 1;
+          pump();
+        });
+    }
+  };
+
+  const service = {
+    /** What `url` says about itself, for the editor's quick-add; nothing is stored. */
+    async preview(url: string): Promise<UnfurlOutcome> {
+      return unfurl(url, fetchPage, limits());
+    },
+
+    /**
+     * Unfurls one link now and stores the outcome: filled fields on success,
+     * the reason on failure. The link itself is never removed or emptied.
+     */
+    async refresh(documentId: string): Promise<Row | null> {
+      const entry: Row | null = await strapi.db.query(ENTRY_UID).findOne({
+        where: { documentId },
+        select: ['documentId', 'url', 'title', 'author', 'unfurl'],
+      });
+      if (!entry) return null;
+      const record = readRecord(entry.unfurl);
+      const outcome = await unfurl(entry.url, fetchPage, limits());
+      const now = new Date();
+      const data = outcome.ok
+        ? (() => {
+            const filled = fillFromMetadata(entry as { title: string; author: string | null }, record, outcome.metadata, now);
+            return { ...filled.data, unfurl: filled.record };
+          })()
+        : { unfurl: failedRecord(record, outcome.reason, now) };
+      // The link may have been deleted meanwhile; then there is nothing to fill.
+      const still = await strapi.db.query(ENTRY_UID).findOne({ where: { documentId }, select: ['id'] });
+      if (!still) return null;
+      return strapi.documents(ENTRY_UID).update({ documentId, data } as any);
+    },
+
+    /** Queues `documentId` for unfurling in the background (after capture). */
+    schedule(documentId: string) {
+      if (!getPluginConfig(strapi).unfurl.enabled || stopped || queued.has(documentId)) return;
+      queued.add(documentId);
+      queue.push(documentId);
+      setImmediate(pump);
+    },
+
+    /** How many unfurls are waiting or running (tests and shutdown wait on it). */
+    pending: () => queue.length + running,
+
+    stop() {
+      stopped = true;
+      queue.length = 0;
+      queued.clear();
+    },
+  };
+  return service;
+};
+
+export type UnfurlService = ReturnType<typeof unfurlService>;
+export default unfurlService;
