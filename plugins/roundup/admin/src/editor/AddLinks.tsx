@@ -16,6 +16,12 @@ import { errorMessage, fieldErrors, paths, type EditorView, type InboxEntry, typ
 import { useT } from '../utils/useT';
 import { Card } from './Sections';
 
+type InboxPage = {
+  results: InboxEntry[];
+  total: number;
+  pagination?: { page: number; pageSize: number; pageCount: number; total: number };
+};
+
 const EMPTY = { url: '', title: '', author: '', description: '', category: '' };
 
 const isHttpUrl = (text: string) => {
@@ -108,7 +114,8 @@ export const AddLinks = ({
   const [form, setForm] = React.useState(EMPTY);
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [busy, setBusy] = React.useState(false);
-  const [inbox, setInbox] = React.useState<{ results: InboxEntry[]; total: number }>({ results: [], total: 0 });
+  const [inbox, setInbox] = React.useState<InboxPage>({ results: [], total: 0 });
+  const [inboxPage, setInboxPage] = React.useState(1);
   // The inbox changes here when a link is taken from it; it is read again then, not on every reorder.
   const [inboxRevision, setInboxRevision] = React.useState(0);
   const [search, setSearch] = React.useState('');
@@ -117,19 +124,25 @@ export const AddLinks = ({
   const unfurledUrl = React.useRef('');
 
   React.useEffect(() => {
-    const timer = setTimeout(() => setQuery(search.trim()), 250);
+    const timer = setTimeout(() => {
+      setQuery(search.trim());
+      setInboxPage(1);
+    }, 250);
     return () => clearTimeout(timer);
   }, [search]);
 
   React.useEffect(() => {
     let current = true;
-    get<{ results: InboxEntry[]; total: number }>(query ? `${paths.inbox}?q=${encodeURIComponent(query)}` : paths.inbox)
+    const params = new URLSearchParams({ page: String(inboxPage) });
+    if (query) params.set('q', query);
+    get<InboxPage>(`${paths.inbox}?${params}`)
       .then(({ data }) => current && setInbox(data))
       .catch((error) => toggleNotification({ type: 'danger', message: errorMessage(error) }));
     return () => {
       current = false;
     };
-  }, [get, inboxRevision, query, toggleNotification]);
+  }, [get, inboxPage, inboxRevision, query, toggleNotification]);
+  const pageCount = inbox.pagination?.pageCount ?? 1;
 
   // As soon as a URL is pasted or typed, the server reads the page and fills what the editor left empty.
   React.useEffect(() => {
@@ -318,6 +331,19 @@ export const AddLinks = ({
             </li>
           ))}
         </ol>
+        {pageCount > 1 && (
+          <Flex gap={2} paddingTop={2} justifyContent="space-between">
+            <Button variant="tertiary" size="S" disabled={inboxPage <= 1} onClick={() => setInboxPage(inboxPage - 1)}>
+              {t('inbox.newer', 'Newer')}
+            </Button>
+            <Typography variant="pi" textColor="neutral600">
+              {t('inbox.page', 'Page {page} of {pageCount}', { page: inboxPage, pageCount })}
+            </Typography>
+            <Button variant="tertiary" size="S" disabled={inboxPage >= pageCount} onClick={() => setInboxPage(inboxPage + 1)}>
+              {t('inbox.older', 'Older')}
+            </Button>
+          </Flex>
+        )}
       </Box>
     </Flex>
   );
