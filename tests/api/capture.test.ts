@@ -122,7 +122,7 @@ describe('POST /api/roundup/inbox', () => {
     [{ url: 'javascript:alert(1)' }, 'url', 'must use http or https, not javascript'],
     [{ url: 'not a url' }, 'url', 'must not contain spaces'],
     [{}, 'url', 'A URL is required'],
-    [{ url: 'https://example.org/x', title: 'x'.repeat(501) }, 'title', '500'],
+    [{ url: 'https://example.org/x', title: 'x'.repeat(256) }, 'title', '255'],
     [{ url: 'https://example.org/x', category: 'no-such-section' }, 'category', 'no section "no-such-section"'],
     [{ url: 'https://example.org/x', extra: 1 }, 'extra', 'Unknown field'],
   ])('answers 400 naming the field for %j', async (body, field, message) => {

@@ -29,6 +29,8 @@ export const FIELD_LIMITS = {
     originalUrl: STRING_COLUMN_LENGTH,
     author: STRING_COLUMN_LENGTH,
     description: MARKDOWN_LENGTH,
+    /** Where a capture came from (`bookmarklet`, `share-sheet`, …). */
+    captureSource: 100,
   },
   category: {
     name: 120,

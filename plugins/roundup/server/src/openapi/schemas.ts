@@ -1,3 +1,5 @@
+import { FIELD_LIMITS } from '../core/limits';
+
 /**
  * JSON Schemas (draft 2020-12, the dialect of OpenAPI 3.1) of what the public
  * routes answer. Objects are closed (`additionalProperties: false`) wherever
@@ -252,13 +254,13 @@ export const CaptureRequest = {
   type: 'object',
   description: 'A link to put into the inbox; only `url` is required.',
   properties: {
-    url: { type: 'string', maxLength: 2048, description: 'An absolute http(s) URL.' },
-    title: { ...nullableString, maxLength: 500 },
+    url: { type: 'string', maxLength: FIELD_LIMITS.entry.url, description: 'An absolute http(s) URL.' },
+    title: { ...nullableString, maxLength: FIELD_LIMITS.entry.title },
     pageTitle: { ...nullableString, maxLength: 500, description: "The tab's title: kept only until unfurl reads the page's own." },
-    author: { ...nullableString, maxLength: 255 },
-    commentary: { ...nullableString, maxLength: 10000, description: 'Markdown; appended to the existing link when it was captured before.' },
+    author: { ...nullableString, maxLength: FIELD_LIMITS.entry.author },
+    commentary: { ...nullableString, maxLength: FIELD_LIMITS.entry.description, description: 'Markdown; appended to the existing link when it was captured before.' },
     category: { ...nullableString, description: "A section's documentId or slug; the first section when left out." },
-    source: { ...nullableString, maxLength: 100, examples: ['share-sheet'] },
+    source: { ...nullableString, maxLength: FIELD_LIMITS.entry.captureSource, examples: ['share-sheet'] },
   },
   required: ['url'],
   additionalProperties: false,

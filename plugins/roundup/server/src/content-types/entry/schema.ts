@@ -41,7 +41,7 @@ export default {
     },
     // Set when the link came in through the capture API (bookmarklet, share sheet, curl).
     capturedAt: { type: 'datetime' },
-    captureSource: { type: 'string', maxLength: 100 },
+    captureSource: { type: 'string', maxLength: LIMITS.captureSource },
     /** How many captures found this link (the first one included). */
     captures: { type: 'integer', min: 0 },
     // What unfurl found and whether it failed (see core/unfurl/fill): description, site name, declared canonical URL.

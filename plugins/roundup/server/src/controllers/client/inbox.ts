@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { captureFormPage } from '../../core/capture/form-page';
+import { FIELD_LIMITS } from '../../core/limits';
 import { httpUrlProblem } from '../../core/url';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
@@ -18,18 +19,18 @@ const captureBody = z
       .string({ message: 'A URL is required' })
       .trim()
       .min(1, 'A URL is required')
-      .max(2048)
+      .max(FIELD_LIMITS.entry.url)
       .superRefine((value, context) => {
         const problem = httpUrlProblem(value);
         if (problem) context.addIssue({ code: 'custom', message: problem });
       }),
-    title: optionalText(500),
+    title: optionalText(FIELD_LIMITS.entry.title),
     /** The page's own document title (the bookmarklet's): a stand-in until unfurl finds the page's real title. */
     pageTitle: optionalText(500),
-    author: optionalText(255),
-    commentary: optionalText(10_000),
+    author: optionalText(FIELD_LIMITS.entry.author),
+    commentary: optionalText(FIELD_LIMITS.entry.description),
     category: optionalText(255),
-    source: optionalText(100),
+    source: optionalText(FIELD_LIMITS.entry.captureSource),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { FIELD_LIMITS } from '../../core/limits';
 import { canonicalUrl } from '../../core/canonical-url';
 import { appendNote } from '../../core/capture/notes';
 import { takeFromBucket, type Bucket } from '../../core/capture/rate-limit';
@@ -121,7 +122,8 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const category = await sectionFor(input.category);
-      const title = input.title || input.pageTitle || input.url;
+      // The tab's title only stands in until unfurl reads the page's own: cut to the title's limit.
+      const title = input.title || input.pageTitle?.slice(0, FIELD_LIMITS.entry.title) || input.url;
       const created = await strapi.documents(ENTRY_UID).create({
         data: {
           title,
