@@ -113,11 +113,34 @@ const STRAPI_ENV = {
 // ---------------------------------------------------------------------------
 // The package
 
+/**
+ * A copy of plugins/roundup (sources and its own node_modules, not dist/) to
+ * pack: the build empties and rewrites dist/, which the API suites of a test
+ * run going on beside this one compile and load, so the working tree's dist/
+ * is neither read nor replaced. The copy sits under the repository's .tmp/
+ * (ignored by git and ESLint), where the build finds the repository's
+ * node_modules as the plugin does; a copy linked to it from elsewhere would
+ * have its type declarations refused (TS2742).
+ */
+const stagePlugin = () => {
+  const stage = fs.mkdtempSync(path.join(ROOT, '.tmp', 'smoke-pack-'));
+  const copy = path.join(stage, 'plugins', 'roundup');
+  fs.cpSync(PLUGIN_DIR, copy, { recursive: true, filter: (source) => path.relative(PLUGIN_DIR, source) !== 'dist' });
+  return { copy, remove: () => fs.rmSync(stage, { recursive: true, force: true }) };
+};
+
 const pack = (destination) => {
   const given = option('tarball');
   if (given) return checkTarball(path.resolve(given));
-  log('npm pack (its prepack builds the plugin with strapi-plugin build)');
-  const out = run('npm', ['pack', '--json', '--pack-destination', destination], { cwd: PLUGIN_DIR, capture: true });
+  log('npm pack (its prepack builds the plugin with strapi-plugin build), in a copy of plugins/roundup');
+  fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+  const staged = stagePlugin();
+  let out;
+  try {
+    out = run('npm', ['pack', '--json', '--pack-destination', destination], { cwd: staged.copy, capture: true });
+  } finally {
+    staged.remove();
+  }
   // The build's own log comes first on stdout; npm's JSON report is the array at the end.
   const [info] = JSON.parse(out.slice(out.search(/^\[\s*$/m)));
   return checkTarball(path.join(destination, info.filename));
@@ -269,7 +292,8 @@ const enablePlugin = (dir) => {
   fs.writeFileSync(
     path.join(dir, 'config/plugins.js'),
     `module.exports = ({ env }) => ({
-  roundup: { enabled: true },
+  // No scheduled link check and no unfurl of captured links: a test app sends nothing off this machine.
+  roundup: { enabled: true, config: { linkCheck: { enabled: false }, unfurl: { enabled: false } } },
   'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
 });
 `
@@ -378,7 +402,7 @@ const smokeHttp = async (url) => {
   check(login.json?.error?.name === 'ValidationError', 'its error is a ValidationError');
 
   // The plugin's public routes, before the Public role is given them.
-  for (const route of ['/api/roundup/roundups', '/api/roundup/categories', '/api/roundup/feed']) {
+  for (const route of ['/api/roundup/roundups', '/api/roundup/categories', '/api/roundup/feed', '/api/roundup/openapi.json']) {
     expectStatus(await call('GET', route), 403, `GET ${route} before the Public role may`);
   }
 
@@ -417,7 +441,9 @@ const smokeHttp = async (url) => {
   const publicRole = roles.json.roles.find((role) => role.type === 'public');
   const role = (await call('GET', `/users-permissions/roles/${publicRole.id}`, { token })).json.role;
   const controllers = role.permissions['plugin::roundup'].controllers;
-  for (const actions of Object.values(controllers)) {
+  // The reads only: capturing links (inbox.capture) stays the capture tokens' own.
+  for (const [controller, actions] of Object.entries(controllers)) {
+    if (controller === 'inbox') continue;
     for (const action of Object.values(actions)) action.enabled = true;
   }
   expectStatus(
@@ -434,6 +460,11 @@ const smokeHttp = async (url) => {
   check(list.json.data.some((roundup) => roundup.slug === slug), `it lists the imported roundup (${slug})`);
   expectStatus(await call('GET', '/api/roundup/categories'), 200, 'GET /api/roundup/categories');
   expectStatus(await call('GET', '/api/roundup/feed'), 200, 'GET /api/roundup/feed');
+  const openapi = await call('GET', '/api/roundup/openapi.json');
+  expectStatus(openapi, 200, 'GET /api/roundup/openapi.json');
+  check(/^3\.1\./.test(openapi.json?.openapi ?? '') && Boolean(openapi.json?.paths?.['/roundups']), `it is an OpenAPI ${openapi.json?.openapi} document of the roundup routes`);
+  const capture = await call('POST', '/api/roundup/inbox', { body: { url: 'http://127.0.0.1:9/smoke' } });
+  expectStatus(capture, 403, 'POST /api/roundup/inbox from the Public role, which may not capture');
   const rendered = await call('GET', `/api/roundup/roundups/${slug}/rendered`);
   expectStatus(rendered, 200, `GET /api/roundup/roundups/${slug}/rendered`);
   check(rendered.type.startsWith('text/markdown') && /^---\n/.test(rendered.text) && /\n## /.test(rendered.text), 'it is Markdown with front matter and sections');
@@ -562,8 +593,9 @@ const main = async () => {
   const workDir = given ? path.resolve(given) : fs.mkdtempSync(path.join(os.tmpdir(), 'roundup-smoke-'));
   try {
     seedBetterSqlite3();
+    const packed = Date.now();
     const tarball = pack(workDir);
-    log(`tarball: ${tarball}`);
+    log(`tarball: ${tarball} (packed and checked in ${seconds(packed)})`);
     for (const version of versions) await smokeVersion(tarball, version, workDir);
     log(`passed for Strapi ${versions.join(' and ')} in ${seconds(started)}`);
   } finally {
