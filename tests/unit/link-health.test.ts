@@ -9,6 +9,8 @@ import {
   recordCheck,
   retryAfterWait,
   started,
+  sent,
+  quietAt,
   finished,
   waybackUrl,
   type CheckOutcome,
@@ -203,23 +205,44 @@ describe('nextCheckAt', () => {
 describe('host pacing', () => {
   const policy = { maxConcurrent: 2, intervalMs: 1000 };
 
-  it('starts the first request at once, and the next one interval later', () => {
+  it('starts the first request at once, and the next one interval after it left', () => {
     expect(mayStart(IDLE_HOST, T0, policy)).toEqual({ go: true });
-    const one = started(IDLE_HOST, T0);
+    const one = sent(started(IDLE_HOST), T0);
     expect(mayStart(one, T0 + 400, policy)).toEqual({ go: false, waitMs: 600 });
     expect(mayStart(one, T0 + 1000, policy)).toEqual({ go: true });
   });
 
+  it('counts the interval from when a request left, not when it started', () => {
+    const starting = started(IDLE_HOST);
+    // Until it leaves, nobody knows when the next may: wait for it.
+    expect(mayStart(starting, T0 + 2000, policy)).toEqual({ go: false, waitMs: null });
+    const late = sent(starting, T0 + 250);
+    expect(mayStart(late, T0 + 1000, policy)).toEqual({ go: false, waitMs: 250 });
+    expect(mayStart(late, T0 + 1250, policy)).toEqual({ go: true });
+  });
+
+  it('counts a request that failed before it was known to leave as sent when it ended', () => {
+    const failed = finished(started(IDLE_HOST), T0 + 300, { wasSent: false });
+    expect(failed).toMatchObject({ inFlight: 0, unsent: 0, lastSentAt: T0 + 300 });
+    expect(mayStart(failed, T0 + 1000, policy)).toEqual({ go: false, waitMs: 300 });
+  });
+
   it('never has more than two requests in flight', () => {
-    const two = started(started(IDLE_HOST, T0), T0 + 1000);
+    const two = sent(started(sent(started(IDLE_HOST), T0)), T0 + 1000);
     expect(mayStart(two, T0 + 5000, policy)).toEqual({ go: false, waitMs: null });
-    expect(mayStart(finished(two, T0 + 5000), T0 + 5000, policy)).toEqual({ go: true });
+    expect(mayStart(finished(two, T0 + 5000, { wasSent: true }), T0 + 5000, policy)).toEqual({ go: true });
   });
 
   it('waits for a Retry-After', () => {
-    const limited = finished(started(IDLE_HOST, T0), T0 + 100, 5000);
+    const limited = finished(sent(started(IDLE_HOST), T0), T0 + 100, { wasSent: true, retryAfterMs: 5000 });
     expect(mayStart(limited, T0 + 1100, policy)).toEqual({ go: false, waitMs: 4000 });
     expect(mayStart(limited, T0 + 5100, policy)).toEqual({ go: true });
+  });
+
+  it('is quiet an interval after the last request left', () => {
+    expect(quietAt(IDLE_HOST, T0, policy)).toBe(T0);
+    expect(quietAt(sent(started(IDLE_HOST), T0), T0 + 400, policy)).toBe(T0 + 1000);
+    expect(quietAt(sent(started(IDLE_HOST), T0), T0 + 1400, policy)).toBe(T0 + 1400);
   });
 
   it.each<[number | undefined, number | undefined, number, number | null]>([

@@ -1,4 +1,4 @@
-/** How politely one host is treated: requests at once, and the gap between two starts. */
+/** How politely one host is treated: requests at once, and the gap between two of them. */
 export interface HostPolicy {
   maxConcurrent: number;
   intervalMs: number;
@@ -6,38 +6,64 @@ export interface HostPolicy {
 
 export interface HostState {
   inFlight: number;
-  /** When the latest request to the host started. */
-  lastStartAt: number | null;
+  /** Requests started but not yet written to their connection: until they leave, nobody knows when the next may. */
+  unsent: number;
+  /** When the latest request to the host left (was written to its connection). */
+  lastSentAt: number | null;
   /** Not before this time (a Retry-After the host sent). */
   notBefore: number;
 }
 
-export const IDLE_HOST: HostState = { inFlight: 0, lastStartAt: null, notBefore: 0 };
+export const IDLE_HOST: HostState = { inFlight: 0, unsent: 0, lastSentAt: null, notBefore: 0 };
 
 export type PacingDecision = { go: true } | { go: false; waitMs: number | null };
 
 /**
  * Whether a request to a host may start now, and if not how long to wait
- * (null: until one of its requests in flight ends).
+ * (null: until one of its requests leaves or ends). The interval counts from
+ * when the previous request left, not when it started: a request that stalls
+ * between the two would otherwise reach the host too soon after the one before.
  */
 export const mayStart = (host: HostState, now: number, policy: HostPolicy): PacingDecision => {
-  if (host.inFlight >= policy.maxConcurrent) return { go: false, waitMs: null };
-  const earliest = Math.max(host.notBefore, host.lastStartAt === null ? 0 : host.lastStartAt + policy.intervalMs);
+  if (host.inFlight >= policy.maxConcurrent || host.unsent > 0) return { go: false, waitMs: null };
+  const earliest = Math.max(host.notBefore, host.lastSentAt === null ? 0 : host.lastSentAt + policy.intervalMs);
   return earliest <= now ? { go: true } : { go: false, waitMs: earliest - now };
 };
 
-export const started = (host: HostState, now: number): HostState => ({
+/** When the host may get its next request, as far as the interval goes (`now` if it may already). */
+export const quietAt = (host: HostState, now: number, policy: HostPolicy) =>
+  Math.max(now, host.lastSentAt === null ? now : host.lastSentAt + policy.intervalMs);
+
+export const started = (host: HostState): HostState => ({
   ...host,
   inFlight: host.inFlight + 1,
-  lastStartAt: now,
+  unsent: host.unsent + 1,
 });
 
-/** A request ended; `retryAfterMs` is how long the host asked us to leave it alone. */
-export const finished = (host: HostState, now: number, retryAfterMs?: number): HostState => ({
+/** A request was written to its connection. */
+export const sent = (host: HostState, now: number): HostState => ({
   ...host,
-  inFlight: Math.max(0, host.inFlight - 1),
-  notBefore: retryAfterMs === undefined ? host.notBefore : Math.max(host.notBefore, now + retryAfterMs),
+  unsent: Math.max(0, host.unsent - 1),
+  lastSentAt: Math.max(host.lastSentAt ?? now, now),
 });
+
+/**
+ * A request ended; `retryAfterMs` is how long the host asked us to leave it
+ * alone. One that ended without `sent` may still have reached the host as it
+ * failed, so it counts as sent now.
+ */
+export const finished = (
+  host: HostState,
+  now: number,
+  { wasSent, retryAfterMs }: { wasSent: boolean; retryAfterMs?: number }
+): HostState => {
+  const settled = wasSent ? host : sent(host, now);
+  return {
+    ...settled,
+    inFlight: Math.max(0, settled.inFlight - 1),
+    notBefore: retryAfterMs === undefined ? settled.notBefore : Math.max(settled.notBefore, now + retryAfterMs),
+  };
+};
 
 /** The key requests are paced by: the host name with its port, lower-cased. */
 export const hostKey = (url: string) => {

@@ -80,6 +80,8 @@ export interface OutboundRequestOptions {
   maxRedirects?: number;
   /** Called with the body received so far after each chunk; true stops reading. */
   stopWhen?: (received: Buffer) => boolean;
+  /** Called each time a request (or redirect hop) has been written to its connection. */
+  onSent?: () => void;
 }
 
 export interface OutboundResponse {
@@ -212,7 +214,12 @@ export const createOutboundClient = ({
   const sendOnce = (
     { target, addresses }: CheckedTarget,
     hop: Hop,
-    limits: { connectTimeoutMs: number; maxBytes: number; stopWhen?: (received: Buffer) => boolean },
+    limits: {
+      connectTimeoutMs: number;
+      maxBytes: number;
+      stopWhen?: (received: Buffer) => boolean;
+      onSent?: () => void;
+    },
     signal: { onAbort: (abort: (error: OutboundError) => void) => void }
   ) =>
     new Promise<{ status: number; headers: Record<string, string>; body: Buffer; truncated: boolean }>(
@@ -220,7 +227,6 @@ export const createOutboundClient = ({
         const url = target.url.href;
         const transport = target.protocol === 'https:' ? https : http;
         let settled = false;
-        let connectTimer: NodeJS.Timeout | undefined;
         let request: http.ClientRequest;
         try {
           request = transport.request({
@@ -251,7 +257,7 @@ export const createOutboundClient = ({
           reject(error);
           request.destroy();
         };
-        connectTimer = setTimeout(
+        const connectTimer = setTimeout(
           () => fail(new OutboundError('timeout', `No connection to ${target.url.host} within ${limits.connectTimeoutMs} ms`, url)),
           limits.connectTimeoutMs
         );
@@ -259,6 +265,7 @@ export const createOutboundClient = ({
           socket.once(target.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
         });
         signal.onAbort(fail);
+        if (limits.onSent) request.on('finish', limits.onSent);
         request.on('error', (error) => fail(networkError(error, url)));
         request.on('response', (response) => {
           clearTimeout(connectTimer);
@@ -308,6 +315,7 @@ export const createOutboundClient = ({
         connectTimeoutMs: options.connectTimeoutMs ?? defaultConnectTimeoutMs,
         maxBytes: options.maxBytes ?? defaultMaxBytes,
         stopWhen: options.stopWhen,
+        onSent: options.onSent,
       };
       const maxRedirects = Math.max(0, Math.min(MAX_REDIRECTS, options.maxRedirects ?? 0));
       let current = url;

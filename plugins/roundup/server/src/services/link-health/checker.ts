@@ -12,8 +12,10 @@ import {
   mayTakeLease,
   needsGetAfterHead,
   nextCheckAt,
+  quietAt,
   recordCheck,
   retryAfterWait,
+  sent,
   started,
   type CheckOutcome,
   type HostState,
@@ -70,8 +72,8 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
   const hosts = new Map<string, HostState>();
   const waiting = new Set<() => void>();
   let working: Promise<void> | null = null;
-  /** Set while this instance queues a run it just started (the run is not ready to be worked yet). */
-  let starting = false;
+  /** Starting a run and taking one over, in turn: the watchdog must not take a run this instance is still queueing. */
+  let claiming: Promise<unknown> = Promise.resolve();
   let stopping = false;
   let watchdog: NodeJS.Timeout | null = null;
   let firstLook: NodeJS.Timeout | null = null;
@@ -97,18 +99,26 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   const wakeAll = () => [...waiting].forEach((wake) => wake());
 
+  const inTurn = <T>(claim: () => Promise<T>): Promise<T> => {
+    const result = claiming.then(claim);
+    claiming = result.catch(() => undefined);
+    return result;
+  };
+
+  const pacing = () => ({ maxConcurrent: MAX_PER_HOST, intervalMs: config().hostIntervalMs });
+
   /** Sends one request once its host's pacing allows, and records what the host asked for. */
   const paced = async (url: string, method: 'HEAD' | 'GET'): Promise<CheckResponse> => {
     const key = hostKey(url);
-    const policy = { maxConcurrent: MAX_PER_HOST, intervalMs: config().hostIntervalMs };
+    const host = () => hosts.get(key) ?? IDLE_HOST;
     for (;;) {
       if (stopping) throw new Stopped();
-      const host = hosts.get(key) ?? IDLE_HOST;
-      const decision = mayStart(host, Date.now(), policy);
+      const decision = mayStart(host(), Date.now(), pacing());
       if (decision.go) break;
       await sleep(decision.waitMs);
     }
-    hosts.set(key, started(hosts.get(key) ?? IDLE_HOST, Date.now()));
+    hosts.set(key, started(host()));
+    let wasSent = false;
     let retryAfterMs: number | undefined;
     try {
       const response = await request(url, {
@@ -116,13 +126,19 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
         headers: { 'user-agent': userAgent(), accept: '*/*' },
         timeoutMs: config().timeoutMs,
         maxBytes: method === 'GET' ? BODY_BYTES : 1024,
+        onSent: () => {
+          if (wasSent) return;
+          wasSent = true;
+          hosts.set(key, sent(host(), Date.now()));
+          wakeAll();
+        },
       });
       if (response.status === 429 || response.status === 503) {
         retryAfterMs = parseRetryAfter(response.headers['retry-after'], Date.now());
       }
       return response;
     } finally {
-      hosts.set(key, finished(hosts.get(key) ?? IDLE_HOST, Date.now(), retryAfterMs));
+      hosts.set(key, finished(host(), Date.now(), { wasSent, retryAfterMs }));
       wakeAll();
     }
   };
@@ -320,20 +336,21 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
   const runningRun = async (): Promise<Row | null> => runs().findOne({ where: { state: 'running' }, orderBy: { id: 'desc' } });
 
   /** Takes over a running check whose instance stopped, if there is one, and works it. */
-  const resumeOrphan = async () => {
-    if (working || stopping || starting) return;
-    const run = await runningRun();
-    if (!run || !mayTakeLease({ holder: run.holder ?? null, until: asNumber(run.leaseUntil) }, instance, Date.now())) return;
-    const now = Date.now();
-    const { count } = await runs().updateMany({
-      where: {
-        id: run.id,
-        $or: [{ holder: null }, { leaseUntil: null }, { leaseUntil: { $lt: now } }, { holder: instance }],
-      },
-      data: { holder: instance, leaseUntil: now + config().leaseTtlMs },
+  const resumeOrphan = () =>
+    inTurn(async () => {
+      if (working || stopping) return;
+      const run = await runningRun();
+      if (!run || !mayTakeLease({ holder: run.holder ?? null, until: asNumber(run.leaseUntil) }, instance, Date.now())) return;
+      const now = Date.now();
+      const { count } = await runs().updateMany({
+        where: {
+          id: run.id,
+          $or: [{ holder: null }, { leaseUntil: null }, { leaseUntil: { $lt: now } }, { holder: instance }],
+        },
+        data: { holder: instance, leaseUntil: now + config().leaseTtlMs },
+      });
+      if (count === 1) void work(run.id);
     });
-    if (count === 1) void work(run.id);
-  };
 
   const progress = async (run: Row): Promise<RunProgress> => {
     const [remaining, states] = await Promise.all([
@@ -367,9 +384,8 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Starts a check now; a ConflictError (409) when one is running, on any instance. */
-    async start(trigger: 'manual' | 'schedule' = 'manual'): Promise<RunProgress> {
-      starting = true;
-      try {
+    start(trigger: 'manual' | 'schedule' = 'manual'): Promise<RunProgress> {
+      return inTurn(async () => {
         const now = clock();
         let run: Row;
         try {
@@ -385,9 +401,7 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
         run = await runs().update({ where: { id: run.id }, data: { total } });
         void work(run.id);
         return progress(run);
-      } finally {
-        starting = false;
-      }
+      });
     },
 
     /** The running check, or the latest one; null before the first. */
@@ -434,6 +448,10 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.cron.remove(CRON_JOB);
       wakeAll();
       await working?.catch(() => {});
+      // The instance that takes over knows nothing of this one's last requests: hand over once each host may get the next.
+      const now = Date.now();
+      const quiet = Math.max(now, ...[...hosts.values()].map((host) => quietAt(host, now, pacing())));
+      if (quiet > now) await new Promise((resolve) => setTimeout(resolve, quiet - now));
       await runs().updateMany({ where: { holder: instance }, data: { holder: null, leaseUntil: null } });
     },
   };

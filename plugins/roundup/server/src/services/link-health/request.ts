@@ -8,6 +8,8 @@ export interface CheckRequestOptions {
   headers: Record<string, string>;
   timeoutMs: number;
   maxBytes: number;
+  /** Called when the request has been written to its connection (the host's pacing counts from then). */
+  onSent: () => void;
 }
 
 export interface CheckResponse {
@@ -25,7 +27,7 @@ export type CheckRequest = (url: string, options: CheckRequestOptions) => Promis
  */
 export const outboundRequest =
   (strapi: Core.Strapi): CheckRequest =>
-  async (url, { method, headers, timeoutMs, maxBytes }) => {
+  async (url, { method, headers, timeoutMs, maxBytes, onSent }) => {
     try {
       const { status, headers: answered, body } = await getPluginService(strapi, 'outbound').request(url, {
         method,
@@ -33,6 +35,7 @@ export const outboundRequest =
         timeoutMs,
         maxBytes,
         maxRedirects: 0,
+        onSent,
       });
       return { status, headers: answered, body };
     } catch (error) {
