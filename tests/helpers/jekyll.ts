@@ -18,15 +18,77 @@ interface Element extends ChildNode {
  * is marked as run), then Markdown with raw HTML on, then a browser's HTML parser.
  */
 
-/** Ruby Liquid's Tokenizer: `{%…%}`, `{{…}` / `{{…}}`, or a lone `{{` / `{%`. */
-const TOKEN = /(\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}?|\{\{|\{%)/;
-/** Liquid::Raw's test for the token that ends it. */
-const FULL_TOKEN = /^([\s\S]*)\{%-?\s*(\w+)\s*([\s\S]*)?-?%\}$/;
+/**
+ * Ruby Liquid's Tokenizer (`/\{%.*?%\}|\{\{.*?\}\}?|\{\{|\{%/m`): `{%…%}`, `{{…}` /
+ * `{{…}}`, or a lone `{{` / `{%`, and the text between them. Scanned forward, each
+ * closer's next position remembered, so a run of openers without closers stays linear.
+ */
+const tokenize = (source: string): string[] => {
+  const tokens: string[] = [];
+  let textStart = 0;
+  let tagClose = -2; // next `%}` at or after the last search, or -1 when there is none left
+  let outputClose = -2; // the same for `}`
+  let at = source.indexOf('{');
+  while (at !== -1) {
+    let end = -1;
+    if (source.startsWith('{%', at)) {
+      if (tagClose !== -1 && tagClose < at + 2) tagClose = source.indexOf('%}', at + 2);
+      end = tagClose === -1 ? at + 2 : tagClose + 2;
+    } else if (source.startsWith('{{', at)) {
+      if (outputClose !== -1 && outputClose < at + 2) outputClose = source.indexOf('}', at + 2);
+      end = outputClose === -1 ? at + 2 : outputClose + (source[outputClose + 1] === '}' ? 2 : 1);
+    }
+    if (end === -1) {
+      at = source.indexOf('{', at + 1);
+      continue;
+    }
+    tokens.push(source.slice(textStart, at), source.slice(at, end));
+    textStart = end;
+    at = source.indexOf('{', end);
+  }
+  tokens.push(source.slice(textStart));
+  return tokens.filter((token) => token !== '');
+};
+
+const isWordChar = (c: string | undefined) => c !== undefined && /\w/.test(c);
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/** The tag name after the `{%` that ends at `from` (`{%-? *name`), and where the name ends; null without one. */
+const tagNameAt = (text: string, from: number): { name: string; end: number } | null => {
+  let at = text[from] === '-' ? from + 1 : from;
+  while (isSpace(text[at])) at += 1;
+  const start = at;
+  while (isWordChar(text[at])) at += 1;
+  return at === start ? null : { name: text.slice(start, at), end: at };
+};
+
+/** A `{%…%}` token as Liquid reads it (`/^\{%-?\s*(\w+)\s*(.*?)\s*-?%\}$/`): its name and markup. */
+const readTag = (token: string): { name: string; markup: string } | null => {
+  if (token.length < 4 || !token.startsWith('{%') || !token.endsWith('%}')) return null;
+  const inner = token.slice(0, -2);
+  const tag = tagNameAt(inner, 2);
+  if (!tag) return null;
+  const rest = inner.slice(tag.end).trimStart();
+  return { name: tag.name, markup: (rest.endsWith('-') ? rest.slice(0, -1) : rest).trimEnd() };
+};
+
+/**
+ * Liquid::Raw's test for the token that ends it (`/^(.*)\{%-?\s*(\w+)\s*(.*)?-?%\}$/m`):
+ * the last tag opener in `token` followed by a name, the text before it and the name.
+ */
+const readFullToken = (token: string): { before: string; name: string } | null => {
+  if (!token.endsWith('%}')) return null;
+  for (let at = token.lastIndexOf('{%'); at !== -1; at = at === 0 ? -1 : token.lastIndexOf('{%', at - 1)) {
+    const tag = tagNameAt(token, at + 2);
+    if (tag) return { before: token.slice(0, at), name: tag.name };
+  }
+  return null;
+};
 
 export const RAN = '\u2620LIQUID RAN\u2620';
 
 export const runLiquid = (source: string, linkTags: Record<string, (arg: string) => string> = {}) => {
-  const tokens = source.split(TOKEN).filter((token) => token !== '');
+  const tokens = tokenize(source);
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i];
@@ -34,13 +96,13 @@ export const runLiquid = (source: string, linkTags: Record<string, (arg: string)
       out.push(token);
       continue;
     }
-    const tag = /^\{%-?\s*(\w+)\s*([\s\S]*?)\s*-?%\}$/.exec(token);
-    if (tag && tag[1] === 'raw') {
+    const tag = readTag(token);
+    if (tag && tag.name === 'raw') {
       const body: string[] = [];
       for (i += 1; i < tokens.length; i += 1) {
-        const inner = FULL_TOKEN.exec(tokens[i]);
-        if (inner && inner[2] === 'endraw') {
-          body.push(inner[1]);
+        const inner = readFullToken(tokens[i]);
+        if (inner && inner.name === 'endraw') {
+          body.push(inner.before);
           break;
         }
         body.push(tokens[i]);
@@ -54,8 +116,8 @@ export const runLiquid = (source: string, linkTags: Record<string, (arg: string)
       out.push(literal[1]);
       continue;
     }
-    if (tag && linkTags[tag[1]]) {
-      out.push(linkTags[tag[1]](tag[2]));
+    if (tag && linkTags[tag.name]) {
+      out.push(linkTags[tag.name](tag.markup));
       continue;
     }
     out.push(RAN);
@@ -117,7 +179,7 @@ export const executableMarkup = (page: BuiltPage): string[] => {
     for (const [name, value] of Object.entries(element.attribs)) {
       if (!SAFE_ATTRIBUTES.has(name)) found.push(`${element.name}[${name}]`);
       if (name === 'class' && !/^language-[\w-]*$/.test(value)) found.push(`class="${value}"`);
-      if (name === 'style' && !/^text-align:(left|right|center)$/.test(value)) found.push(`style`);
+      if (name === 'style' && !/^text-align:(?:left|right|center)$/.test(value)) found.push(`style`);
       if (name === 'href' || name === 'src') {
         const url = new URL(value, 'https://site.example/');
         if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) found.push(`${name}="${value}"`);

@@ -102,7 +102,7 @@ describe.each(FIELDS)('raw HTML and Liquid in the %s', (field) => {
   it.each(VECTORS)('%s: with rawHtml keep, raw HTML comes out as written', (_name, vector) => {
     const keep = createRenderer({ markdown: { rawHtml: 'keep' } });
     const markdown = keep.markdown(roundupWith(field, vector));
-    if (!/[{]/.test(vector)) expect(markdown).toContain(vector.split('\n')[0]);
+    if (!vector.includes('{')) expect(markdown).toContain(vector.split('\n')[0]);
   });
 });
 

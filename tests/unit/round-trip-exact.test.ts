@@ -129,7 +129,7 @@ describe('import then render keeps what a reader sees', () => {
       const parsed = parseRoundupMarkdown(post(['## Links', `- [T](https://e.example/) by A - ${lead} and more`]));
       const markdown = defaultRenderer.markdown(parsed.roundup);
       const item = reader.parse(markdown.replace(/^---\n[\s\S]*?\n---\n/, ''), {});
-      const nested = item.filter((t) => /^(heading|blockquote|bullet_list|ordered_list|fence|hr)/.test(t.type) && t.level > 0);
+      const nested = item.filter((t) => /^(?:heading|blockquote|bullet_list|ordered_list|fence|hr)/.test(t.type) && t.level > 0);
       expect(nested).toEqual([]);
       expect(buildPage(markdown).text).toContain(`${lead} and more`);
       const html = defaultRenderer.html(parsed.roundup);

@@ -72,7 +72,8 @@ export interface RoundupList {
 /** GET /api/roundup/roundups/:slug */
 export interface RoundupResponse {
   data: Roundup;
-  meta: {};
+  /** Always empty. */
+  meta: Record<string, never>;
 }
 
 /** A section of roundups; sections appear in ascending position. */
@@ -86,7 +87,8 @@ export interface Category {
 /** GET /api/roundup/categories */
 export interface CategoryList {
   data: Category[];
-  meta: {};
+  /** Always empty. */
+  meta: Record<string, never>;
 }
 
 /** One roundup in the JSON Feed. */

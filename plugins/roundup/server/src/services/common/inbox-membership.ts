@@ -50,7 +50,6 @@ const inboxMembership = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Wraps one Document Service write of ours and recomputes the links it may have moved. */
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     async around(uid: string, action: string, documentId: string | undefined, write: () => any): Promise<any> {
       const tracked =
         (uid === ROUNDUP_UID && ROUNDUP_ACTIONS.has(action)) || (uid === ENTRY_UID && ENTRY_ACTIONS.has(action));
