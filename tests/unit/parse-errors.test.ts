@@ -166,3 +166,51 @@ describe('entry URLs', () => {
     expect(entryUrlProblems(parsed.roundup, parsed.lines)).toEqual([]);
   });
 });
+
+describe('parseRoundupMarkdown: fields longer than their limit', () => {
+  const long = (unit: string) => unit.repeat(20_001).slice(0, 20_001);
+
+  it('names each over-long field with its line and limit, and does not read it', () => {
+    const parsed = parseRoundupMarkdown(
+      [
+        ...FRONT,
+        long('a'),
+        '',
+        `## ${long('[')}`,
+        '* [A](https://a.test/) by Ann<br/>',
+        long('!['),
+        `* [B](https://b.test/) by ${long('[')}`,
+        '* [C](https://c.test/)',
+        '',
+        long('<a'),
+      ].join('\n')
+    );
+    expect(parsed.lengthProblems).toEqual([
+      { field: 'intro', line: 6, message: 'line 6: must be at most 20000 characters (it has 20001)' },
+      { field: 'outro', line: 14, message: 'line 14: must be at most 20000 characters (it has 20001)' },
+      { field: 'sections[0].name', line: 8, message: 'line 8: must be at most 120 characters (it has 20001)' },
+      {
+        field: 'sections[0].entries[0].description',
+        line: 9,
+        message: 'line 9: must be at most 20000 characters (it has 20001)',
+      },
+      {
+        field: 'sections[0].entries[1].author',
+        line: 11,
+        message: 'line 11: must be at most 255 characters (it has 20001)',
+      },
+    ]);
+    // An over-long field gets its problem instead of warnings about its contents.
+    expect(parsed.warnings.filter((w) => [6, 10, 14].includes(w.line))).toEqual([]);
+  });
+
+  it('keeps a field at its limit, read as usual', () => {
+    const commentary = `![a](/x.png) ${'a'.repeat(20_000 - 13)}`;
+    const parsed = parseRoundupMarkdown(
+      [...FRONT, '## Tools', '* [A](https://a.test/) by Ann<br/>', commentary].join('\n')
+    );
+    expect(parsed.lengthProblems).toEqual([]);
+    expect(parsed.roundup.sections[0].entries[0].description).toHaveLength(20_000);
+    expect(parsed.warnings.map((w) => w.line)).toContain(8);
+  });
+});

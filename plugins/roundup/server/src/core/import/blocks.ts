@@ -28,7 +28,7 @@ export interface TextBlock {
 
 export type Block = HeadingBlock | ItemBlock | TextBlock;
 
-const BULLET = /^( {0,3})([*+-])([ \t]+|$)/;
+const BULLET = /^( {0,3})[*+-](?:[ \t]+|$)/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** Tags that start a CommonMark HTML block, which may interrupt a paragraph. */

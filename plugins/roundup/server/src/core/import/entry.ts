@@ -1,6 +1,6 @@
 import type { RoundupEntry } from '../model';
 import { startsBlock, type ItemBlock } from './blocks';
-import { hasLink, readInlineLink, readInlineText, type InlineLink } from './inline';
+import { hasLink, READABLE_LENGTH, readInlineLink, readInlineText, type InlineLink } from './inline';
 import { isBlank, type SourceLine } from './text';
 
 /** A note about one entry, before the parser knows where it ends up. */
@@ -20,7 +20,9 @@ export type ItemReading =
   /** A list item with no link at all; `signOff` when it is only a name (`- Noah`). */
   | { kind: 'linkless'; signOff: boolean }
   /** A list item with a link that does not start with it. */
-  | { kind: 'late-link' };
+  | { kind: 'late-link' }
+  /** A list item longer than READABLE_LENGTH and no entry: kept as written, not parsed. */
+  | { kind: 'unread'; length: number };
 
 const BREAK_TAG = /<br\s*\/?>/i;
 /** `- Noah`, `- Jane Doe`: a curator signing the commentary above. */
@@ -55,7 +57,7 @@ const splitHeader = (paragraph: string, link: InlineLink): Header => {
   if (firstEnd < paragraph.length) {
     const next = paragraph.slice(firstEnd + 1, lineEnd(firstEnd + 1));
     const authorOnNextLine =
-      /(^|\s)by\s*$/i.test(first) || (isBlank(first) && /^\s*by\s/i.test(next));
+      /(?:^|\s)by\s*$/i.test(first) || (isBlank(first) && /^\s*by\s/i.test(next));
     if (authorOnNextLine) {
       const nextBreak = BREAK_TAG.exec(next);
       const tailEnd = nextBreak ? nextBreak.index : next.length;
@@ -197,7 +199,9 @@ export const readItem = (item: ItemBlock): ItemReading => {
   const paragraph = paragraphLines.map((line) => line.text).join('\n');
   const link = readInlineLink(paragraph, 0);
   if (!link) {
-    if (hasLink(content.map((line) => line.text).join('\n'))) return { kind: 'late-link' };
+    const text = content.map((line) => line.text).join('\n');
+    if (text.length > READABLE_LENGTH) return { kind: 'unread', length: text.length };
+    if (hasLink(text)) return { kind: 'late-link' };
     return { kind: 'linkless', signOff: content.length === 1 && SIGN_OFF.test(paragraph.trim()) };
   }
 

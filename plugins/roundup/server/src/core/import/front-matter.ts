@@ -17,7 +17,7 @@ export interface FrontMatterBlock {
 }
 
 const DELIMITER = /^---\s*$/;
-const CLOSING = /^(---|\.\.\.)\s*$/;
+const CLOSING = /^(?:---|\.\.\.)\s*$/;
 
 const describeValue = (value: unknown): string =>
   Array.isArray(value) ? 'a list' : `a ${typeof value} (${JSON.stringify(value)})`;

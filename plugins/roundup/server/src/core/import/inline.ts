@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { MARKDOWN_LENGTH } from '../limits';
 import { singleSpaced } from './text';
 
 /** CommonMark with raw HTML recognised, so that a `<br/>` is a tag and not text. */
@@ -15,10 +16,23 @@ export interface InlineText {
   wrappedInEmphasis: boolean;
 }
 
-const EMPHASIS = /^(strong|em|s)_(open|close)$/;
+const EMPHASIS = /^(?:strong|em|s)_(?:open|close)$/;
 
-/** The visible text of one line of inline Markdown: escapes resolved, entities decoded, markup gone. */
+/**
+ * The longest Markdown the importer parses as one piece (a link's text, an author, a heading,
+ * a list item): no field holds more, and markdown-it's inline rules take super-linear time on
+ * some longer runs (`[[[…`), so longer text is only measured and refused, never parsed.
+ */
+export const READABLE_LENGTH = MARKDOWN_LENGTH;
+
+/**
+ * The visible text of one line of inline Markdown: escapes resolved, entities decoded, markup gone.
+ * Text longer than READABLE_LENGTH comes back as written: no title, author or name holds it.
+ */
 export const readInlineText = (source: string): InlineText => {
+  if (source.length > READABLE_LENGTH) {
+    return { text: source, markup: new Set(), wrappedInEmphasis: false };
+  }
   const children = (markdown.parseInline(source, {})[0]?.children ?? []).filter(
     (token) => !(token.type === 'text' && token.content === '')
   );
@@ -87,19 +101,23 @@ const skipWhitespace = (source: string, from: number): number => {
   return at;
 };
 
-/** The offset of the `]` closing the link text opened at `start`, or -1. */
+/**
+ * The offset of the `]` closing the link text opened at `start`, or -1. Link text longer than
+ * READABLE_LENGTH is no title, so the scan stops there (each code span's search is bounded too).
+ */
 const labelEnd = (source: string, start: number): number => {
+  const end = Math.min(source.length, start + READABLE_LENGTH + 2);
   let depth = 0;
   let at = start;
-  while (at < source.length) {
+  while (at < end) {
     const char = source[at];
     if (char === '\\') {
       at += 2;
       continue;
     }
     if (char === '`') {
-      const run = /^`+/.exec(source.slice(at))![0];
-      const close = source.slice(at + run.length).search(new RegExp(`(?<!\`)${run}(?!\`)`));
+      const run = /^`+/.exec(source.slice(at, end))![0];
+      const close = source.slice(at + run.length, end).search(new RegExp(`(?<!\`)${run}(?!\`)`));
       at += close < 0 ? run.length : run.length + close + run.length;
       continue;
     }
@@ -210,6 +228,8 @@ exact.validateLink = () => true;
 
 /** The inline links of one line of Markdown (a heading): their visible text and URL. */
 export const inlineLinks = (source: string): { text: string; url: string }[] => {
+  // A longer heading is refused for its name's length; its links are not looked for.
+  if (source.length > READABLE_LENGTH) return [];
   const children = exact.parseInline(source, {})[0]?.children ?? [];
   const links: { text: string; url: string }[] = [];
   let open: { text: string[]; url: string } | null = null;

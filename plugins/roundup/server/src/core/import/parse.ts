@@ -8,6 +8,7 @@ import { RoundupParseError, WarningLog, type ImportWarning } from './errors';
 import { checkExcerptMonth, splitExcerpt } from './excerpt';
 import { readFrontMatter, roundupFields } from './front-matter';
 import { arrangeBody, mergeRepeatedSections } from './sections';
+import { importLengthProblems, type FieldLengthProblem } from './lengths';
 import { canonicalMarkdown as canonicalLines, unwrapRawLiquid } from './text';
 
 const canonicalMarkdown = (lines: readonly string[]): string | null => {
@@ -36,13 +37,25 @@ export interface ParsedRoundup {
   lines: RoundupSourceLines;
   /** Entry URLs the API refuses (not absolute http(s)): errors for the caller to report. */
   urlProblems: EntryUrlProblem[];
+  /** Fields longer than the API holds, by line: errors for the caller to report. */
+  lengthProblems: FieldLengthProblem[];
 }
+
+/** C0 controls other than tab, line feed, vertical tab, form feed and carriage return, and U+FFFD. */
+const isUnreadable = (code: number): boolean =>
+  code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0xfffd;
+
+const countUnreadable = (source: string): number => {
+  let count = 0;
+  for (let at = 0; at < source.length; at += 1) if (isUnreadable(source.charCodeAt(at))) count += 1;
+  return count;
+};
 
 const refuseNonMarkdown = (source: string, fileName: string | null) => {
   const refuse = (reason: string) => new RoundupParseError(reason, null, fileName);
   const text = source.trim();
   if (text === '') throw refuse('the post is empty');
-  const unreadable = (source.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
+  const unreadable = countUnreadable(source);
   if (source.includes('\u0000') || unreadable > source.length / 100) {
     throw refuse('the post is binary data, not Markdown text');
   }
@@ -55,7 +68,7 @@ const refuseNonMarkdown = (source: string, fileName: string | null) => {
     }
     if (json) throw refuse('the post is JSON, not a Markdown roundup');
   }
-  if (/^(<!doctype\s+html|<html[\s>])/i.test(text)) {
+  if (/^(?:<!doctype\s+html|<html[\s>])/i.test(text)) {
     throw refuse('the post is an HTML page, not Markdown');
   }
 };
@@ -81,23 +94,6 @@ export const parseRoundupMarkdown = (
   const { excerpt, intro } = splitExcerpt(body.intro, warnings);
   const sections = mergeRepeatedSections(body.sections, warnings);
 
-  const markdownOptions = options.markdown ?? DEFAULT_MARKDOWN;
-  const note = (pieces: readonly Piece[], place: string) => {
-    noteHiddenContent(pieces, place, warnings);
-    noteUnsafeMarkdown(pieces, place, warnings, markdownOptions);
-  };
-  if (excerpt) {
-    checkExcerptMonth(excerpt, fields.title, fields.date, warnings);
-    note([{ lines: excerpt, reported: false }], 'the excerpt');
-  }
-  note(intro, 'the intro');
-  note(body.outro, 'the outro');
-  for (const section of sections) {
-    for (const { entry, pieces } of section.entries) {
-      note(pieces, `the commentary of "${entry.title}"`);
-    }
-  }
-
   const roundup: Roundup = {
     title: fields.title,
     slug: fields.slug,
@@ -121,10 +117,42 @@ export const parseRoundupMarkdown = (
       entries: section.entries.map((entry) => entry.line),
     })),
   };
+  const firstLine = (pieces: readonly Piece[]) =>
+    pieces.find((piece) => piece.lines.length > 0)?.lines[0].number ?? null;
+  const lengthProblems = importLengthProblems(roundup, sourceLines, {
+    excerpt: excerpt?.[0]?.number ?? null,
+    intro: firstLine(intro),
+    outro: firstLine(body.outro),
+  });
+  const tooLong = new Set(lengthProblems.map((problem) => problem.field));
+
+  // A field over its limit is refused, not parsed: markdown-it is super-linear on some long runs.
+  const markdownOptions = options.markdown ?? DEFAULT_MARKDOWN;
+  const note = (pieces: readonly Piece[], place: string, field: string) => {
+    if (tooLong.has(field)) return;
+    noteHiddenContent(pieces, place, warnings);
+    noteUnsafeMarkdown(pieces, place, warnings, markdownOptions);
+  };
+  if (excerpt) {
+    checkExcerptMonth(excerpt, fields.title, fields.date, warnings);
+    note([{ lines: excerpt, reported: false }], 'the excerpt', 'excerpt');
+  }
+  note(intro, 'the intro', 'intro');
+  note(body.outro, 'the outro', 'outro');
+  sections.forEach((section, s) => {
+    section.entries.forEach(({ entry, pieces }, e) => {
+      const path = `sections[${s}].entries[${e}]`;
+      // A title over its limit is refused too; it is not repeated in a warning for each line.
+      if (tooLong.has(`${path}.title`)) return;
+      note(pieces, `the commentary of "${entry.title}"`, `${path}.description`);
+    });
+  });
+
   return {
     roundup,
     warnings: warnings.list(),
     lines: sourceLines,
     urlProblems: entryUrlProblems(roundup, sourceLines),
+    lengthProblems,
   };
 };

@@ -58,6 +58,8 @@ const describePart = ({ block, reading }: Part): string => {
   if (reading?.kind === 'linkless') return `a list item without a link (${quoted})`;
   if (reading?.kind === 'late-link')
     return `a list item that does not start with a link (${quoted})`;
+  if (reading?.kind === 'unread')
+    return `a list item of ${reading.length} characters, too long to read (${quoted})`;
   if (first.startsWith('<!--')) return `an HTML comment (${quoted})`;
   if (/^!\[[^\]]*\]\([^)]*\)$/.test(first)) return `an image (${quoted})`;
   return `text outside any entry (${quoted})`;

@@ -3,7 +3,7 @@ const MARKDOWN_PUNCTUATION = /[\\`*[\]<>|{}]/g;
 /** `_` opens or closes emphasis unless it sits between two letters or digits. */
 const EMPHASIS_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 /** Characters that would end a Markdown link destination or start a code span in it. */
-const URL_BREAKING = /[\s\u0000-\u001f\u007f-\u009f()<>\\`]/g;
+const URL_BREAKING = /[\s\p{Cc}()<>\\`]/gu;
 
 /**
  * Inline text (an entry's title or author, a section name) made safe inside one
@@ -17,10 +17,10 @@ export const markdownText = (text: string): string => escapeClosingHashes(
     .trim()
     .replace(MARKDOWN_PUNCTUATION, '\\$&')
     .replace(EMPHASIS_UNDERSCORE, '\\_')
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/&(?=#?[\da-z]+;)/gi, '&amp;')
     .replace(/\$\$/g, '\\$\\$')
     // kramdown has no escape for `~`, so strikethrough is broken up with entities.
-    .replace(/~~+/g, (tildes) => '&#126;'.repeat(tildes.length))
+    .replace(/~{2,}/g, (tildes) => '&#126;'.repeat(tildes.length))
 );
 
 /** Hashes at the end of a heading would close it: each one escaped (counted, not matched). */
@@ -40,7 +40,7 @@ export const markdownUrl = (url: string): string => url.trim().replace(URL_BREAK
 /** Characters a bare link destination cannot hold as they are. */
 const NEEDS_BRACKETS = /[\s()<>\\`]/;
 /** Line breaks and other control characters: no destination can hold them. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
 
 /**
  * A URL as the destination of the entry's link, reading back as the same string:
@@ -54,7 +54,7 @@ export const markdownDestination = (url: string): string => {
   const text = url
     .trim()
     .replace(CONTROL, (c) => encodeURIComponent(c))
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;');
+    .replace(/&(?=#?[\da-z]+;)/gi, '&amp;');
   return NEEDS_BRACKETS.test(text) ? `<${text.replace(/[\\<>]/g, '\\$&')}>` : text;
 };
 

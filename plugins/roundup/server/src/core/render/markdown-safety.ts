@@ -31,6 +31,8 @@ export interface SafeMarkdown {
 
 // The parser only tells code from text here; nothing is rendered with it.
 const blocks = new MarkdownIt({ html: true, linkify: false, typographer: false });
+// Block structure only: inline parsing (links, emphasis) is super-linear on runs like `![![…`.
+blocks.core.ruler.disable('inline');
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 const INLINE_ELEMENTS = new Set(['a', 'em', 'strong', 'code', 'br', 'del', 's']);
@@ -45,10 +47,19 @@ const isAttributeChar = (c: string | undefined) =>
   isAttributeStart(c) || isDigit(c) || c === '.' || c === '-';
 const isSpace = (c: string | undefined) =>
   c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+/** CommonMark's ASCII punctuation: what a backslash escapes. */
+const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 const isAsciiPunctuation = (c: string | undefined) =>
-  c !== undefined && c.length === 1 && /[!-/:-@[-`{-~]/.test(c);
+  c !== undefined && c.length === 1 && ASCII_PUNCTUATION.includes(c);
 
-const NUMERIC_REFERENCE = /&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?/g;
+const NUMERIC_REFERENCE = /&#(?:x([\da-f]{1,8})|(\d{1,10}));?/gi;
+
+/** `url` without the C0 controls and spaces (U+0000 to U+0020) a browser strips from its start. */
+const trimLeadingControls = (url: string): string => {
+  let start = 0;
+  while (start < url.length && url.charCodeAt(start) <= 0x20) start += 1;
+  return url.slice(start);
+};
 
 /**
  * Whether a link target reaches a scheme other than http, https or mailto once
@@ -62,8 +73,8 @@ export const unsafeLinkTarget = (written: string): boolean => {
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
   });
   return [written, numeric, blocks.utils.unescapeAll(numeric)].some((variant) => {
-    const url = variant.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
-    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
+    const url = trimLeadingControls(variant.replace(/[\t\n\r]/g, ''));
+    const scheme = /^([a-z][\d+.a-z-]*):/i.exec(url);
     return scheme !== null && !SAFE_SCHEMES.has(scheme[1].toLowerCase());
   });
 };
@@ -145,8 +156,8 @@ const allowedTag = ({ name, closing, attributes }: Tag): boolean => {
 const cleanComment = (body: string): boolean =>
   !body.startsWith('>') && !body.startsWith('->') && !/--|[<>]/.test(body);
 
-const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*>/;
-const EMAIL_AUTOLINK = /^<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/;
+const AUTOLINK = /^<([a-z][\d+.a-z-]{1,31}):[^\s<>]*>/i;
+const EMAIL_AUTOLINK = /^<[\w.!#$%&'*+/=?^`{|}~-]+@[\da-z](?:[\da-z-]{0,61}[\da-z])?(?:\.[\da-z](?:[\da-z-]{0,61}[\da-z])?)*>/i;
 /** Longest autolink looked at; a longer one is escaped (it is text then, which is safe). */
 const AUTOLINK_MAX = 2048;
 

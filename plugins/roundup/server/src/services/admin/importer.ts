@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { isoDateProblem } from '../../core/date';
-import { roundupLengthProblems } from '../../core/limits';
 import { normaliseSectionName, parseRoundupMarkdown, RoundupParseError } from '../../core/import';
 import type { Roundup } from '../../core/model';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
@@ -49,12 +48,11 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const { roundup } = parsed;
     if (!roundup.date && request.date) roundup.date = request.date;
-    const problems = parsed.urlProblems.map((problem) => ({
+    // Each field within the limit the Document Service would hold it to, named (with its line) in the dry run too.
+    const problems = [...parsed.urlProblems, ...parsed.lengthProblems].map((problem) => ({
       path: problem.field,
       message: problem.message,
     }));
-    // Each field within the limit the Document Service would hold it to, named in the dry run too.
-    problems.push(...roundupLengthProblems(roundup));
     if (!roundup.date) {
       problems.push({ path: 'date', message: 'the post has no date: give one in the front matter, the file name or the request' });
     } else if (isoDateProblem(roundup.date)) {
