@@ -1,9 +1,10 @@
 import MarkdownIt from 'markdown-it';
+import { boundLinkLabels } from '../markdown-bounds';
 import { MARKDOWN_LENGTH } from '../limits';
 import { singleSpaced } from './text';
 
 /** CommonMark with raw HTML recognised, so that a `<br/>` is a tag and not text. */
-const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+const markdown = boundLinkLabels(new MarkdownIt({ html: true, linkify: false, typographer: false }));
 
 export type InlineMarkup = 'emphasis' | 'code' | 'link' | 'image' | 'html';
 
@@ -222,7 +223,7 @@ export const hasInlineImage = (line: string): boolean => {
 };
 
 /** Links read with their destinations exactly as written (no normalising, no filtering). */
-const exact = new MarkdownIt({ html: true, linkify: false, typographer: false });
+const exact = boundLinkLabels(new MarkdownIt({ html: true, linkify: false, typographer: false }));
 exact.normalizeLink = (url) => url;
 exact.validateLink = () => true;
 

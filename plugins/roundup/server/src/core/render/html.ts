@@ -1,34 +1,13 @@
 import MarkdownIt from 'markdown-it';
+import { boundLinkLabels } from '../markdown-bounds';
 import type { RoundupEntry } from '../model';
 import { escapeHtml, nonBlank } from './escape';
 import { DEFAULT_LIQUID_TAGS, resolveLiquidLinks, type SiteLinks } from './liquid';
 
 // Raw HTML off: a tag typed in any field comes out as text. Images off: no tracking pixels.
-const markdownIt = new MarkdownIt({ html: false, linkify: false, typographer: false }).disable(
-  'image'
+const markdownIt = boundLinkLabels(
+  new MarkdownIt({ html: false, linkify: false, typographer: false }).disable('image')
 );
-
-/** The offsets of every `]` of an inline source, found once per source. */
-const closingBrackets = new WeakMap<object, number[]>();
-const parseLinkLabel = markdownIt.helpers.parseLinkLabel;
-// A link label needs a `]` before the end; without this check markdown-it rescans to the end from every `[`.
-markdownIt.helpers.parseLinkLabel = (state, start, disableNested) => {
-  let closers = closingBrackets.get(state);
-  if (!closers) {
-    closers = [];
-    for (let at = state.src.indexOf(']'); at >= 0; at = state.src.indexOf(']', at + 1)) closers.push(at);
-    closingBrackets.set(state, closers);
-  }
-  let low = 0;
-  let high = closers.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (closers[mid] <= start) low = mid + 1;
-    else high = mid;
-  }
-  if (low === closers.length || closers[low] >= state.posMax) return -1;
-  return parseLinkLabel(state, start, disableNested);
-};
 
 type References = Record<string, unknown>;
 
