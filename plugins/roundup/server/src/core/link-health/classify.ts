@@ -1,13 +1,8 @@
 import { canonicalUrl } from '../canonical-url';
+import type { OutboundErrorCode } from '../outbound';
 
 /** What the outbound client reports when a request gets no HTTP answer. */
-export type RequestErrorCode =
-  | 'refused'
-  | 'timeout'
-  | 'dns'
-  | 'connection-refused'
-  | 'network'
-  | 'too-many-redirects';
+export type RequestErrorCode = OutboundErrorCode;
 
 export interface RedirectHop {
   url: string;

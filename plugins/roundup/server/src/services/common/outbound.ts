@@ -9,6 +9,7 @@ import {
   isLocalhost,
   LOCALHOST_ADDRESSES,
   parseAllowlist,
+  type OutboundErrorCode,
   type Target,
 } from '../../core/outbound';
 import { getPluginConfig } from '../../utils/config';
@@ -45,13 +46,7 @@ import { getPluginConfig } from '../../utils/config';
  * `createOutboundClient({ allow: ['127.0.0.1:4000'], lookup: async (host) => [...] })`.
  */
 
-export type OutboundErrorCode =
-  | 'refused'
-  | 'timeout'
-  | 'dns'
-  | 'connection-refused'
-  | 'network'
-  | 'too-many-redirects';
+export type { OutboundErrorCode };
 
 export class OutboundError extends Error {
   constructor(
