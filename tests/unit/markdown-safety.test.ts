@@ -8,6 +8,7 @@ import {
   renderMarkdown,
   safeMarkdown,
 } from '../../plugins/roundup/server/src/core/render';
+import { fieldSafetyWarnings } from '../../plugins/roundup/server/src/core/render/warnings';
 import { buildPage, executableMarkup, RAN, readHtml } from '../helpers/jekyll';
 
 /** Inputs an editor might type to run script on the built site or in the HTML output. */
@@ -148,6 +149,27 @@ describe('what the Markdown output keeps', () => {
     expect(markdownSafetyWarnings(roundup, { rawHtml: 'keep', liquidTags: ['post_url', 'link'] }).map((w) => w.message)).toEqual([
       'the Liquid "{{ z }}" in the commentary of "Entry" is shown as text, not run by the site',
     ]);
+  });
+
+  it('shows the first ten of a kind in a field and counts the rest in one warning', () => {
+    const roundup = roundupWith('commentary', `${'<x> '.repeat(25)}{{ a }} {{ b }} {{ a }}`);
+    const messages = markdownSafetyWarnings(roundup, { rawHtml: 'sanitize', liquidTags: [] }).map((w) => w.message);
+    expect(messages.filter((m) => m.startsWith('"<x>"'))).toHaveLength(10);
+    expect(messages).toContain('15 more pieces of raw HTML that are not allowed are shown as text in the commentary of "Entry"');
+    // Three of a kind are all shown; so is an eleventh (a count of one would say less).
+    expect(messages.filter((m) => m.startsWith('the Liquid'))).toEqual([
+      'the Liquid "{{ a }}" in the commentary of "Entry" is shown as text, not run by the site',
+      'the Liquid "{{ b }}" in the commentary of "Entry" is shown as text, not run by the site',
+      'the Liquid "{{ a }}" in the commentary of "Entry" is shown as text, not run by the site',
+    ]);
+    const eleven = roundupWith('commentary', '<x> '.repeat(11));
+    expect(markdownSafetyWarnings(eleven, { rawHtml: 'sanitize', liquidTags: [] })).toHaveLength(11);
+  });
+
+  it('gives each Liquid warning the offset where it is written', () => {
+    const text = 'a {{ x }} b {{ y }} c {{ x }}';
+    const offsets = fieldSafetyWarnings(text, 'the intro', { rawHtml: 'sanitize', liquidTags: [] }).map((w) => w.offset);
+    expect(offsets).toEqual([2, 12, 22]);
   });
 });
 
