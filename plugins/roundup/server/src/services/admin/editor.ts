@@ -109,9 +109,10 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Cards for `rows`, each with the other roundups that already link to the same URL. */
   const cards = async (rows: Row[], roundup: string | null): Promise<EntryCard[]> => {
     const urls = [...new Set(rows.map((row) => row.canonicalUrl).filter(Boolean))];
+    // Only other links can be duplicates: leaving out the page's own keeps the populate to the few that are.
     const candidates: Row[] = urls.length
       ? await strapi.db.query(ENTRY_UID).findMany({
-          where: { canonicalUrl: { $in: urls } },
+          where: { canonicalUrl: { $in: urls }, documentId: { $notIn: rows.map((row) => row.documentId) } },
           select: ['documentId', 'canonicalUrl'],
           populate: { roundup: { select: ['documentId', 'title'] } },
         })
@@ -201,22 +202,30 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
       return this.view(created.documentId);
     },
 
-    /** One roundup's draft as the page shows it. */
+    /**
+     * One roundup's draft as the page shows it. Read with the Query Engine:
+     * the draft with its links and sections, its published row, the sections
+     * and the links elsewhere with the same URLs, whatever the archive holds.
+     */
     async view(documentId: string): Promise<EditorView> {
-      const row: Row | null = await strapi.documents(ROUNDUP_UID).findOne({
-        documentId,
-        status: 'draft',
-        fields: ['title', 'slug', 'date', 'updatedAt'],
-        populate: {
-          entries: { fields: ENTRY_FIELDS, populate: { category: { fields: ['name'] } } },
-          sections: { fields: ['name'] },
-        },
-      } as any);
+      const [row, published] = await Promise.all([
+        strapi.db.query(ROUNDUP_UID).findOne({
+          where: { documentId, publishedAt: null },
+          select: ['documentId', 'title', 'slug', 'date', 'updatedAt'],
+          populate: {
+            entries: {
+              select: ['documentId', ...ENTRY_FIELDS],
+              populate: { category: { select: ['documentId', 'name'] } },
+            },
+            sections: { select: ['documentId', 'name'] },
+          },
+        }) as Promise<Row | null>,
+        publishedVersions([documentId]),
+      ]);
       if (!row) throw new NotFoundError(`No roundup with documentId "${documentId}"`);
 
-      const [allCategories, published, entryCards] = await Promise.all([
+      const [allCategories, entryCards] = await Promise.all([
         getPluginService(strapi, 'order').categories(),
-        publishedVersions([documentId]),
         cards(row.entries as Row[], documentId),
       ]);
       const byId = new Map(entryCards.map((card) => [card.documentId, card]));
