@@ -52,7 +52,7 @@ const ImportPage = () => {
   // The dry run depends on the date given for posts without one: check again when it changes.
   React.useEffect(() => {
     if (files.length) void check(files);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `check` is a new function each render and reads `date` itself; the files and the date are what the dry run depends on
   }, [files, date]);
 
   const importAll = async () => {
