@@ -70,18 +70,26 @@ const measure = async (url, headers = {}, { duration = DURATION } = {}) => {
 };
 
 /**
- * The app's CPU time per request of `url`, in ms, over `amount` requests (10
- * connections) after a warm-up, and requests/s. On a machine shared with
- * other work, CPU time per request is what stays comparable between routes;
- * requests/s follows whatever else runs.
+ * The app's CPU time per request of `url`, in ms, after a warm-up, and
+ * requests/s: over `amount` requests, or over `seconds` of requests when
+ * given (10 connections either way). On a machine shared with other work,
+ * CPU time per request is what stays comparable between routes; requests/s
+ * follows whatever else runs.
  */
-const measureCpu = async (app, url, headers = {}, { amount = 200 } = {}) => {
+const measureCpu = async (app, url, headers = {}, { amount = 200, seconds } = {}) => {
   await autocannon({ url, connections: CONNECTIONS, amount: 20, headers, timeout: 60 }); // warm-up
   const before = await app.cpu();
-  const result = await autocannon({ url, connections: CONNECTIONS, amount, headers, timeout: 60 });
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    ...(seconds ? { duration: seconds } : { amount }),
+    headers,
+    timeout: 60,
+  });
   const after = await app.cpu();
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { cpuMs: (after - before) / amount, rps: result.requests.average, p99: result.latency.p99 };
+  const requests = result.requests.total;
+  return { cpuMs: (after - before) / requests, requests, rps: result.requests.average, p99: result.latency.p99 };
 };
 
 /** Registers the first administrator and returns the Authorization header of its session. */
