@@ -14,6 +14,13 @@ let offListPort: number;
 let captureKey: string;
 let lateIsUp = false;
 
+const env = () => ({
+  ROUNDUP_SEED_DEMO: 'false',
+  ROUNDUP_OUTBOUND_ALLOW: `127.0.0.1:${site.port}`,
+  ROUNDUP_UNFURL_TIMEOUT_MS: '2500',
+  ROUNDUP_CAPTURE_BURST: '100',
+});
+
 beforeAll(async () => {
   offListPort = await closedPort();
   site = await startPageSite({
@@ -53,15 +60,7 @@ beforeAll(async () => {
     '/late': (req, res, pages) =>
       lateIsUp ? serve(htmlPage('<title>Up at last</title>'))(req, res, pages) : res.writeHead(404).end(),
   });
-  app = await startApp({
-    database: 'unfurl',
-    env: {
-      ROUNDUP_SEED_DEMO: 'false',
-      ROUNDUP_OUTBOUND_ALLOW: `127.0.0.1:${site.port}`,
-      ROUNDUP_UNFURL_TIMEOUT_MS: '2500',
-      ROUNDUP_CAPTURE_BURST: '100',
-    },
-  });
+  app = await startApp({ database: 'unfurl', env: env() });
   admin = await loginAdmin(app);
   await makeCategory(app.strapi, { name: 'Articles', position: 1 });
   captureKey = (await admin.post('/roundup/capture-tokens').expect(201)).body.accessKey;
@@ -184,5 +183,32 @@ describe('Retry and quick-add', () => {
     expect(refused.body).toMatchObject({ ok: false, reason: expect.stringMatching(/^refused, /) });
     await admin.post('/roundup/unfurl').send({ url: 'javascript:alert(1)' }).expect(400);
     expect(await docs(app.strapi, 'entry').count({})).toBe(before);
+  });
+});
+
+describe('after a restart', () => {
+  it('unfurls the links a stopped server left waiting', async () => {
+    const url = `${site.origin}/og?left=waiting`;
+    const category = (await docs(app.strapi, 'category').findFirst({})).documentId;
+    // What capture stores before its unfurl runs, as a server stopped mid-queue leaves it.
+    const { documentId } = await docs(app.strapi, 'entry').create({
+      data: {
+        title: url,
+        url,
+        description: 'Read on the train.',
+        category,
+        capturedAt: new Date().toISOString(),
+        captureSource: 'test',
+        captures: 1,
+        unfurl: { state: 'pending', reason: null, at: null, description: null, siteName: null, canonicalUrl: null, placeholders: { title: url } },
+      },
+    });
+    await app.stop();
+    app = await startApp({ database: 'unfurl', env: env(), reuseDatabase: true });
+    admin = await loginAdmin(app);
+
+    const card = await unfurled(documentId);
+    expect(card).toMatchObject({ title: 'Open Graph title', author: 'Graph Author', commentary: 'Read on the train.' });
+    expect(card.unfurl).toMatchObject({ state: 'done', siteName: 'Graph Site' });
   });
 });

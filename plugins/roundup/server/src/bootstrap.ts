@@ -13,4 +13,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getPluginService(strapi, 'hooks').syncFromConfig();
   getPluginService(strapi, 'dispatcher').start();
   getPluginService(strapi, 'link-checker').startScheduling();
+  await getPluginService(strapi, 'unfurl').resumePending();
 };

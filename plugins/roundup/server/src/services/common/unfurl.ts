@@ -81,6 +81,23 @@ const unfurlService = ({ strapi }: { strapi: Core.Strapi }) => {
       setImmediate(pump);
     },
 
+    /**
+     * Queues again the inbox links whose unfurl was waiting or running when the
+     * server stopped (the queue lives in memory), oldest first; called once at
+     * boot. Read from the inbox index, so it costs what the inbox holds.
+     */
+    async resumePending(): Promise<number> {
+      if (!getPluginConfig(strapi).unfurl.enabled) return 0;
+      const rows: Row[] = await strapi.db.query(ENTRY_UID).findMany({
+        where: { inInbox: true, unfurl: { $notNull: true } },
+        select: ['documentId', 'unfurl'],
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      });
+      const pending = rows.filter((row) => readRecord(row.unfurl)?.state === 'pending');
+      for (const row of pending) service.schedule(row.documentId);
+      return pending.length;
+    },
+
     /** How many unfurls are waiting or running (tests and shutdown wait on it). */
     pending: () => queue.length + running,
 
