@@ -39,6 +39,18 @@ describe('GET /roundup/roundups', () => {
     expect(res.body.pagination).toMatchObject({ page: 1, pageSize: 3, total: expect.any(Number) });
   });
 
+  it('counts every roundup on every page, full or not', async () => {
+    const drafts = await docs(app.strapi, 'roundup').count({ status: 'draft' });
+    const pages = Math.ceil(drafts / 2);
+    const first = await admin.get('/roundup/roundups?pageSize=2').expect(200);
+    const last = await admin.get(`/roundup/roundups?pageSize=2&page=${pages}`).expect(200);
+    const all = await admin.get(`/roundup/roundups?pageSize=${drafts + 1}`).expect(200);
+    for (const res of [first, last, all]) expect(res.body.pagination.total).toBe(drafts);
+    expect(first.body.pagination.pageCount).toBe(pages);
+    expect(all.body.results).toHaveLength(drafts);
+    expect(all.body.pagination.pageCount).toBe(1);
+  });
+
   it('rejects unknown and bad query parameters with a 400 naming them', async () => {
     const res = await admin.get('/roundup/roundups?pageSize=1000&sort=title').expect(400);
     expect(res.body.error.message).toContain('sort');
@@ -150,6 +162,26 @@ describe('inbox and quick-add', () => {
     expect(sectionTitles(res.body)[0]).toEqual(['Articles', ['first', 'Waiting link']]);
     const after = await admin.get('/roundup/inbox').expect(200);
     expect(after.body.results.map((e: any) => e.title)).not.toContain('Waiting link');
+  });
+
+  it('counts the whole inbox on every page, full or not', async () => {
+    for (const n of [1, 2, 3]) {
+      await docs(app.strapi, 'entry').create({
+        data: { title: `Counted ${n}`, url: `https://inbox.example.com/counted-${n}`, category: articles },
+      });
+    }
+    const waiting = (await admin.get('/roundup/inbox?pageSize=200').expect(200)).body;
+    expect(waiting.total).toBeGreaterThanOrEqual(3);
+    expect(waiting.results).toHaveLength(waiting.total);
+    const pages = Math.ceil(waiting.total / 2);
+    for (const page of [1, pages]) {
+      const res = await admin.get(`/roundup/inbox?pageSize=2&page=${page}`).expect(200);
+      expect(res.body.total).toBe(waiting.total);
+      expect(res.body.pagination).toMatchObject({ page, pageSize: 2, pageCount: pages, total: waiting.total });
+    }
+    const found = await admin.get('/roundup/inbox?q=counted-2').expect(200);
+    expect(found.body.results.map((e: any) => e.title)).toEqual(['Counted 2']);
+    expect(found.body.total).toBe(1);
   });
 
   it('answers 409 for a link that is already in a roundup, naming it, and changes nothing', async () => {
