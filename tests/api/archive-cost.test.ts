@@ -97,6 +97,78 @@ describe('SQL statements per request do not grow with the archive', () => {
   });
 });
 
+describe('the indexes the routes read through', () => {
+  const INDEXES = {
+    roundup_entries: ['roundup_entries_inbox_idx', 'roundup_entries_canonical_url_idx'],
+    roundup_roundups: ['roundup_roundups_date_idx', 'roundup_roundups_status_date_idx'],
+  };
+
+  /** The names of the indexes on `table`, as the database lists them. */
+  const indexesOf = async (table: string): Promise<string[]> => {
+    const knex = app.strapi.db.connection;
+    const client = app.strapi.db.dialect.client;
+    if (client === 'sqlite') {
+      return (await knex.raw(`select name from sqlite_master where type = 'index' and tbl_name = ?`, [table])).map((row: any) => row.name);
+    }
+    if (client === 'postgres') {
+      return (await knex.raw('select indexname as name from pg_indexes where tablename = ?', [table])).rows.map((row: any) => row.name);
+    }
+    const [rows] = await knex.raw('select distinct index_name as name from information_schema.statistics where table_schema = database() and table_name = ?', [table]);
+    return rows.map((row: any) => row.name ?? row.NAME);
+  };
+
+  it.each(Object.entries(INDEXES))('exist on %s', async (table, names) => {
+    expect(await indexesOf(table)).toEqual(expect.arrayContaining(names));
+  });
+
+  /**
+   * Which index the database would read `sql` through. SQLite plans without table statistics;
+   * PostgreSQL is told to avoid sequential scans, as it would on a large table; MySQL lists
+   * the indexes it may use. So the answer holds at any archive size, this one's included.
+   */
+  const indexFor = async ({ sql, bindings }: { sql: string; bindings: unknown[] }): Promise<string> => {
+    const knex = app.strapi.db.connection;
+    const client = app.strapi.db.dialect.client;
+    if (client === 'sqlite') {
+      return (await knex.raw(`explain query plan ${sql}`, bindings)).map((row: any) => row.detail).join('\n');
+    }
+    if (client === 'postgres') {
+      return knex.transaction(async (trx: any) => {
+        await trx.raw('set local enable_seqscan = off');
+        return (await trx.raw(`explain ${sql.replace(/\$\d+/g, '?')}`, bindings)).rows.map((row: any) => row['QUERY PLAN']).join('\n');
+      });
+    }
+    const [rows] = await knex.raw(`explain ${sql}`, bindings);
+    return rows.map((row: any) => `${row.possible_keys ?? ''} ${row.key ?? ''}`).join('\n');
+  };
+
+  it('serve the inbox, the duplicates of the editor view and the list pages', async () => {
+    const r = await makeRoundup(app.strapi, { title: 'Planned', sections: { [articles]: ['planned a'] } });
+    await waitingLink('planned waiting');
+    const statements: { sql: string; bindings: unknown[] }[] = [];
+    const listener = (query: { sql: string; bindings: unknown[] }) => statements.push(query);
+    app.strapi.db.connection.on('query', listener);
+    try {
+      await admin.get('/roundup/inbox').expect(200);
+      await admin.get(`/roundup/roundups/${r.documentId}/editor`).expect(200);
+      await admin.get('/roundup/roundups').expect(200);
+    } finally {
+      app.strapi.db.connection.removeListener('query', listener);
+    }
+    const plan = async (pattern: RegExp) => {
+      // Compared without quotes and schema; PostgreSQL's numbered placeholders go back to knex's.
+      const statement = statements.find(({ sql }) => pattern.test(sql.replace(/["`]/g, '').replace(/\bpublic\./g, '')));
+      expect(statement).toBeDefined();
+      return indexFor(statement!);
+    };
+    expect(await plan(/from roundup_entries as t0 where .*in_inbox/)).toContain('roundup_entries_inbox_idx');
+    expect(await plan(/from roundup_entries as t0 where .*canonical_url in/)).toContain('roundup_entries_canonical_url_idx');
+    expect(await plan(/from roundup_roundups as t0 where .*published_at is null.* order by t0.date desc/)).toMatch(
+      /roundup_roundups_(status_)?date_idx/
+    );
+  });
+});
+
 describe('cached public outputs follow the writes that change them, and only those', () => {
   const rendered = (slug: string) => app.http().get(`/api/roundup/roundups/${slug}/rendered`);
   // A feed names its own URL, so it is cached per host; supertest listens on a new port each time.
