@@ -56,6 +56,21 @@ export const signIn = async (page: Page, url: string, email: string, password: s
   await page.waitForURL((address) => !address.pathname.includes('/auth/'), { timeout: 60000 });
 };
 
+/** Registers the first administrator of a fresh app: its token and an admin API client with it. */
+export const registerFirstAdmin = async (url: string, user: { email: string; password: string; firstname: string; lastname: string }) => {
+  const registered = await adminApi(url)('POST', '/admin/register-admin', user);
+  if (registered.status !== 200) throw new Error(`register-admin answered ${registered.status}: ${JSON.stringify(registered.body)}`);
+  const token: string = registered.body.data.token;
+  return { token, api: adminApi(url, token) };
+};
+
+/** A new page at a desktop size, signed in to the admin panel as `user`. */
+export const signedInPage = async (browser: Browser, url: string, user: { email: string; password: string }) => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await signIn(page, url, user.email, user.password);
+  return page;
+};
+
 export const screenshot = async (page: Page, name: string) => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });

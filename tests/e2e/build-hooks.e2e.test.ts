@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startReceiver, waitFor } from '../helpers/receiver';
-import { adminApi, eventually, launchBrowser, screenshot, serveApp, signIn } from './browser';
+import { adminApi, eventually, launchBrowser, registerFirstAdmin, screenshot, serveApp, signedInPage } from './browser';
 
 /**
  * An administrator on Settings → Build hooks: a hook to the cloud metadata
@@ -18,12 +18,9 @@ let token: string;
 
 beforeAll(async () => {
   app = await serveApp({ ROUNDUP_OUTBOUND_ALLOW: '127.0.0.1' });
-  const registered = await adminApi(app.url)('POST', '/admin/register-admin', ADMIN);
-  expect(registered.status).toBe(200);
-  token = registered.body.data.token;
+  ({ token } = await registerFirstAdmin(app.url, ADMIN));
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  await signIn(page, app.url, ADMIN.email, ADMIN.password);
+  page = await signedInPage(browser, app.url, ADMIN);
 });
 afterAll(async () => {
   await browser?.close();

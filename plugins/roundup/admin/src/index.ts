@@ -23,7 +23,7 @@ export default {
       icon: Link,
       intlLabel: label('menu.link-health', 'Link health'),
       permissions: [{ action: 'plugin::roundup.link-health', subject: null }],
-      Component: () => import('./pages/App'),
+      Component: () => import('./pages/LinkHealthApp'),
     });
     app.createSettingSection({ id: PLUGIN_ID, intlLabel: label('settings.section', 'Roundup') }, [
       {

@@ -1,0 +1,9 @@
+import { protect } from './protect';
+import LinkHealthPage from './LinkHealthPage';
+
+const LINK_HEALTH = [{ action: 'plugin::roundup.link-health', subject: null }];
+
+/** The Link health menu entry's page, for administrators with the link-health action. */
+const LinkHealthApp = () => protect(LINK_HEALTH, <LinkHealthPage />);
+
+export default LinkHealthApp;
