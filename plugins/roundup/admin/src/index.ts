@@ -1,4 +1,4 @@
-import { Feather, Link } from '@strapi/icons';
+import { BulletList, Link } from '@strapi/icons';
 import { ContentManagerPanel } from './editor/ContentManagerPanel';
 import { PLUGIN_ID } from './pluginId';
 
@@ -13,7 +13,7 @@ export default {
   register(app: any) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
-      icon: Feather,
+      icon: BulletList,
       intlLabel: label('menu.roundups', 'Roundups'),
       permissions: [{ action: 'plugin::roundup.read', subject: null }],
       Component: () => import('./pages/App'),
