@@ -17,6 +17,9 @@ const LIMITED_TYPE: Record<RoundupContentUID, LimitedType> = {
 };
 
 /** Which text field a content type's slug is made from. */
+/** Rows per transaction when links are given their canonical URL at startup. */
+const FILL_CHUNK = 500;
+
 const SLUG_SOURCE: Partial<Record<RoundupContentUID, string>> = {
   [ROUNDUP_UID]: 'title',
   [CATEGORY_UID]: 'name',
@@ -147,8 +150,13 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
         .select('id', 'url')
         .whereNull(column)
         .whereNotNull('url');
-      for (const row of rows) {
-        await strapi.db.connection(meta.tableName).where({ id: row.id }).update({ [column]: canonicalUrl(row.url) });
+      // In transactions of a few hundred rows: one commit per row would make a large archive's first boot slow.
+      for (let start = 0; start < rows.length; start += FILL_CHUNK) {
+        await strapi.db.transaction(async ({ trx }: { trx: any }) => {
+          for (const row of rows.slice(start, start + FILL_CHUNK)) {
+            await trx(meta.tableName).where({ id: row.id }).update({ [column]: canonicalUrl(row.url) });
+          }
+        });
       }
       return rows.length;
     },
