@@ -1,6 +1,7 @@
 import { startApp, type TestApp } from '../helpers/app';
 import { docs, loginAdmin, type AdminClient } from '../helpers/admin';
 import { makeCategory, makeRoundup } from '../helpers/content';
+import { countQueries as countAppQueries } from '../helpers/queries';
 
 let app: TestApp;
 let admin: AdminClient;
@@ -18,20 +19,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** The number of SQL statements the app sends while `fn` runs. */
-const countQueries = async (fn: () => Promise<unknown>) => {
-  let count = 0;
-  const listener = () => {
-    count += 1;
-  };
-  app.strapi.db.connection.on('query', listener);
-  try {
-    await fn();
-  } finally {
-    app.strapi.db.connection.removeListener('query', listener);
-  }
-  return count;
-};
+const countQueries = (fn: () => Promise<unknown>) => countAppQueries(app, fn);
 
 const waitingLink = (title: string) =>
   docs(app.strapi, 'entry').create({ data: { title, url: `https://inbox.example.com/${encodeURIComponent(title)}`, category: articles } });
@@ -162,7 +150,7 @@ describe('the indexes the routes read through', () => {
       return indexFor(statement!);
     };
     expect(await plan(/from roundup_entries as t0 where .*in_inbox/)).toContain('roundup_entries_inbox_idx');
-    expect(await plan(/from roundup_entries as t0 where .*canonical_url in/)).toContain('roundup_entries_canonical_url_idx');
+    expect(await plan(/from roundup_entries as \w+ .*where .*canonical_url in/)).toContain('roundup_entries_canonical_url_idx');
     expect(await plan(/from roundup_roundups as t0 where .*published_at is null.* order by t0.date desc/)).toMatch(
       /roundup_roundups_(status_)?date_idx/
     );

@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseFragment } from 'parse5';
 import { docs } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/app';
+import { countQueries as countAppQueries } from '../helpers/queries';
 import { makeCategory, makeRoundup } from '../helpers/content';
 import { startAppProcess } from '../helpers/app-process';
 
@@ -153,21 +154,7 @@ describe('HTTP caching', () => {
 });
 
 describe('SQL statements per rendered request', () => {
-  const countQueries = async (fn: () => Promise<unknown>) => {
-    let count = 0;
-    const listener = (q: any) => {
-      count += 1;
-      if (process.env.SHOW_SQL) console.log(q.sql.slice(0, 150));
-    };
-    app.strapi.db.connection.on('query', listener);
-    try {
-      await fn();
-    } finally {
-      app.strapi.db.connection.removeListener('query', listener);
-    }
-    if (process.env.SHOW_SQL) console.log('=== counted', count);
-    return count;
-  };
+  const countQueries = (fn: () => Promise<unknown>) => countAppQueries(app, fn);
 
   const bigRoundup = async (slug: string, size: number) => {
     const titles = Array.from({ length: size }, (_, i) => `Link ${i + 1}`);

@@ -1,6 +1,7 @@
 import captureTokens from './admin/capture-tokens';
 import editor from './admin/editor';
 import editorLayout from './admin/editor-layout';
+import editorReads from './admin/editor-reads';
 import importer from './admin/importer';
 import order from './admin/order';
 import capture from './client/capture';
@@ -29,6 +30,7 @@ export default {
   'content-rules': contentRules,
   'content-version': contentVersion,
   'editor-layout': editorLayout,
+  'editor-reads': editorReads,
   'inbox-membership': inboxMembership,
   outbound,
   dispatcher,

@@ -109,21 +109,14 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Cards for `rows`, each with the other roundups that already link to the same URL. */
   const cards = async (rows: Row[], roundup: string | null): Promise<EntryCard[]> => {
     const urls = [...new Set(rows.map((row) => row.canonicalUrl).filter(Boolean))];
-    // Only other links can be duplicates: leaving out the page's own keeps the populate to the few that are.
-    const candidates: Row[] = urls.length
-      ? await strapi.db.query(ENTRY_UID).findMany({
-          where: { canonicalUrl: { $in: urls }, documentId: { $notIn: rows.map((row) => row.documentId) } },
-          select: ['documentId', 'canonicalUrl'],
-          populate: { roundup: { select: ['documentId', 'title'] } },
-        })
-      : [];
+    // Only other links can be duplicates: leaving out the page's own keeps the answer to the few that are.
+    const candidates = await getPluginService(strapi, 'editor-reads').candidates(
+      urls,
+      rows.map((row) => row.documentId)
+    );
     const duplicates = findDuplicates(
       rows.map((row) => ({ documentId: row.documentId, canonicalUrl: row.canonicalUrl ?? null, roundup })),
-      candidates.map((row) => ({
-        documentId: row.documentId,
-        canonicalUrl: row.canonicalUrl,
-        roundup: row.roundup ? { documentId: row.roundup.documentId, title: row.roundup.title } : null,
-      }))
+      candidates
     );
     return rows.map((row) => ({
       documentId: row.documentId,
@@ -210,40 +203,31 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * One roundup's draft as the page shows it. Read with the Query Engine:
-     * the draft with its links and sections, its published row, the sections
-     * and the links elsewhere with the same URLs, whatever the archive holds.
+     * One roundup's draft as the page shows it: both versions' rows in one
+     * statement, the draft's links with their sections in another, its own
+     * section order, the sections, and the links elsewhere with the same URLs;
+     * the same five statements whatever the archive holds.
      */
     async view(documentId: string): Promise<EditorView> {
-      const [row, published] = await Promise.all([
-        strapi.db.query(ROUNDUP_UID).findOne({
-          where: { documentId, publishedAt: null },
-          select: ['documentId', 'title', 'slug', 'date', 'updatedAt'],
-          populate: {
-            entries: {
-              select: ['documentId', ...ENTRY_FIELDS],
-              populate: { category: { select: ['documentId', 'name'] } },
-            },
-            sections: { select: ['documentId', 'name'] },
-          },
-        }) as Promise<Row | null>,
-        publishedVersions([documentId]),
-      ]);
+      const versions: Row[] = await strapi.db.query(ROUNDUP_UID).findMany({
+        where: { documentId },
+        select: ['id', 'documentId', 'title', 'slug', 'date', 'updatedAt', 'publishedAt'],
+      });
+      const row = versions.find((version) => !version.publishedAt);
       if (!row) throw new NotFoundError(`No roundup with documentId "${documentId}"`);
-
-      const [allCategories, entryCards] = await Promise.all([
+      const published = versions.find((version) => version.publishedAt);
+      const reads = getPluginService(strapi, 'editor-reads');
+      const [links, sections, allCategories] = await Promise.all([
+        reads.links(row.id),
+        reads.sections(row.id),
         getPluginService(strapi, 'order').categories(),
-        cards(row.entries as Row[], documentId),
       ]);
-      const byId = new Map(entryCards.map((card) => [card.documentId, card]));
-      const placed = (row.entries as Row[]).map((entry) => ({
-        documentId: entry.documentId as string,
-        category: (entry.category?.documentId ?? null) as string | null,
-      }));
-      const override = (row.sections as Row[]).map((section) => section.documentId as string);
+      const byId = new Map((await cards(links, documentId)).map((card) => [card.documentId, card]));
+      const placed = links.map((link) => ({ documentId: link.documentId, category: link.category?.documentId ?? null }));
+      const override = sections.map((section) => section.documentId);
 
       return {
-        roundup: summary(row, published.get(documentId), placed.length),
+        roundup: summary(row, published, placed.length),
         sections: groupIntoSections(placed, allCategories, override, { includeEmpty: true }).map((section) => ({
           category: section.category ? { documentId: section.category.documentId, name: section.category.name } : null,
           entries: section.entries.map((entry) => byId.get(entry.documentId)!),
