@@ -8,6 +8,7 @@ const autocannon = require('autocannon');
 const root = path.resolve(__dirname, '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 300);
 
 /** Removes an SQLite database file and its companions. */
 const removeDatabase = (file) => {
@@ -77,7 +78,8 @@ const measure = async (url, headers = {}, { duration = DURATION } = {}) => {
  * follows whatever else runs.
  */
 const measureCpu = async (app, url, headers = {}, { amount = 200, seconds } = {}) => {
-  await autocannon({ url, connections: CONNECTIONS, amount: 20, headers, timeout: 60 }); // warm-up
+  // Warm-up: a route's first few hundred requests in a fresh process run cold code (JIT) and fill caches.
+  await autocannon({ url, connections: CONNECTIONS, amount: WARM_UP, headers, timeout: 60 });
   const before = await app.cpu();
   const result = await autocannon({
     url,

@@ -38,6 +38,14 @@ describe('firstLine', () => {
     expect(firstLine(markdown)).toBe(expected);
   });
 
+  it('gives the same answers when it reads a commentary again, after thousands of others', () => {
+    const commentary = (n: number) => `**Link ${n}** is worth it.\nMore about ${n}.`;
+    for (let n = 0; n < 3000; n += 1) expect(firstLine(commentary(n))).toBe(`Link ${n} is worth it.`);
+    for (const n of [0, 1500, 2999]) expect(firstLine(commentary(n))).toBe(`Link ${n} is worth it.`);
+    expect(firstLine('`code`')).toBe('code');
+    expect(firstLine('`code`')).toBe('code');
+  });
+
   it('reads only the start of the commentary, whatever follows', () => {
     expect(firstLine(`${'\n'.repeat(3000)}Too far down`)).toBe('');
     expect(firstLine(`Shown. ${'[!['.repeat(500_000)}`)).toMatch(/^Shown\. \[!\[/);

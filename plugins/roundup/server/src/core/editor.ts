@@ -60,15 +60,8 @@ const shorten = (text: string): string => {
   return plain.length > CARD_LINE_LENGTH ? `${plain.slice(0, CARD_LINE_LENGTH - 1).trimEnd()}…` : plain;
 };
 
-/**
- * The first line of a link's commentary as plain text, for its card: Markdown
- * links keep their text, emphasis and code marks go, long lines end in `…`.
- * Read with markdown-it from the commentary's first CARD_SOURCE_LENGTH
- * characters only, so a card costs the same whatever the commentary holds.
- */
-export const firstLine = (markdown: string | null | undefined): string => {
-  if (!markdown) return '';
-  for (const token of cardMarkdown.parse(markdown.slice(0, CARD_SOURCE_LENGTH), {})) {
+const readFirstLine = (source: string): string => {
+  for (const token of cardMarkdown.parse(source, {})) {
     let line = '';
     if (token.type === 'inline') line = shorten(visibleLine(token.children ?? []));
     else if (token.type === 'fence' || token.type === 'code_block') {
@@ -77,6 +70,31 @@ export const firstLine = (markdown: string | null | undefined): string => {
     if (line) return line;
   }
   return '';
+};
+
+/** First lines already read, by source: the editor's page asks for the same cards after every change. */
+const FIRST_LINES = new Map<string, string>();
+const FIRST_LINES_KEPT = 2000;
+
+/**
+ * The first line of a link's commentary as plain text, for its card: Markdown
+ * links keep their text, emphasis and code marks go, long lines end in `…`.
+ * Read with markdown-it from the commentary's first CARD_SOURCE_LENGTH
+ * characters only, so a card costs the same whatever the commentary holds;
+ * the last FIRST_LINES_KEPT answers are remembered.
+ */
+export const firstLine = (markdown: string | null | undefined): string => {
+  if (!markdown) return '';
+  const source = markdown.slice(0, CARD_SOURCE_LENGTH);
+  let line = FIRST_LINES.get(source);
+  if (line === undefined) {
+    line = readFirstLine(source);
+    if (FIRST_LINES.size >= FIRST_LINES_KEPT) FIRST_LINES.delete(FIRST_LINES.keys().next().value as string);
+  } else {
+    FIRST_LINES.delete(source);
+  }
+  FIRST_LINES.set(source, line);
+  return line;
 };
 
 export interface DuplicateRef {
