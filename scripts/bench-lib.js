@@ -73,13 +73,14 @@ const measure = async (url, headers = {}, { duration = DURATION } = {}) => {
 /**
  * The app's CPU time per request of `url`, in ms, after a warm-up, and
  * requests/s: over `amount` requests, or over `seconds` of requests when
- * given (10 connections either way). On a machine shared with other work,
+ * given (10 connections either way), after `warmUp` requests (BENCH_WARM_UP,
+ * default 300; 0 for a route already warm). On a machine shared with other work,
  * CPU time per request is what stays comparable between routes; requests/s
  * follows whatever else runs.
  */
-const measureCpu = async (app, url, headers = {}, { amount = 200, seconds } = {}) => {
+const measureCpu = async (app, url, headers = {}, { amount = 200, seconds, warmUp = WARM_UP } = {}) => {
   // Warm-up: a route's first few hundred requests in a fresh process run cold code (JIT) and fill caches.
-  await autocannon({ url, connections: CONNECTIONS, amount: WARM_UP, headers, timeout: 60 });
+  if (warmUp > 0) await autocannon({ url, connections: CONNECTIONS, amount: warmUp, headers, timeout: 60 });
   const before = await app.cpu();
   const result = await autocannon({
     url,
