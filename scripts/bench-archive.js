@@ -120,7 +120,7 @@ const benchArchive = async (roundups) => {
     ];
     // Every route warm first; then ROUNDS rounds through all of them, so that what drifts over
     // the run (garbage collection, the machine's other work) falls on each route and its floor alike.
-    for (const [, url, headers] of routes) await measureCpu(app, url, headers, { amount: 1 });
+    for (const [, url, headers] of routes) await measureCpu(app, url, headers, { amount: CONNECTIONS });
     const sums = Object.fromEntries(routes.map(([name]) => [name, { cpu: 0, requests: 0, p99: 0 }]));
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const [name, url, headers] of routes) {
