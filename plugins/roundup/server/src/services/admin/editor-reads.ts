@@ -14,6 +14,42 @@ export interface LinkRow {
   category: { documentId: string; name: string } | null;
 }
 
+/** A roundup's draft as the list shows it, with its published version's times and its number of links. */
+export interface DraftRow {
+  documentId: string;
+  title: string;
+  slug: string | null;
+  date: string | null;
+  updatedAt: string;
+  published: { updatedAt: string; publishedAt: string } | null;
+  entries: number;
+}
+
+/** A link in the inbox as its card needs it. */
+export interface InboxRow extends LinkRow {
+  capturedAt: string | null;
+  captureSource: string | null;
+  captures: number | null;
+  unfurl: unknown;
+}
+
+/** A timestamp as the Query Engine gives it back: ISO 8601, from a driver's Date, number or string. */
+const isoTime = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  const time = value instanceof Date ? value : new Date(value as string | number);
+  return Number.isNaN(time.getTime()) ? null : time.toISOString();
+};
+
+/** A JSON column's value: parsed where the driver hands back its text (SQLite, and PostgreSQL as Strapi sets it up). */
+const jsonValue = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value ?? null;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+};
+
 /** A link elsewhere with one of the page's URLs, and the roundup holding it. */
 export interface CandidateRow {
   documentId: string;
@@ -61,6 +97,23 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
   const knex = () => strapi.db.connection;
+  // better-sqlite3 binds no booleans; Strapi stores them there as 1 and 0.
+  const bool = (value: boolean) => (strapi.db.dialect.client === 'sqlite' ? Number(value) : value);
+
+  const linkColumns = (n: ReturnType<typeof names>) => ({
+    documentId: `e.${n.column('documentId')}`,
+    title: `e.${n.column('title')}`,
+    url: `e.${n.column('url')}`,
+    author: `e.${n.column('author')}`,
+    description: `e.${n.column('description')}`,
+    canonicalUrl: `e.${n.column('canonicalUrl')}`,
+    categoryDocumentId: 'c.document_id',
+    categoryName: 'c.name',
+  });
+  const withCategory = <T extends Row>({ categoryDocumentId, categoryName, ...row }: T) => ({
+    ...row,
+    category: categoryDocumentId ? { documentId: categoryDocumentId as string, name: categoryName as string } : null,
+  });
 
   return {
     /** The links of the roundup row `roundupId`, in their order, each with its section. */
@@ -75,20 +128,82 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
           { column: `l.${n.inRoundup.order}`, order: 'asc' },
           { column: 'l.id', order: 'asc' },
         ])
+        .select(linkColumns(n));
+      return rows.map((row) => withCategory(row) as unknown as LinkRow);
+    },
+
+    /**
+     * One page of drafts, newest date first, each with its published
+     * version's times and its number of links: one statement, through the
+     * roundups' status and date index.
+     */
+    async drafts({ offset, limit }: { offset: number; limit: number }): Promise<DraftRow[]> {
+      const n = names();
+      const rows: Row[] = await knex()({ d: n.roundups })
+        .leftJoin({ p: n.roundups }, function joinPublished(this: any) {
+          this.on('p.document_id', '=', 'd.document_id').andOnNotNull('p.published_at');
+        })
+        .whereNull('d.published_at')
+        .orderBy([
+          { column: 'd.date', order: 'desc' },
+          { column: 'd.id', order: 'desc' },
+        ])
+        .offset(offset)
+        .limit(limit)
         .select({
-          documentId: `e.${n.column('documentId')}`,
-          title: `e.${n.column('title')}`,
-          url: `e.${n.column('url')}`,
-          author: `e.${n.column('author')}`,
-          description: `e.${n.column('description')}`,
-          canonicalUrl: `e.${n.column('canonicalUrl')}`,
-          categoryDocumentId: 'c.document_id',
-          categoryName: 'c.name',
+          documentId: 'd.document_id',
+          title: 'd.title',
+          slug: 'd.slug',
+          date: 'd.date',
+          updatedAt: 'd.updated_at',
+          publishedUpdatedAt: 'p.updated_at',
+          publishedAt: 'p.published_at',
+          entries: knex()(n.inRoundup.table)
+            .count('*')
+            .where(n.inRoundup.roundup, knex().ref('d.id')),
         });
-      return rows.map(({ categoryDocumentId, categoryName, ...link }) => ({
-        ...(link as Omit<LinkRow, 'category'>),
-        category: categoryDocumentId ? { documentId: categoryDocumentId, name: categoryName } : null,
+      return rows.map((row) => ({
+        documentId: row.documentId,
+        title: row.title,
+        slug: row.slug ?? null,
+        date: row.date ?? null,
+        updatedAt: isoTime(row.updatedAt)!,
+        published: row.publishedAt
+          ? { updatedAt: isoTime(row.publishedUpdatedAt)!, publishedAt: isoTime(row.publishedAt)! }
+          : null,
+        entries: Number(row.entries ?? 0),
       }));
+    },
+
+    /** One page of the inbox, newest first, read through the inbox index, each link with its section. */
+    async inbox({ offset, limit }: { offset: number; limit: number }): Promise<InboxRow[]> {
+      const n = names();
+      const rows: Row[] = await knex()({ e: n.entries })
+        .leftJoin({ lc: n.inCategory.table }, `lc.${n.inCategory.entry}`, 'e.id')
+        .leftJoin({ c: n.categories }, 'c.id', `lc.${n.inCategory.category}`)
+        .where(`e.${n.column('inInbox')}`, bool(true))
+        .orderBy([
+          { column: `e.${n.column('createdAt')}`, order: 'desc' },
+          { column: 'e.id', order: 'desc' },
+        ])
+        .offset(offset)
+        .limit(limit)
+        .select({
+          ...linkColumns(n),
+          capturedAt: `e.${n.column('capturedAt')}`,
+          captureSource: `e.${n.column('captureSource')}`,
+          captures: `e.${n.column('captures')}`,
+          unfurl: `e.${n.column('unfurl')}`,
+        });
+      return rows.map((row) => {
+        const link = withCategory(row) as Row;
+        return {
+          ...link,
+          capturedAt: isoTime(link.capturedAt),
+          captures: link.captures === null || link.captures === undefined ? null : Number(link.captures),
+          unfurl: jsonValue(link.unfurl),
+        } as InboxRow;
+      });
     },
 
     /** The sections the roundup row `roundupId` orders itself, in that order. */

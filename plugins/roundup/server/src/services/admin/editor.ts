@@ -85,16 +85,6 @@ export const INBOX_PAGE_SIZE = 200;
  * through the order service, so its version check guards every path.
  */
 const editor = ({ strapi }: { strapi: Core.Strapi }) => {
-  /** The published version's timestamps of each roundup in `documentIds`. */
-  const publishedVersions = async (documentIds: string[]) => {
-    if (documentIds.length === 0) return new Map<string, Row>();
-    const rows: Row[] = await strapi.db.query(ROUNDUP_UID).findMany({
-      where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
-      select: ['documentId', 'updatedAt', 'publishedAt'],
-    });
-    return new Map(rows.map((row) => [row.documentId as string, row]));
-  };
-
   const summary = (draft: Row, published: Row | undefined, entries: number): RoundupSummary => ({
     documentId: draft.documentId,
     title: draft.title,
@@ -180,18 +170,10 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Roundups, newest date first, with their status and number of links. */
     async list({ page, pageSize }: { page: number; pageSize: number }) {
       const where = { publishedAt: null };
-      const drafts: Row[] = await strapi.db.query(ROUNDUP_UID).findMany({
-        where,
-        select: ['documentId', 'title', 'slug', 'date', 'updatedAt'],
-        populate: { entries: { count: true } },
-        orderBy: [{ date: 'desc' }, { id: 'desc' }],
-        offset: (page - 1) * pageSize,
-        limit: pageSize,
-      });
+      const drafts = await getPluginService(strapi, 'editor-reads').drafts({ offset: (page - 1) * pageSize, limit: pageSize });
       const total = await countUnlessFirstPageTellsIt(ROUNDUP_UID, where, page, pageSize, drafts.length);
-      const published = await publishedVersions(drafts.map((row) => row.documentId));
       return {
-        results: drafts.map((row) => summary(row, published.get(row.documentId), row.entries?.count ?? 0)),
+        results: drafts.map((row) => summary(row, row.published ?? undefined, row.entries)),
         pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
       };
     },
@@ -252,14 +234,17 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
     }> {
       const where: Row = { inInbox: true };
       if (q) where.$or = [{ title: { $containsi: q } }, { url: { $containsi: q } }];
-      const rows: Row[] = await strapi.db.query(ENTRY_UID).findMany({
-        where,
-        select: ['documentId', ...ENTRY_FIELDS, ...CAPTURE_FIELDS],
-        populate: { category: { select: ['documentId', 'name'] } },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        offset: (page - 1) * pageSize,
-        limit: pageSize,
-      });
+      const paging = { offset: (page - 1) * pageSize, limit: pageSize };
+      // The plain inbox is one joined statement; a search goes through the Query Engine's case-insensitive match.
+      const rows: Row[] = q
+        ? await strapi.db.query(ENTRY_UID).findMany({
+            where,
+            select: ['documentId', ...ENTRY_FIELDS, ...CAPTURE_FIELDS],
+            populate: { category: { select: ['documentId', 'name'] } },
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+            ...paging,
+          })
+        : await getPluginService(strapi, 'editor-reads').inbox(paging);
       const total = await countUnlessFirstPageTellsIt(ENTRY_UID, where, page, pageSize, rows.length);
       return {
         results: await inboxCards(rows),
