@@ -58,11 +58,12 @@ export interface CandidateRow {
 }
 
 /**
- * The editor's reads that join links to their roundups and sections, each in
- * one statement: the Query Engine's populate takes one statement per
- * relation, and its cost is most of a view's. Only text columns are read
- * here, which every database returns alike; rows with dates and JSON go
- * through the Query Engine.
+ * The editor's page's reads, each in one joined statement: the Query
+ * Engine's populate takes one statement per relation, and building
+ * statements, not running them, is most of what these pages cost. Values
+ * come back as the Query Engine would give them: timestamps as ISO strings
+ * whatever the driver hands back (a Date, or milliseconds on SQLite), JSON
+ * parsed where the driver returns text, counts as numbers.
  */
 const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
   const names = () => {
