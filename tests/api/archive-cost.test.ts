@@ -2,6 +2,7 @@ import { startApp, type TestApp } from '../helpers/app';
 import { docs, loginAdmin, type AdminClient } from '../helpers/admin';
 import { makeCategory, makeRoundup } from '../helpers/content';
 import { countQueries as countAppQueries } from '../helpers/queries';
+import { startAppProcess } from '../helpers/app-process';
 
 let app: TestApp;
 let admin: AdminClient;
@@ -222,6 +223,72 @@ describe('cached public outputs follow the writes that change them, and only tho
     expect((await rendered('with-podcasts').expect(200)).text).toContain('## Podcasts');
     await docs(app.strapi, 'category').update({ documentId: section, data: { name: 'Audio' } });
     expect((await rendered('with-podcasts').expect(200)).text).toContain('## Audio');
+  });
+});
+
+describe("the editor's pages are kept until a link, roundup or section changes", () => {
+  it('answer a second time with the admin floor\'s statements and the versions, nothing more', async () => {
+    const r = await makeRoundup(app.strapi, { title: 'Opened often', sections: { [articles]: ['opened a'] } });
+    await waitingLink('waiting while the page is open');
+    const pages = [`/roundup/roundups/${r.documentId}/editor`, '/roundup/inbox', '/roundup/roundups'];
+    const first = [];
+    for (const page of pages) first.push((await admin.get(page).expect(200)).body);
+
+    const floor = await countQueries(() => admin.get('/admin/users/me').expect(200));
+    for (const [i, page] of pages.entries()) {
+      let again: unknown;
+      expect(await countQueries(async () => (again = (await admin.get(page).expect(200)).body))).toBe(floor + 1);
+      expect(again).toEqual(first[i]);
+    }
+    const searched = await countQueries(() => admin.get('/roundup/inbox?q=waiting').expect(200));
+    expect(searched).toBeGreaterThan(floor + 1);
+  });
+
+  it('show every write at once: a link, a roundup, a section, a link leaving the inbox', async () => {
+    const r = await makeRoundup(app.strapi, { title: 'Edited while open', date: '2031-01-01', sections: { [articles]: ['edited a'] } });
+    const view = async () => (await admin.get(`/roundup/roundups/${r.documentId}/editor`).expect(200)).body;
+    const inbox = async () => (await admin.get('/roundup/inbox').expect(200)).body.results.map((card: any) => card.title);
+    const listed = async () => (await admin.get('/roundup/roundups').expect(200)).body.results.map((row: any) => row.title);
+    await view();
+    await inbox();
+    await listed();
+
+    const waiting = await waitingLink('arrives while the page is open');
+    expect(await inbox()).toContain('arrives while the page is open');
+
+    await docs(app.strapi, 'entry').update({ documentId: r.entries['edited a'], data: { title: 'edited a, retitled' } });
+    expect((await view()).sections[0].entries[0].title).toBe('edited a, retitled');
+
+    await docs(app.strapi, 'roundup').update({ documentId: r.documentId, data: { title: 'Edited while open, renamed' } });
+    expect((await view()).roundup.title).toBe('Edited while open, renamed');
+    expect(await listed()).toContain('Edited while open, renamed');
+
+    await docs(app.strapi, 'category').update({ documentId: articles, data: { name: 'Articles, renamed' } });
+    expect((await view()).sections[0].category.name).toBe('Articles, renamed');
+    await docs(app.strapi, 'category').update({ documentId: articles, data: { name: 'Articles' } });
+
+    await admin.post(`/roundup/roundups/${r.documentId}/entries`).send({ entry: waiting.documentId }).expect(201);
+    expect(await inbox()).not.toContain('arrives while the page is open');
+    expect((await view()).sections[0].entries.map((card: any) => card.title)).toContain('arrives while the page is open');
+  });
+
+  it('show a write made through another instance at once', async () => {
+    const r = await makeRoundup(app.strapi, { title: 'Open on two instances', sections: { [articles]: ['shared a'] } });
+    const second = await startAppProcess();
+    try {
+      const fromSecond = (url: string) => second.http().get(url).set('Authorization', `Bearer ${admin.token}`).expect(200);
+      const titles = async () => (await fromSecond(`/roundup/roundups/${r.documentId}/editor`)).body.sections[0].entries.map((card: any) => card.title);
+      const inbox = async () => (await fromSecond('/roundup/inbox')).body.results.map((card: any) => card.title);
+      expect(await titles()).toEqual(['shared a']);
+      expect(await inbox()).not.toContain('captured on the first instance');
+
+      await docs(app.strapi, 'entry').update({ documentId: r.entries['shared a'], data: { title: 'shared a, retitled' } });
+      await waitingLink('captured on the first instance');
+      expect(await titles()).toEqual(['shared a, retitled']);
+      expect(await inbox()).toContain('captured on the first instance');
+    } finally {
+      await second.stop();
+    }
   });
 });
 

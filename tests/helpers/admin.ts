@@ -40,6 +40,8 @@ export const loginAdmin = async (app: TestApp, { actions }: { actions?: string[]
   const withAuth = <T extends { set: (k: string, v: string) => T }>(test: T) =>
     test.set('Authorization', `Bearer ${token}`);
   return {
+    /** The session's bearer token, for requests to another instance of the app. */
+    token,
     get: (url: string) => withAuth(app.http().get(url)),
     post: (url: string) => withAuth(app.http().post(url)),
     put: (url: string) => withAuth(app.http().put(url)),

@@ -41,11 +41,22 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
     return { source, name: resolved };
   };
 
-  const remember = (key: string, value: RenderedOutput | null) => {
+  /** The key each output was last kept under: a newer version of it replaces the older one. */
+  const latest = new Map<string, string>();
+
+  const remember = (name: string, key: string, value: RenderedOutput | null) => {
     const { enabled, maxEntries } = getPluginConfig(strapi).cache;
     if (!enabled) return;
-    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+    const replaced = latest.get(name);
+    if (replaced !== undefined) entries.delete(replaced);
+    if (entries.size >= maxEntries) {
+      const oldest = entries.keys().next().value as string;
+      entries.delete(oldest);
+      const oldestName = oldest.slice(oldest.indexOf('\u0000') + 1);
+      if (latest.get(oldestName) === oldest) latest.delete(oldestName);
+    }
     entries.set(key, value);
+    latest.set(name, key);
   };
 
   const recall = (key: string) => {
@@ -97,13 +108,14 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
         VERSION_KEYS.sections,
         VERSION_KEYS.roundup(slug),
       ]);
-      const key = `${version}\u0000${format}\u0000${slug}`;
+      const name = `${format}\u0000${slug}`;
+      const key = `${version}\u0000${name}`;
       const cached = recall(key);
       if (cached !== undefined) return cached;
 
       const loaded = await getPluginService(strapi, 'published').load(slug);
       const result = loaded ? output(render(loaded.roundup, format), format, loaded.lastModified) : null;
-      remember(key, result);
+      remember(name, key, result);
       return result;
     },
 
@@ -138,7 +150,7 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
       if (cached) return cached;
       const { body, contentType, lastModified } = await compute();
       const result = { ...output(body, 'json', lastModified), contentType };
-      remember(key, result);
+      remember(name, key, result);
       return result;
     },
   };

@@ -7,6 +7,8 @@ import { slugCandidate, slugFromText, slugProblem } from '../../core/slug';
 import { httpUrlProblem } from '../../core/url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID, type RoundupContentUID } from '../../uids';
 import { documentValidationError } from '../../utils/errors';
+import { getPluginService } from '../../utils/get-service';
+import { VERSION_KEYS } from './content-version';
 
 type Data = Record<string, unknown>;
 
@@ -158,6 +160,8 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
           }
         });
       }
+      // Duplicate warnings compare canonical URLs: editors' pages cached by any instance are out of date.
+      if (rows.length > 0) await getPluginService(strapi, 'content-version').bump([VERSION_KEYS.editor]);
       return rows.length;
     },
 

@@ -9,12 +9,15 @@ type Knex = any;
  * What a cached output depends on. Each key has its own counter in the
  * database: `content` (everything; bumped by bulk writes whose rows cannot be
  * told apart), `sections` (every category), `published` (the list of
- * published roundups and the feeds) and one per published roundup's slug.
+ * published roundups and the feeds), one per published roundup's slug, and
+ * `editor` (what the editor's page shows: any link, roundup or section,
+ * drafts included; readers' outputs never depend on it).
  */
 export const VERSION_KEYS = {
   all: 'content',
   sections: 'sections',
   published: 'published',
+  editor: 'editor',
   roundup: (slug: string) => {
     const key = `slug:${slug}`;
     // The key column holds 255 characters; longer slugs are keyed by their hash.
@@ -26,7 +29,8 @@ export const VERSION_KEYS = {
  * Versions of what readers can see. A write bumps, inside its own transaction,
  * only the keys of what it changes: a draft save bumps nothing readers see,
  * a change to a published roundup or one of its links bumps that roundup's key
- * and `published`, a section bumps `sections`. Every instance on the database
+ * and `published`, a section bumps `sections`; every write bumps `editor`,
+ * since the editor's inbox and duplicate warnings look across all links. Every instance on the database
  * reads the versions before serving cached output, so a change made through
  * any of them is served at once by all.
  */
@@ -107,16 +111,14 @@ const contentVersion = ({ strapi }: { strapi: Core.Strapi }) => {
           remember(event, await before(event.model.uid, event.params.where));
         },
         async afterCreate(event: any) {
-          const keys = await after(event.model.uid, event.result?.id);
-          if (keys.length) await bump(keys);
+          await bump([VERSION_KEYS.editor, ...(await after(event.model.uid, event.result?.id))]);
         },
         async afterUpdate(event: any) {
-          const keys = [...recalled(event), ...(await after(event.model.uid, event.result?.id))];
-          if (keys.length) await bump(keys);
+          await bump([VERSION_KEYS.editor, ...recalled(event), ...(await after(event.model.uid, event.result?.id))]);
         },
         async afterDelete(event: any) {
           const keys = event.model.uid === CATEGORY_UID ? [VERSION_KEYS.sections] : recalled(event);
-          if (keys.length) await bump(keys);
+          await bump([VERSION_KEYS.editor, ...keys]);
         },
       };
       // Bulk writes do not say which rows they changed: they evict everything.

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ENTRY_UID, ROUNDUP_UID } from '../../uids';
+import { getPluginService } from '../../utils/get-service';
+import { VERSION_KEYS } from './content-version';
 
 type Knex = any;
 type Row = Record<string, any>;
@@ -78,6 +80,7 @@ const inboxMembership = ({ strapi }: { strapi: Core.Strapi }) => {
       const applied = (await store.get({})) as { version?: number } | null;
       if (applied?.version === STORE_VERSION) return;
       await strapi.db.transaction(({ trx }: { trx: Knex }) => recompute(trx));
+      await getPluginService(strapi, 'content-version').bump([VERSION_KEYS.editor]);
       await store.set({ value: { version: STORE_VERSION } });
     },
   };
