@@ -5,20 +5,30 @@
  * Whether the cost of each route stays the same as the archive grows. In one
  * run, for a small archive (--small roundups) and a large one (--roundups),
  * each of --links links, built in bulk: the app's CPU time per request
- * (autocannon, 10 connections, BENCH_DURATION seconds per figure) of the
- * public list, rendered Markdown, the RSS feed, and the editor's view, inbox
- * and roundup list, each as a ratio to its floor measured in the same app
- * (public: GET /api/roundup/categories; admin: the stock GET /admin/users/me;
- * 1.00× costs what the floor costs, 0.80× a quarter more), the time of one
- * real POST /roundup/import, and the same public reads while an editor saves
- * another roundup's draft 5 times a second, as a ratio to those reads without
- * the editor and to those reads while the editor only opens the draft as
- * often (the three alternate, three times each). Every route is
- * warmed up first, then measured in three rounds through all of them.
- * Figures are printed, never asserted: compare the ratios within one run.
+ * (autocannon, 10 connections) of the public list, rendered Markdown, the RSS
+ * feed, and the editor's view, inbox and roundup list, each as a ratio to its
+ * floor measured in the same app (public: GET /api/roundup/categories; admin:
+ * the stock GET /admin/users/me; 1.00× costs what the floor costs, 0.80× a
+ * quarter more), the time of one real POST /roundup/import, and the same
+ * public reads while an editor saves another roundup's draft 5 times a second
+ * through a second instance, as a ratio to those reads without the editor and
+ * to those reads while the editor only opens the draft as often.
+ *
+ * What makes one figure differ from the next run's, and what is done about it:
+ * a fresh app keeps getting cheaper for its first half minute, as its code is
+ * optimised (every route of every instance is warmed up for
+ * BENCH_WARM_UP_SECONDS, default 4, first); one window of a few seconds varies
+ * by some 8 % with garbage collection (BENCH_ROUNDS rounds, default 4, of
+ * BENCH_DURATION / BENCH_ROUNDS seconds through all routes of both archives);
+ * two processes running the same code on the same data differ by up to 10 %
+ * (BENCH_APPS instances per archive, default 3, pooled); and other processes
+ * compete for the app's core (the measured app has a core of its own where it
+ * can, see bench-lib.js). The reads during saves alternate with the reads
+ * alone and while the editor opens, BENCH_ROUNDS times each. Figures are
+ * printed, never asserted: compare the ratios within one run.
  */
 const path = require('node:path');
-const { root, CONNECTIONS, DURATION, removeDatabase, startApp, measureCpu, registerAdmin } = require('./bench-lib');
+const { root, CONNECTIONS, DURATION, PIN, removeDatabase, startApp, measureCpu, registerAdmin } = require('./bench-lib');
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -28,9 +38,11 @@ const LARGE = option('roundups', 2000);
 const LINKS = option('links', 20);
 const SMALL = option('small', 70);
 const SAVES_PER_SECOND = 5;
-const ROUNDS = 3;
+const APPS = Number(process.env.BENCH_APPS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const ROUND_SECONDS = Math.max(2, Math.round(DURATION / ROUNDS));
-const WHILE_SAVING_SECONDS = ROUND_SECONDS;
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 4);
+const WHILE_SAVING_SECONDS = 3;
 
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -96,113 +108,162 @@ const editorAt = async (url, auth, documentId, perSecond, action) => {
   };
 };
 
-const benchArchive = async (roundups) => {
+/**
+ * The archive of `roundups` roundups, built in bulk by its first instance, and APPS instances
+ * of the app serving it: each figure is pooled over them, because one process's figures
+ * differ from another's running the same code on the same data (code optimised differently).
+ */
+const startArchive = async (roundups) => {
   const database = path.join(root, '.tmp', `bench-archive-${roundups}.db`);
   removeDatabase(database);
-  log(`\n${roundups} roundups × ${LINKS} links: building the archive…`);
+  log(`${roundups} roundups × ${LINKS} links: building the archive…`);
   const started = Date.now();
-  const app = await startApp('bench-archive-app.js', database, {
-    ROUNDUP_BENCH_ROUNDUPS: String(roundups),
-    ROUNDUP_BENCH_LINKS: String(LINKS),
-  });
+  const env = { ROUNDUP_BENCH_ROUNDUPS: String(roundups), ROUNDUP_BENCH_LINKS: String(LINKS) };
+  const apps = [await startApp('bench-archive-app.js', database, env)];
   log(`  ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  try {
-    const auth = await registerAdmin(app.url);
-    const figures = {};
-    const middle = `part-${Math.ceil(roundups / 2)}`;
-    const { data: read } = await json(await fetch(`${app.url}/api/roundup/roundups/${middle}`));
-    const { data: edited } = await json(await fetch(`${app.url}/api/roundup/roundups/part-${roundups}`));
-    const lastPage = Math.min(40, Math.ceil(roundups / 10));
-    const publicReads = {
-      list: `${app.url}/api/roundup/roundups`,
-      listDeep: `${app.url}/api/roundup/roundups?page=${lastPage}`,
-      markdown: `${app.url}/api/roundup/roundups/${middle}/rendered?format=markdown`,
-      rss: `${app.url}/api/roundup/feed?format=rss`,
-    };
-    const routes = [
-      ['publicFloor', `${app.url}/api/roundup/categories`, {}],
-      ...Object.entries(publicReads).map(([name, url]) => [name, url, {}]),
-      ['adminFloor', `${app.url}/admin/users/me`, auth],
-      ['editorView', `${app.url}/roundup/roundups/${read.documentId}/editor`, auth],
-      ['inbox', `${app.url}/roundup/inbox`, auth],
-      ['adminList', `${app.url}/roundup/roundups`, auth],
-    ];
-    // Every route warm first; then ROUNDS rounds through all of them, so that what drifts over
-    // the run (garbage collection, the machine's other work) falls on each route and its floor alike.
-    for (const [, url, headers] of routes) await measureCpu(app, url, headers, { amount: CONNECTIONS });
-    const sums = Object.fromEntries(routes.map(([name]) => [name, { cpu: 0, requests: 0, p99: 0 }]));
-    for (let round = 0; round < ROUNDS; round += 1) {
-      for (const [name, url, headers] of routes) {
-        const { cpuMs, requests, p99 } = await measureCpu(app, url, headers, { seconds: ROUND_SECONDS, warmUp: 0 });
-        sums[name].cpu += cpuMs * requests;
-        sums[name].requests += requests;
-        sums[name].p99 = Math.max(sums[name].p99, p99);
+  for (let i = 1; i < APPS; i += 1) apps.push(await startApp('bench-archive-app.js', database, env));
+  // One session for every instance: they share the database and the app's secrets.
+  const auth = await registerAdmin(apps[0].url);
+  const middle = `part-${Math.ceil(roundups / 2)}`;
+  const { data: read } = await json(await fetch(`${apps[0].url}/api/roundup/roundups/${middle}`));
+  const { data: edited } = await json(await fetch(`${apps[0].url}/api/roundup/roundups/part-${roundups}`));
+  const lastPage = Math.min(40, Math.ceil(roundups / 10));
+  const publicReads = (app) => ({
+    list: `${app.url}/api/roundup/roundups`,
+    listDeep: `${app.url}/api/roundup/roundups?page=${lastPage}`,
+    markdown: `${app.url}/api/roundup/roundups/${middle}/rendered?format=markdown`,
+    rss: `${app.url}/api/roundup/feed?format=rss`,
+  });
+  const routes = (app) => [
+    ['publicFloor', `${app.url}/api/roundup/categories`, {}],
+    ...Object.entries(publicReads(app)).map(([name, url]) => [name, url, {}]),
+    ['adminFloor', `${app.url}/admin/users/me`, auth],
+    ['editorView', `${app.url}/roundup/roundups/${read.documentId}/editor`, auth],
+    ['inbox', `${app.url}/roundup/inbox`, auth],
+    ['adminList', `${app.url}/roundup/roundups`, auth],
+  ];
+  return { roundups, database, apps, auth, edited, publicReads, routes, figures: {} };
+};
+
+/**
+ * CPU time per request of every route of every archive: each route of each instance warmed up
+ * first, then ROUNDS rounds through all of them, so that what drifts over the run (the machine's
+ * other work, garbage collection) falls on each route, its floor and both archives alike.
+ */
+const measureRoutes = async (archives) => {
+  for (const archive of archives) {
+    for (const app of archive.apps) {
+      for (const [, url, headers] of archive.routes(app)) {
+        await measureCpu(app, url, headers, { seconds: WARM_UP_SECONDS, warmUp: 0 });
       }
     }
-    for (const [name] of routes) {
-      figures[name] = { cpuMs: sums[name].cpu / sums[name].requests, requests: sums[name].requests };
-      log(`  ${name}: ${figures[name].cpuMs.toFixed(2)} ms CPU per request over ${sums[name].requests} requests, p99 ${sums[name].p99} ms`);
-    }
-
-    const importTimes = [];
-    for (let i = 0; i < 3; i += 1) {
-      const start = performance.now();
-      await json(
-        await fetch(`${app.url}/roundup/import`, {
-          method: 'POST',
-          headers: { ...auth, 'content-type': 'application/json' },
-          body: JSON.stringify({ markdown: post(i), fileName: `2026-08-0${i + 1}-imported-${i}.md`, publish: true }),
-        })
-      );
-      importTimes.push(performance.now() - start);
-    }
-    figures.importMs = importTimes.sort((a, b) => a - b)[1];
-    log(`  import of one post: ${figures.importMs.toFixed(0)} ms (median of 3)`);
-
-    // Reads of one roundup, the list and the feed, without an editor, with an editor only opening another
-    // roundup's draft, and with the editor saving it, through a second instance on the same database: the
-    // readers' instance pays only for what the saves evict; the opening editor loads the machine as much
-    // without writing, which tells eviction from a busier machine. The three alternate, ROUNDS times each.
-    const writer = await startApp('serve-app.js', database, {});
-    try {
-      figures.whileSaving = {};
-      for (const name of ['markdown', 'rss', 'list']) {
-        const sums = Object.fromEntries(['alone', 'open', 'save'].map((side) => [side, { cpu: 0, requests: 0 }]));
-        let saves = 0;
-        let failures = 0;
-        const measureSide = async (side) => {
-          const editor = side === 'alone' ? null : await editorAt(writer.url, auth, edited.documentId, SAVES_PER_SECOND, side);
-          const { cpuMs, requests } = await measureCpu(app, publicReads[name], {}, { seconds: WHILE_SAVING_SECONDS });
-          sums[side].cpu += cpuMs * requests;
-          sums[side].requests += requests;
-          if (!editor) return;
-          const done = await editor.stop();
-          failures += done.failures;
-          if (side === 'save') saves += done.saves;
-        };
-        for (let round = 0; round < ROUNDS; round += 1) {
-          for (const side of ['alone', 'open', 'save']) await measureSide(side);
+  }
+  const sums = archives.map((archive) => archive.apps.map(() => ({})));
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const [a, archive] of archives.entries()) {
+      for (const [i, app] of archive.apps.entries()) {
+        for (const [name, url, headers] of archive.routes(app)) {
+          const { cpuMs, requests, p99 } = await measureCpu(app, url, headers, { seconds: ROUND_SECONDS, warmUp: 0 });
+          const sum = (sums[a][i][name] ??= { cpu: 0, requests: 0, p99: 0 });
+          sum.cpu += cpuMs * requests;
+          sum.requests += requests;
+          sum.p99 = Math.max(sum.p99, p99);
         }
-        const per = (side) => ({ cpuMs: sums[side].cpu / sums[side].requests });
-        figures.whileSaving[name] = { alone: per('alone'), open: per('open'), during: per('save'), saves, failures };
-        log(
-          `  ${name}: ${per('alone').cpuMs.toFixed(2)} ms CPU per read alone, ${per('open').cpuMs.toFixed(2)} while an editor opens a draft, ${per('save').cpuMs.toFixed(2)} while ${saves} saves (${failures} requests failed)`
-        );
       }
-    } finally {
-      await writer.stop();
     }
-    return figures;
+  }
+  for (const [a, archive] of archives.entries()) {
+    log(`${archive.roundups} roundups, ms of CPU per request (${archive.apps.map((_, i) => `instance ${i + 1}`).join(', ')}; all):`);
+    for (const [name] of archive.routes(archive.apps[0])) {
+      const each = sums[a].map((app) => app[name]);
+      const cpu = each.reduce((total, sum) => total + sum.cpu, 0);
+      const requests = each.reduce((total, sum) => total + sum.requests, 0);
+      archive.figures[name] = { cpuMs: cpu / requests, requests };
+      log(
+        `  ${name}: ${each.map((sum) => (sum.cpu / sum.requests).toFixed(2)).join(', ')}; ${(cpu / requests).toFixed(2)} over ${requests} requests, p99 ${Math.max(...each.map((sum) => sum.p99))} ms`
+      );
+    }
+  }
+};
+
+/** The time of one real import, and the public reads while an editor saves another roundup, on the first instance. */
+const measureWrites = async (archive) => {
+  const [app] = archive.apps;
+  const { auth, figures } = archive;
+  log(`${archive.roundups} roundups:`);
+  const importTimes = [];
+  for (let i = 0; i < 3; i += 1) {
+    const start = performance.now();
+    await json(
+      await fetch(`${app.url}/roundup/import`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ markdown: post(i), fileName: `2026-08-0${i + 1}-imported-${i}.md`, publish: true }),
+      })
+    );
+    importTimes.push(performance.now() - start);
+  }
+  figures.importMs = importTimes.sort((a, b) => a - b)[1];
+  log(`  import of one post: ${figures.importMs.toFixed(0)} ms (median of 3)`);
+
+  // Reads of one roundup, the list and the feed, without an editor, with an editor only opening another
+  // roundup's draft, and with the editor saving it, through a second instance on the same database: the
+  // readers' instance pays only for what the saves evict; the opening editor loads the machine as much
+  // without writing, which tells eviction from a busier machine. The three alternate, ROUNDS times each.
+  const writer = await startApp('serve-app.js', archive.database, {}, { measured: false });
+  try {
+    figures.whileSaving = {};
+    for (const name of ['markdown', 'rss', 'list']) {
+      const sums = Object.fromEntries(['alone', 'open', 'save'].map((side) => [side, { cpu: 0, requests: 0 }]));
+      let saves = 0;
+      let failures = 0;
+      const measureSide = async (side) => {
+        const editor = side === 'alone' ? null : await editorAt(writer.url, auth, archive.edited.documentId, SAVES_PER_SECOND, side);
+        // A hundred requests first, while the editor gets going; the route itself is warm.
+        const { cpuMs, requests } = await measureCpu(app, archive.publicReads(app)[name], {}, { seconds: WHILE_SAVING_SECONDS, warmUp: 100 });
+        sums[side].cpu += cpuMs * requests;
+        sums[side].requests += requests;
+        if (!editor) return;
+        const done = await editor.stop();
+        failures += done.failures;
+        if (side === 'save') saves += done.saves;
+      };
+      // The import evicted the list and feed: each read warm again before its rounds.
+      await measureCpu(app, archive.publicReads(app)[name], {}, { seconds: WARM_UP_SECONDS, warmUp: 0 });
+      for (let round = 0; round < ROUNDS; round += 1) {
+        for (const side of ['alone', 'open', 'save']) await measureSide(side);
+      }
+      const per = (side) => ({ cpuMs: sums[side].cpu / sums[side].requests });
+      figures.whileSaving[name] = { alone: per('alone'), open: per('open'), during: per('save'), saves, failures };
+      log(
+        `  ${name}: ${per('alone').cpuMs.toFixed(2)} ms CPU per read alone, ${per('open').cpuMs.toFixed(2)} while an editor opens a draft, ${per('save').cpuMs.toFixed(2)} while ${saves} saves (${failures} requests failed)`
+      );
+    }
   } finally {
-    await app.stop();
+    await writer.stop();
   }
 };
 
 (async () => {
-  log(`Archive benchmark: autocannon -c ${CONNECTIONS}, ${DURATION} s per figure, SQLite`);
+  log(
+    `Archive benchmark: autocannon -c ${CONNECTIONS}, SQLite, ${APPS} instances per archive, each route warmed ${WARM_UP_SECONDS} s ` +
+      `then measured in ${ROUNDS} rounds of ${ROUND_SECONDS} s; ` +
+      (PIN ? 'the measured app on core 0 and the load on the others' : 'no core of its own for the measured app')
+  );
   const sizes = [SMALL, LARGE];
-  const results = [];
-  for (const size of sizes) results.push(await benchArchive(size));
+  const archives = [];
+  try {
+    for (const size of sizes) archives.push(await startArchive(size));
+    await measureRoutes(archives);
+    for (const archive of archives) {
+      // Only the first instance is measured from here on; the others would only add their timers.
+      for (const app of archive.apps.splice(1)) await app.stop();
+    }
+    for (const archive of archives) await measureWrites(archive);
+  } finally {
+    for (const archive of archives) for (const app of archive.apps) await app.stop();
+  }
+  const results = archives.map((archive) => archive.figures);
 
   // A route's figure: its floor's CPU time per request over its own, i.e. its requests/s as a ratio of the floor's.
   const ratio = (figures, name, floor) =>

@@ -1,7 +1,8 @@
 'use strict';
 /** What the benchmarks share: an app in a child process on its own SQLite file, and autocannon runs. */
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
 
@@ -10,14 +11,35 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 300);
 
+/**
+ * Where a machine has two cores or more and `taskset` (BENCH_PIN=false turns it off), the
+ * measured app runs alone on the first core and everything else (autocannon, this script, a
+ * second instance) on the others: the app's CPU time per request then depends on what the app
+ * does, not on what competes with it for its core or its caches.
+ */
+const CORES = os.availableParallelism();
+const PIN = process.env.BENCH_PIN !== 'false' && CORES >= 2 && spawnSync('taskset', ['-V']).status === 0;
+const APP_CORE = '0';
+const LOAD_CORES = `1-${CORES - 1}`;
+/** Puts every thread of process `pid` on `cores` (a taskset list), where pinning is on. */
+const pin = (pid, cores) => {
+  if (!PIN) return;
+  const result = spawnSync('taskset', ['-a', '-p', '-c', cores, String(pid)]);
+  if (result.status !== 0) throw new Error(`taskset could not pin ${pid}: ${result.stderr}`);
+};
+pin(process.pid, LOAD_CORES);
+
 /** Removes an SQLite database file and its companions. */
 const removeDatabase = (file) => {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
 };
 
-/** Starts `script` (which prints "ready <port>") on the SQLite file `database`. */
-const startApp = (script, database, env = {}) =>
+/**
+ * Starts `script` (which prints "ready <port>") on the SQLite file `database`: on the
+ * measured app's core, or with `{ measured: false }` (a second instance) on the others.
+ */
+const startApp = (script, database, env = {}, { measured = true } = {}) =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(__dirname, script)], {
       cwd: root,
@@ -35,6 +57,7 @@ const startApp = (script, database, env = {}) =>
       },
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     });
+    pin(child.pid, measured ? APP_CORE : LOAD_CORES);
     /** The app's CPU time so far, in ms (user + system). */
     const cpu = () =>
       new Promise((r) => {
@@ -105,4 +128,4 @@ const registerAdmin = async (url) => {
   return { authorization: `Bearer ${admin.data.token}` };
 };
 
-module.exports = { root, DURATION, CONNECTIONS, removeDatabase, startApp, measure, measureCpu, registerAdmin };
+module.exports = { root, DURATION, CONNECTIONS, PIN, removeDatabase, startApp, measure, measureCpu, registerAdmin };
