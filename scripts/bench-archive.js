@@ -146,22 +146,22 @@ const startArchive = async (roundups) => {
 };
 
 /**
- * CPU time per request of every route of every archive: each route of each instance warmed up
- * first, then ROUNDS rounds through all of them, so that what drifts over the run (the machine's
- * other work, garbage collection) falls on each route, its floor and both archives alike.
+ * CPU time per request of every route of every archive. Instance by instance, taking the
+ * archives in turn (small, large, small, …) so that what drifts over the run falls on both
+ * alike: each route warmed up first, then ROUNDS rounds through all of them, so that garbage
+ * collection and the machine's other work fall on each route and its floor alike. An instance
+ * is measured without a pause from its warm-up on: one left idle while others are measured
+ * drops some of its optimised code and pays to make it again when it is next asked.
  */
 const measureRoutes = async (archives) => {
-  for (const archive of archives) {
-    for (const app of archive.apps) {
+  const sums = archives.map((archive) => archive.apps.map(() => ({})));
+  for (let i = 0; i < APPS; i += 1) {
+    for (const [a, archive] of archives.entries()) {
+      const app = archive.apps[i];
       for (const [, url, headers] of archive.routes(app)) {
         await measureCpu(app, url, headers, { seconds: WARM_UP_SECONDS, warmUp: 0 });
       }
-    }
-  }
-  const sums = archives.map((archive) => archive.apps.map(() => ({})));
-  for (let round = 0; round < ROUNDS; round += 1) {
-    for (const [a, archive] of archives.entries()) {
-      for (const [i, app] of archive.apps.entries()) {
+      for (let round = 0; round < ROUNDS; round += 1) {
         for (const [name, url, headers] of archive.routes(app)) {
           const { cpuMs, requests, p99 } = await measureCpu(app, url, headers, { seconds: ROUND_SECONDS, warmUp: 0 });
           const sum = (sums[a][i][name] ??= { cpu: 0, requests: 0, p99: 0 });
@@ -230,8 +230,10 @@ const measureWrites = async (archive) => {
       };
       // The import evicted the list and feed: each read warm again before its rounds.
       await measureCpu(app, archive.publicReads(app)[name], {}, { seconds: WARM_UP_SECONDS, warmUp: 0 });
+      // Each round in another order, so that none of the three always follows the same one.
+      const sides = ['alone', 'open', 'save'];
       for (let round = 0; round < ROUNDS; round += 1) {
-        for (const side of ['alone', 'open', 'save']) await measureSide(side);
+        for (let k = 0; k < sides.length; k += 1) await measureSide(sides[(round + k) % sides.length]);
       }
       const per = (side) => ({ cpuMs: sums[side].cpu / sums[side].requests });
       figures.whileSaving[name] = { alone: per('alone'), open: per('open'), during: per('save'), saves, failures };
