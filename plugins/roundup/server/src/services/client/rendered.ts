@@ -136,8 +136,9 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Any other output, computed once per key and versions of `dependsOn`
-     * (keys of VERSION_KEYS; everything always counts).
+     * Any other output (the list, the feeds, the editor's pages), computed once
+     * per name and versions of `dependsOn` (keys of VERSION_KEYS; everything
+     * always counts).
      */
     async cached(
       name: string,
