@@ -26,7 +26,8 @@ export interface RenderedOutput {
  * served at once everywhere, and a write evicts only what it changed.
  */
 const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
-  const entries = new Map<string, RenderedOutput | null>();
+  /** Each output by name, kept under the versions it was made from; only those versions find it. */
+  const entries = new Map<string, { version: string; value: RenderedOutput | null }>();
   let renderer: RoundupRenderer | null = null;
 
   const loadTemplate = (file: string | undefined) => {
@@ -41,31 +42,23 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
     return { source, name: resolved };
   };
 
-  /** The key each output was last kept under: a newer version of it replaces the older one. */
-  const latest = new Map<string, string>();
-
-  const remember = (name: string, key: string, value: RenderedOutput | null) => {
+  /** Keeps `value` as `name` at `version`, replacing any older version of it. */
+  const remember = (name: string, version: string, value: RenderedOutput | null) => {
     const { enabled, maxEntries } = getPluginConfig(strapi).cache;
     if (!enabled) return;
-    const replaced = latest.get(name);
-    if (replaced !== undefined) entries.delete(replaced);
-    if (entries.size >= maxEntries) {
-      const oldest = entries.keys().next().value as string;
-      entries.delete(oldest);
-      const oldestName = oldest.slice(oldest.indexOf('\u0000') + 1);
-      if (latest.get(oldestName) === oldest) latest.delete(oldestName);
-    }
-    entries.set(key, value);
-    latest.set(name, key);
+    entries.delete(name);
+    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+    entries.set(name, { version, value });
   };
 
-  const recall = (key: string) => {
-    const value = entries.get(key);
-    if (value === undefined) return undefined;
+  /** `name` as kept at `version`, or undefined. */
+  const recall = (name: string, version: string) => {
+    const entry = entries.get(name);
+    if (!entry || entry.version !== version) return undefined;
     // Re-inserting keeps the Map in least-recently-used order.
-    entries.delete(key);
-    entries.set(key, value);
-    return value;
+    entries.delete(name);
+    entries.set(name, entry);
+    return entry.value;
   };
 
   const output = (body: string, format: OutputFormat, lastModified: Date): RenderedOutput => {
@@ -109,13 +102,12 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
         VERSION_KEYS.roundup(slug),
       ]);
       const name = `${format}\u0000${slug}`;
-      const key = `${version}\u0000${name}`;
-      const cached = recall(key);
+      const cached = recall(name, version);
       if (cached !== undefined) return cached;
 
       const loaded = await getPluginService(strapi, 'published').load(slug);
       const result = loaded ? output(render(loaded.roundup, format), format, loaded.lastModified) : null;
-      remember(name, key, result);
+      remember(name, version, result);
       return result;
     },
 
@@ -146,12 +138,11 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
       compute: () => Promise<{ body: string; contentType: string; lastModified: Date }>
     ): Promise<RenderedOutput> {
       const version = await getPluginService(strapi, 'content-version').current([VERSION_KEYS.all, ...dependsOn]);
-      const key = `${version}\u0000${name}`;
-      const cached = recall(key);
+      const cached = recall(name, version);
       if (cached) return cached;
       const { body, contentType, lastModified } = await compute();
       const result = { ...output(body, 'json', lastModified), contentType };
-      remember(name, key, result);
+      remember(name, version, result);
       return result;
     },
   };
