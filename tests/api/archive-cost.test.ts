@@ -272,6 +272,21 @@ describe("the editor's pages are kept until a link, roundup or section changes",
     expect((await view()).sections[0].entries.map((card: any) => card.title)).toContain('arrives while the page is open');
   });
 
+  it('are never answered from the cache to anyone who may not read them', async () => {
+    const r = await makeRoundup(app.strapi, { title: 'Kept for editors only', publish: false, sections: { [articles]: ['private a'] } });
+    await waitingLink('waiting, for editors only');
+    const pages = [`/roundup/roundups/${r.documentId}/editor`, '/roundup/inbox', '/roundup/roundups'];
+    for (const page of pages) await admin.get(page).expect(200);
+
+    const creator = await loginAdmin(app, { actions: ['plugin::roundup.create'] });
+    for (const page of pages) {
+      const forbidden = await creator.get(page).expect(403);
+      expect(forbidden.text).not.toMatch(/Kept for editors only|private a|waiting, for editors only/);
+      const anonymous = await app.http().get(page).expect(401);
+      expect(anonymous.text).not.toMatch(/Kept for editors only|private a|waiting, for editors only/);
+    }
+  });
+
   it('show a write made through another instance at once', async () => {
     const r = await makeRoundup(app.strapi, { title: 'Open on two instances', sections: { [articles]: ['shared a'] } });
     const second = await startAppProcess();
