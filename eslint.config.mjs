@@ -2,6 +2,7 @@
 // ESLint and typescript-eslint, and eslint-plugin-regexp so that no regular expression can
 // backtrack super-linearly on what an editor or a client sends.
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import regexp from 'eslint-plugin-regexp';
 import globals from 'globals';
@@ -22,7 +23,11 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,cjs,mjs,ts,tsx}'],
-    extends: [js.configs.recommended, ...tseslint.configs.recommended, regexp.configs['flat/recommended']],
+    extends: [
+      js.configs.recommended,
+      ...tseslint.configs.recommended,
+      regexp.configs['flat/recommended'],
+    ],
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: 'module',
@@ -34,7 +39,10 @@ export default tseslint.config(
       'regexp/no-super-linear-move': 'error',
       // Strapi's own types leave rows and contexts loosely typed at the edges.
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -53,5 +61,7 @@ export default tseslint.config(
   {
     files: ['tests/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
-  }
+  },
+  // Layout is Prettier's (npm run format); ESLint keeps to what code means.
+  prettier
 );

@@ -73,7 +73,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         deadAfter: deadAfter(env('ROUNDUP_LINKCHECK_DEAD_AFTER')),
         hostIntervalMs: env.int('ROUNDUP_LINKCHECK_HOST_INTERVAL_MS', 1000),
         leaseTtlMs: env.int('ROUNDUP_LINKCHECK_LEASE_MS', 60_000),
-        ...(env('ROUNDUP_LINKCHECK_CONTACT_URL') ? { contactUrl: env('ROUNDUP_LINKCHECK_CONTACT_URL') } : {}),
+        ...(env('ROUNDUP_LINKCHECK_CONTACT_URL')
+          ? { contactUrl: env('ROUNDUP_LINKCHECK_CONTACT_URL') }
+          : {}),
       },
     },
   },

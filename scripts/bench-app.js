@@ -17,7 +17,8 @@ const seed = async (strapi) => {
   if ((await strapi.db.query('plugin::roundup.roundup').count()) > 0) return;
   const names = ['Articles & Learning', 'Videos', 'Neat Open Source Projects', 'Tools'];
   const categories = [];
-  for (const [i, name] of names.entries()) categories.push(await documents('category').create({ data: { name, position: i + 1 } }));
+  for (const [i, name] of names.entries())
+    categories.push(await documents('category').create({ data: { name, position: i + 1 } }));
   await strapi.db.transaction(async () => {
     for (const size of SIZES) {
       const roundup = await documents('roundup').create({
@@ -43,14 +44,25 @@ const seed = async (strapi) => {
         });
         ids.push(entry.documentId);
       }
-      await documents('roundup').update({ documentId: roundup.documentId, data: { entries: { set: ids } } });
+      await documents('roundup').update({
+        documentId: roundup.documentId,
+        data: { entries: { set: ids } },
+      });
       await documents('roundup').publish({ documentId: roundup.documentId });
     }
   });
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  const role = await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'public' } });
   const permissions = strapi.db.query('plugin::users-permissions.permission');
-  if (!(await permissions.findOne({ where: { action: 'plugin::i18n.locales.listLocales', role: role.id } }))) {
-    await permissions.create({ data: { action: 'plugin::i18n.locales.listLocales', role: role.id } });
+  if (
+    !(await permissions.findOne({
+      where: { action: 'plugin::i18n.locales.listLocales', role: role.id },
+    }))
+  ) {
+    await permissions.create({
+      data: { action: 'plugin::i18n.locales.listLocales', role: role.id },
+    });
   }
 };
 

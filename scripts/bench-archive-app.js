@@ -18,9 +18,11 @@ const INBOX = Number(process.env.ROUNDUP_BENCH_INBOX ?? 40);
 const CHUNK = 100;
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const documentId = () => Array.from(crypto.randomBytes(24), (byte) => ALPHABET[byte % ALPHABET.length]).join('');
+const documentId = () =>
+  Array.from(crypto.randomBytes(24), (byte) => ALPHABET[byte % ALPHABET.length]).join('');
 
-const dayBefore = (days) => new Date(Date.UTC(2026, 6, 31) - days * 86400000).toISOString().slice(0, 10);
+const dayBefore = (days) =>
+  new Date(Date.UTC(2026, 6, 31) - days * 86400000).toISOString().slice(0, 10);
 
 const commentary = (n) =>
   `Link ${n} explains one idea clearly, with a [reference](https://example.org/ref/${n}) and a few sentences ` +
@@ -31,7 +33,10 @@ const insertRows = async (strapi, uid, rows) => {
   if (rows.length === 0) return [];
   await strapi.db.query(uid).createMany({ data: rows });
   const found = await strapi.db.query(uid).findMany({
-    where: { documentId: { $in: rows.map((row) => row.documentId) }, ...(rows[0].publishedAt ? { publishedAt: { $notNull: true } } : {}) },
+    where: {
+      documentId: { $in: rows.map((row) => row.documentId) },
+      ...(rows[0].publishedAt ? { publishedAt: { $notNull: true } } : {}),
+    },
     select: ['id', 'documentId'],
   });
   const ids = new Map(found.map((row) => [row.documentId, row.id]));
@@ -43,8 +48,16 @@ const seed = async (strapi) => {
   const names = ['Articles & Learning', 'Videos', 'Neat Open Source Projects', 'Tools'];
   const categories = [];
   for (const [i, name] of names.entries()) {
-    const created = await strapi.documents('plugin::roundup.category').create({ data: { name, position: i + 1 } });
-    categories.push((await strapi.db.query('plugin::roundup.category').findOne({ where: { documentId: created.documentId } })).id);
+    const created = await strapi
+      .documents('plugin::roundup.category')
+      .create({ data: { name, position: i + 1 } });
+    categories.push(
+      (
+        await strapi.db
+          .query('plugin::roundup.category')
+          .findOne({ where: { documentId: created.documentId } })
+      ).id
+    );
   }
   const entryMeta = strapi.db.metadata.get('plugin::roundup.entry');
   const roundupLink = entryMeta.attributes.roundup.joinTable;
@@ -55,7 +68,10 @@ const seed = async (strapi) => {
 
   const entryRow = (n, { inbox, createdAt }) => {
     // Every tenth link repeats one of an earlier roundup: the editor's cards look for such duplicates.
-    const url = n % 10 === 0 && n > LINKS * 5 ? `https://example.com/articles/${n - LINKS * 5}` : `https://example.com/articles/${n}`;
+    const url =
+      n % 10 === 0 && n > LINKS * 5
+        ? `https://example.com/articles/${n - LINKS * 5}`
+        : `https://example.com/articles/${n}`;
     return {
       documentId: documentId(),
       title: `Link number ${n}: a title of ordinary length`,
@@ -89,8 +105,16 @@ const seed = async (strapi) => {
           updatedAt: new Date(now),
         };
       });
-      const drafts = await insertRows(strapi, 'plugin::roundup.roundup', fields.map((row) => ({ ...row, publishedAt: null })));
-      const published = await insertRows(strapi, 'plugin::roundup.roundup', fields.map((row) => ({ ...row, publishedAt: new Date(now) })));
+      const drafts = await insertRows(
+        strapi,
+        'plugin::roundup.roundup',
+        fields.map((row) => ({ ...row, publishedAt: null }))
+      );
+      const published = await insertRows(
+        strapi,
+        'plugin::roundup.roundup',
+        fields.map((row) => ({ ...row, publishedAt: new Date(now) }))
+      );
       const entries = [];
       fields.forEach(() => {
         for (let j = 0; j < LINKS; j += 1) {
@@ -105,19 +129,31 @@ const seed = async (strapi) => {
         const k = Math.floor(n / LINKS);
         const order = (n % LINKS) + 1;
         for (const roundupId of [drafts[k], published[k]]) {
-          roundupRows.push({ [roundupLink.joinColumn.name]: entryId, [roundupLink.inverseJoinColumn.name]: roundupId, [roundupLink.inverseOrderColumnName]: order });
+          roundupRows.push({
+            [roundupLink.joinColumn.name]: entryId,
+            [roundupLink.inverseJoinColumn.name]: roundupId,
+            [roundupLink.inverseOrderColumnName]: order,
+          });
         }
-        categoryRows.push({ [categoryLink.joinColumn.name]: entryId, [categoryLink.inverseJoinColumn.name]: categories[n % categories.length] });
+        categoryRows.push({
+          [categoryLink.joinColumn.name]: entryId,
+          [categoryLink.inverseJoinColumn.name]: categories[n % categories.length],
+        });
       });
       await knex.batchInsert(roundupLink.name, roundupRows, 500).transacting(trx);
       await knex.batchInsert(categoryLink.name, categoryRows, 500).transacting(trx);
     });
   }
-  const inbox = Array.from({ length: INBOX }, (_, i) => entryRow(1000000 + i, { inbox: true, createdAt: now - i * 1000 }));
+  const inbox = Array.from({ length: INBOX }, (_, i) =>
+    entryRow(1000000 + i, { inbox: true, createdAt: now - i * 1000 })
+  );
   const inboxIds = await insertRows(strapi, 'plugin::roundup.entry', inbox);
   await knex.batchInsert(
     categoryLink.name,
-    inboxIds.map((entryId, n) => ({ [categoryLink.joinColumn.name]: entryId, [categoryLink.inverseJoinColumn.name]: categories[n % categories.length] })),
+    inboxIds.map((entryId, n) => ({
+      [categoryLink.joinColumn.name]: entryId,
+      [categoryLink.inverseJoinColumn.name]: categories[n % categories.length],
+    })),
     500
   );
   await strapi.plugin('roundup').service('content-rules').fillCanonicalUrls();

@@ -29,7 +29,16 @@
  * printed, never asserted: compare the ratios within one run.
  */
 const path = require('node:path');
-const { root, CONNECTIONS, DURATION, PIN, removeDatabase, startApp, measureCpu, registerAdmin } = require('./bench-lib');
+const {
+  root,
+  CONNECTIONS,
+  DURATION,
+  PIN,
+  removeDatabase,
+  startApp,
+  measureCpu,
+  registerAdmin,
+} = require('./bench-lib');
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -94,7 +103,8 @@ const editorAt = async (url, auth, documentId, perSecond, action) => {
       .then(async (response) => {
         if (response.ok) return;
         failures += 1;
-        if (failures === 1) log(`  a request of the editor failed: ${response.status} ${await response.text()}`);
+        if (failures === 1)
+          log(`  a request of the editor failed: ${response.status} ${await response.text()}`);
       })
       .catch((error) => {
         failures += 1;
@@ -123,12 +133,15 @@ const startArchive = async (roundups) => {
   const env = { ROUNDUP_BENCH_ROUNDUPS: String(roundups), ROUNDUP_BENCH_LINKS: String(LINKS) };
   const apps = [await startApp('bench-archive-app.js', database, env)];
   log(`  ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  for (let i = 1; i < APPS; i += 1) apps.push(await startApp('bench-archive-app.js', database, env));
+  for (let i = 1; i < APPS; i += 1)
+    apps.push(await startApp('bench-archive-app.js', database, env));
   // One session for every instance: they share the database and the app's secrets.
   const auth = await registerAdmin(apps[0].url);
   const middle = `part-${Math.ceil(roundups / 2)}`;
   const { data: read } = await json(await fetch(`${apps[0].url}/api/roundup/roundups/${middle}`));
-  const { data: edited } = await json(await fetch(`${apps[0].url}/api/roundup/roundups/part-${roundups}`));
+  const { data: edited } = await json(
+    await fetch(`${apps[0].url}/api/roundup/roundups/part-${roundups}`)
+  );
   const lastPage = Math.min(40, Math.ceil(roundups / 10));
   const publicReads = (app) => ({
     list: `${app.url}/api/roundup/roundups`,
@@ -167,7 +180,10 @@ const measureRoutes = async (archives) => {
         for (const [name, url, headers] of archive.routes(app)) {
           // SETTLE requests first, not counted: the garbage the previous route left (an admin route
           // leaves five times a public one's) is collected during them, not charged to this route.
-          const { cpuMs, requests, p99 } = await measureCpu(app, url, headers, { seconds: ROUND_SECONDS, warmUp: SETTLE });
+          const { cpuMs, requests, p99 } = await measureCpu(app, url, headers, {
+            seconds: ROUND_SECONDS,
+            warmUp: SETTLE,
+          });
           const sum = (sums[a][i][name] ??= { cpu: 0, requests: 0, p99: 0 });
           sum.cpu += cpuMs * requests;
           sum.requests += requests;
@@ -177,7 +193,9 @@ const measureRoutes = async (archives) => {
     }
   }
   for (const [a, archive] of archives.entries()) {
-    log(`${archive.roundups} roundups, ms of CPU per request (${archive.apps.map((_, i) => `instance ${i + 1}`).join(', ')}; all):`);
+    log(
+      `${archive.roundups} roundups, ms of CPU per request (${archive.apps.map((_, i) => `instance ${i + 1}`).join(', ')}; all):`
+    );
     for (const [name] of archive.routes(archive.apps[0])) {
       const each = sums[a].map((app) => app[name]);
       const cpu = each.reduce((total, sum) => total + sum.cpu, 0);
@@ -202,7 +220,11 @@ const measureWrites = async (archive) => {
       await fetch(`${app.url}/roundup/import`, {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify({ markdown: post(i), fileName: `2026-08-0${i + 1}-imported-${i}.md`, publish: true }),
+        body: JSON.stringify({
+          markdown: post(i),
+          fileName: `2026-08-0${i + 1}-imported-${i}.md`,
+          publish: true,
+        }),
       })
     );
     importTimes.push(performance.now() - start);
@@ -218,13 +240,23 @@ const measureWrites = async (archive) => {
   try {
     figures.whileSaving = {};
     for (const name of ['markdown', 'rss', 'list']) {
-      const sums = Object.fromEntries(['alone', 'open', 'save'].map((side) => [side, { cpu: 0, requests: 0 }]));
+      const sums = Object.fromEntries(
+        ['alone', 'open', 'save'].map((side) => [side, { cpu: 0, requests: 0 }])
+      );
       let saves = 0;
       let failures = 0;
       const measureSide = async (side) => {
-        const editor = side === 'alone' ? null : await editorAt(writer.url, auth, archive.edited.documentId, SAVES_PER_SECOND, side);
+        const editor =
+          side === 'alone'
+            ? null
+            : await editorAt(writer.url, auth, archive.edited.documentId, SAVES_PER_SECOND, side);
         // SETTLE requests first, while the editor gets going; the route itself is warm.
-        const { cpuMs, requests } = await measureCpu(app, archive.publicReads(app)[name], {}, { seconds: WHILE_SAVING_SECONDS, warmUp: SETTLE });
+        const { cpuMs, requests } = await measureCpu(
+          app,
+          archive.publicReads(app)[name],
+          {},
+          { seconds: WHILE_SAVING_SECONDS, warmUp: SETTLE }
+        );
         sums[side].cpu += cpuMs * requests;
         sums[side].requests += requests;
         if (!editor) return;
@@ -233,14 +265,26 @@ const measureWrites = async (archive) => {
         if (side === 'save') saves += done.saves;
       };
       // The import evicted the list and feed: each read warm again before its rounds.
-      await measureCpu(app, archive.publicReads(app)[name], {}, { seconds: WARM_UP_SECONDS, warmUp: 0 });
+      await measureCpu(
+        app,
+        archive.publicReads(app)[name],
+        {},
+        { seconds: WARM_UP_SECONDS, warmUp: 0 }
+      );
       // Each round in another order, so that none of the three always follows the same one.
       const sides = ['alone', 'open', 'save'];
       for (let round = 0; round < ROUNDS; round += 1) {
-        for (let k = 0; k < sides.length; k += 1) await measureSide(sides[(round + k) % sides.length]);
+        for (let k = 0; k < sides.length; k += 1)
+          await measureSide(sides[(round + k) % sides.length]);
       }
       const per = (side) => ({ cpuMs: sums[side].cpu / sums[side].requests });
-      figures.whileSaving[name] = { alone: per('alone'), open: per('open'), during: per('save'), saves, failures };
+      figures.whileSaving[name] = {
+        alone: per('alone'),
+        open: per('open'),
+        during: per('save'),
+        saves,
+        failures,
+      };
       log(
         `  ${name}: ${per('alone').cpuMs.toFixed(2)} ms CPU per read alone, ${per('open').cpuMs.toFixed(2)} while an editor opens a draft, ${per('save').cpuMs.toFixed(2)} while ${saves} saves (${failures} requests failed)`
       );
@@ -254,7 +298,9 @@ const measureWrites = async (archive) => {
   log(
     `Archive benchmark: autocannon -c ${CONNECTIONS}, SQLite, ${APPS} instances per archive, each route warmed ${WARM_UP_SECONDS} s ` +
       `then measured in ${ROUNDS} rounds of ${ROUND_SECONDS} s; ` +
-      (PIN ? 'the measured app on core 0 and the load on the others' : 'no core of its own for the measured app')
+      (PIN
+        ? 'the measured app on core 0 and the load on the others'
+        : 'no core of its own for the measured app')
   );
   const sizes = [SMALL, LARGE];
   const archives = [];
@@ -276,7 +322,10 @@ const measureWrites = async (archive) => {
     `${(figures[floor === 'public' ? 'publicFloor' : 'adminFloor'].cpuMs / figures[name].cpuMs).toFixed(2)}×`;
   const rows = [
     ['GET /api/roundup/roundups (page 1)', (f) => ratio(f, 'list', 'public')],
-    [`same, page ${Math.min(40, Math.ceil(LARGE / 10))} (or the last)`, (f) => ratio(f, 'listDeep', 'public')],
+    [
+      `same, page ${Math.min(40, Math.ceil(LARGE / 10))} (or the last)`,
+      (f) => ratio(f, 'listDeep', 'public'),
+    ],
     ['rendered Markdown', (f) => ratio(f, 'markdown', 'public')],
     ['RSS feed', (f) => ratio(f, 'rss', 'public')],
     ['admin: editor view (duplicates)', (f) => ratio(f, 'editorView', 'admin')],
@@ -290,10 +339,19 @@ const measureWrites = async (archive) => {
         return `${(alone.cpuMs / during.cpuMs).toFixed(2)}× of the reads alone, ${(open.cpuMs / during.cpuMs).toFixed(2)}× of the reads while the editor only opens it (${saves} saves)`;
       },
     ]),
-    ['public floor GET /api/roundup/categories, CPU per request', (f) => `${f.publicFloor.cpuMs.toFixed(2)} ms`],
-    ['admin floor GET /admin/users/me, CPU per request', (f) => `${f.adminFloor.cpuMs.toFixed(2)} ms`],
+    [
+      'public floor GET /api/roundup/categories, CPU per request',
+      (f) => `${f.publicFloor.cpuMs.toFixed(2)} ms`,
+    ],
+    [
+      'admin floor GET /admin/users/me, CPU per request',
+      (f) => `${f.adminFloor.cpuMs.toFixed(2)} ms`,
+    ],
   ];
-  const headers = ['Request', ...sizes.map((size) => `${size} roundups, ${((size * LINKS) / 1000).toFixed(1)}k links`)];
+  const headers = [
+    'Request',
+    ...sizes.map((size) => `${size} roundups, ${((size * LINKS) / 1000).toFixed(1)}k links`),
+  ];
   const lines = [
     `| ${headers.join(' | ')} |`,
     `| ${headers.map(() => '---').join(' | ')} |`,

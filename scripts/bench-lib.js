@@ -18,7 +18,8 @@ const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 300);
  * does, not on what competes with it for its core or its caches.
  */
 const CORES = os.availableParallelism();
-const PIN = process.env.BENCH_PIN !== 'false' && CORES >= 2 && spawnSync('taskset', ['-V']).status === 0;
+const PIN =
+  process.env.BENCH_PIN !== 'false' && CORES >= 2 && spawnSync('taskset', ['-V']).status === 0;
 const APP_CORE = '0';
 const LOAD_CORES = `1-${CORES - 1}`;
 /** Puts every thread of process `pid` on `cores` (a taskset list), where pinning is on. */
@@ -88,8 +89,15 @@ const startApp = (script, database, env = {}, { measured = true } = {}) =>
 const measure = async (url, headers = {}, { duration = DURATION } = {}) => {
   // A loaded machine can be slow; a request that times out would count as an error, not a slow figure.
   await autocannon({ url, connections: CONNECTIONS, duration: 1, headers, timeout: 60 }); // warm-up
-  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers, timeout: 60 });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration,
+    headers,
+    timeout: 60,
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99 };
 };
 
@@ -101,9 +109,15 @@ const measure = async (url, headers = {}, { duration = DURATION } = {}) => {
  * CPU time per request is what stays comparable between routes; requests/s
  * follows whatever else runs.
  */
-const measureCpu = async (app, url, headers = {}, { amount = 200, seconds, warmUp = WARM_UP } = {}) => {
+const measureCpu = async (
+  app,
+  url,
+  headers = {},
+  { amount = 200, seconds, warmUp = WARM_UP } = {}
+) => {
   // Warm-up: a route's first few hundred requests in a fresh process run cold code (JIT) and fill caches.
-  if (warmUp > 0) await autocannon({ url, connections: CONNECTIONS, amount: warmUp, headers, timeout: 60 });
+  if (warmUp > 0)
+    await autocannon({ url, connections: CONNECTIONS, amount: warmUp, headers, timeout: 60 });
   const before = await app.cpu();
   const result = await autocannon({
     url,
@@ -113,9 +127,15 @@ const measureCpu = async (app, url, headers = {}, { amount = 200, seconds, warmU
     timeout: 60,
   });
   const after = await app.cpu();
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   const requests = result.requests.total;
-  return { cpuMs: (after - before) / requests, requests, rps: result.requests.average, p99: result.latency.p99 };
+  return {
+    cpuMs: (after - before) / requests,
+    requests,
+    rps: result.requests.average,
+    p99: result.latency.p99,
+  };
 };
 
 /** Registers the first administrator and returns the Authorization header of its session. */
@@ -123,9 +143,24 @@ const registerAdmin = async (url) => {
   const admin = await fetch(`${url}/admin/register-admin`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.com', password: 'Bench-admin-1', firstname: 'Bench', lastname: 'Admin' }),
+    body: JSON.stringify({
+      email: 'bench@example.com',
+      password: 'Bench-admin-1',
+      firstname: 'Bench',
+      lastname: 'Admin',
+    }),
   }).then((response) => response.json());
   return { authorization: `Bearer ${admin.data.token}` };
 };
 
-module.exports = { root, DURATION, CONNECTIONS, PIN, removeDatabase, startApp, measure, measureCpu, registerAdmin };
+module.exports = {
+  root,
+  DURATION,
+  CONNECTIONS,
+  PIN,
+  removeDatabase,
+  startApp,
+  measure,
+  measureCpu,
+  registerAdmin,
+};

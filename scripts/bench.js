@@ -9,7 +9,15 @@
  * Figures are printed, never asserted: compare the ratios within one run.
  */
 const path = require('node:path');
-const { root, DURATION, CONNECTIONS, removeDatabase, startApp: startScript, measure, registerAdmin } = require('./bench-lib');
+const {
+  root,
+  DURATION,
+  CONNECTIONS,
+  removeDatabase,
+  startApp: startScript,
+  measure,
+  registerAdmin,
+} = require('./bench-lib');
 
 const DB = path.join(root, '.tmp', 'bench.db');
 const startApp = (env) => startScript('bench-app.js', DB, env);
@@ -38,30 +46,50 @@ const timeRender = (render, roundup, runs = 60) => {
 
   process.stderr.write(`Benchmark: autocannon -c ${CONNECTIONS} -d ${DURATION}s per line\n`);
   let app = await startApp({ ROUNDUP_RENDER_CACHE: 'true' });
-  add('floor: GET /api/i18n/locales (stock, permission-checked)', await measure(`${app.url}/api/i18n/locales`));
+  add(
+    'floor: GET /api/i18n/locales (stock, permission-checked)',
+    await measure(`${app.url}/api/i18n/locales`)
+  );
   const roundups = {};
   for (const size of [14, 500]) {
     const base = `${app.url}/api/roundup/roundups/bench-${size}`;
     roundups[size] = (await (await fetch(base)).json()).data;
     add(`GET /roundups/:slug (${size} links)`, await measure(base));
-    add(`rendered markdown, warm (${size} links)`, await measure(`${base}/rendered?format=markdown`));
+    add(
+      `rendered markdown, warm (${size} links)`,
+      await measure(`${base}/rendered?format=markdown`)
+    );
     add(`rendered html, warm (${size} links)`, await measure(`${base}/rendered?format=html`));
   }
   // The editor's page: what one roundup's page load asks of the admin API.
   const auth = await registerAdmin(app.url);
-  add('admin floor: GET /admin/users/me (stock, admin JWT)', await measure(`${app.url}/admin/users/me`, auth), 'admin');
+  add(
+    'admin floor: GET /admin/users/me (stock, admin JWT)',
+    await measure(`${app.url}/admin/users/me`, auth),
+    'admin'
+  );
   for (const size of [14, 500]) {
     const editor = `${app.url}/roundup/roundups/${roundups[size].documentId}`;
     add(`admin: editor view (${size} links)`, await measure(`${editor}/editor`, auth), 'admin');
-    add(`admin: draft preview, md + html (${size} links)`, await measure(`${editor}/preview`, auth), 'admin');
+    add(
+      `admin: draft preview, md + html (${size} links)`,
+      await measure(`${editor}/preview`, auth),
+      'admin'
+    );
   }
   await app.stop();
 
   app = await startApp({ ROUNDUP_RENDER_CACHE: 'false' });
   for (const size of [14, 500]) {
     const base = `${app.url}/api/roundup/roundups/bench-${size}`;
-    add(`rendered markdown, cache disabled (${size} links)`, await measure(`${base}/rendered?format=markdown`));
-    add(`rendered html, cache disabled (${size} links)`, await measure(`${base}/rendered?format=html`));
+    add(
+      `rendered markdown, cache disabled (${size} links)`,
+      await measure(`${base}/rendered?format=markdown`)
+    );
+    add(
+      `rendered html, cache disabled (${size} links)`,
+      await measure(`${base}/rendered?format=html`)
+    );
   }
   await app.stop();
 
@@ -70,7 +98,8 @@ const timeRender = (render, roundup, runs = 60) => {
   const lines = [
     `${pad('request', 56)} ${pad('req/s', 9)} ${pad('p99 ms', 8)} × its floor`,
     ...rows.map(
-      (row) => `${pad(row.name, 56)} ${pad(row.rps.toFixed(0), 9)} ${pad(row.p99, 8)} ${(row.rps / floors[row.floor]).toFixed(2)}`
+      (row) =>
+        `${pad(row.name, 56)} ${pad(row.rps.toFixed(0), 9)} ${pad(row.p99, 8)} ${(row.rps / floors[row.floor]).toFixed(2)}`
     ),
   ];
 

@@ -12,12 +12,21 @@ const path = require('node:path');
 const { createStrapi } = require('@strapi/strapi');
 
 const root = path.resolve(__dirname, '..');
-const usage = 'usage: npm run roundup -- import <files...> [--publish] [--dry-run] [--replace] [--date YYYY-MM-DD]\n' +
+const usage =
+  'usage: npm run roundup -- import <files...> [--publish] [--dry-run] [--replace] [--date YYYY-MM-DD]\n' +
   '       npm run roundup -- export --out <dir>';
 
 const parseArgs = (argv) => {
   const [command, ...rest] = argv;
-  const options = { command, files: [], publish: false, dryRun: false, replace: false, date: undefined, out: undefined };
+  const options = {
+    command,
+    files: [],
+    publish: false,
+    dryRun: false,
+    replace: false,
+    date: undefined,
+    out: undefined,
+  };
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i];
     if (arg === '--publish') options.publish = true;
@@ -28,7 +37,8 @@ const parseArgs = (argv) => {
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}\n${usage}`);
     else options.files.push(arg);
   }
-  if (command === 'import' && options.files.length === 0) throw new Error(`import needs at least one file\n${usage}`);
+  if (command === 'import' && options.files.length === 0)
+    throw new Error(`import needs at least one file\n${usage}`);
   if (command === 'export' && !options.out) throw new Error(`export needs --out <dir>\n${usage}`);
   if (command !== 'import' && command !== 'export') throw new Error(usage);
   return options;
@@ -54,10 +64,14 @@ const runImport = async (strapi, options) => {
         replace: options.replace,
       });
       const names = (body.roundup?.sections ?? []).map((s) => s.category?.name).filter(Boolean);
-      console.log(`${file}: ${options.dryRun ? 'would import' : `imported as ${body.slug}`}, ${body.sections} sections, ${body.entries} entries`);
+      console.log(
+        `${file}: ${options.dryRun ? 'would import' : `imported as ${body.slug}`}, ${body.sections} sections, ${body.entries} entries`
+      );
       if (names.length) console.log(`  sections: ${names.join(', ')}`);
-      for (const problem of body.problems ?? []) console.log(`  error: ${problem.path}: ${problem.message}`);
-      for (const warning of body.warnings) console.log(`  warning, line ${warning.line}: ${warning.message}`);
+      for (const problem of body.problems ?? [])
+        console.log(`  error: ${problem.path}: ${problem.message}`);
+      for (const warning of body.warnings)
+        console.log(`  warning, line ${warning.line}: ${warning.message}`);
       if (body.problems?.length) failed += 1;
     } catch (error) {
       failed += 1;
@@ -68,7 +82,9 @@ const runImport = async (strapi, options) => {
 };
 
 const runExport = async (strapi, options) => {
-  const rows = await strapi.documents('plugin::roundup.roundup').findMany({ status: 'published', fields: ['documentId'] });
+  const rows = await strapi
+    .documents('plugin::roundup.roundup')
+    .findMany({ status: 'published', fields: ['documentId'] });
   fs.mkdirSync(options.out, { recursive: true });
   const importer = strapi.plugin('roundup').service('importer');
   for (const { documentId } of rows) {
@@ -82,10 +98,18 @@ const runExport = async (strapi, options) => {
 (async () => {
   const options = parseArgs(process.argv.slice(2));
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
-  const strapi = await createStrapi({ appDir: root, distDir: path.join(root, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({
+    appDir: root,
+    distDir: path.join(root, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
   let failed = 0;
   try {
-    failed = options.command === 'import' ? await runImport(strapi, options) : await runExport(strapi, options);
+    failed =
+      options.command === 'import'
+        ? await runImport(strapi, options)
+        : await runExport(strapi, options);
   } finally {
     await strapi.destroy();
   }

@@ -22,7 +22,11 @@ const serve = async (prepare = async () => {}) => {
   await prepare(strapi);
   await strapi.listen();
   // A benchmark that started this process over IPC can ask for its CPU time, which a busy machine does not skew.
-  if (process.send) process.on('message', (message) => message === 'cpu' && process.send({ cpu: process.cpuUsage() }));
+  if (process.send)
+    process.on(
+      'message',
+      (message) => message === 'cpu' && process.send({ cpu: process.cpuUsage() })
+    );
   process.stdout.write(`ready ${strapi.server.httpServer.address().port}\n`);
   // Strapi destroys itself and exits on SIGTERM; a second destroy of ours would throw and end the
   // process mid-shutdown, before the plugin's destroy (the link checker handing its lease back) is done.

@@ -21,7 +21,10 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const PLUGIN_DIR = path.join(ROOT, 'plugins', 'roundup');
-const FIXTURES = path.resolve(ROOT, process.env.ROUNDUP_FIXTURES_DIR ?? '../shared/fixtures/roundups');
+const FIXTURES = path.resolve(
+  ROOT,
+  process.env.ROUNDUP_FIXTURES_DIR ?? '../shared/fixtures/roundups'
+);
 const FIXTURE = '2020-07-reading-july.md';
 
 const args = process.argv.slice(2);
@@ -29,7 +32,9 @@ const option = (name) => {
   const i = args.indexOf(`--${name}`);
   return i === -1 ? undefined : args[i + 1];
 };
-const versions = (option('strapi') ?? require(path.join(ROOT, 'node_modules/@strapi/strapi/package.json')).version)
+const versions = (
+  option('strapi') ?? require(path.join(ROOT, 'node_modules/@strapi/strapi/package.json')).version
+)
   .split(',')
   .map((v) => v.trim())
   .filter(Boolean);
@@ -49,7 +54,11 @@ const check = (condition, message) => {
 };
 
 /** Runs a command to completion, its output shown; throws on a non-zero exit. */
-const run = (command, commandArgs, { cwd, env = {}, capture = false, allowFailure = false } = {}) => {
+const run = (
+  command,
+  commandArgs,
+  { cwd, env = {}, capture = false, allowFailure = false } = {}
+) => {
   const result = spawnSync(command, commandArgs, {
     cwd,
     env: { ...process.env, ...env },
@@ -102,7 +111,9 @@ const seedBetterSqlite3 = () => {
   const target = path.join(cache, '_prebuilds', path.basename(util.cachedPrebuild(url)));
   fs.mkdirSync(path.dirname(target), { recursive: true });
   run('tar', ['-czf', target, '-C', dir, 'build/Release/better_sqlite3.node']);
-  log(`better-sqlite3 ${BETTER_SQLITE3}: this repository's build put in npm's cache for the fresh apps`);
+  log(
+    `better-sqlite3 ${BETTER_SQLITE3}: this repository's build put in npm's cache for the fresh apps`
+  );
 };
 /** Strapi's own calls home, off. */
 const STRAPI_ENV = {
@@ -125,19 +136,27 @@ const STRAPI_ENV = {
 const stagePlugin = () => {
   const stage = fs.mkdtempSync(path.join(ROOT, '.tmp', 'smoke-pack-'));
   const copy = path.join(stage, 'plugins', 'roundup');
-  fs.cpSync(PLUGIN_DIR, copy, { recursive: true, filter: (source) => path.relative(PLUGIN_DIR, source) !== 'dist' });
+  fs.cpSync(PLUGIN_DIR, copy, {
+    recursive: true,
+    filter: (source) => path.relative(PLUGIN_DIR, source) !== 'dist',
+  });
   return { copy, remove: () => fs.rmSync(stage, { recursive: true, force: true }) };
 };
 
 const pack = (destination) => {
   const given = option('tarball');
   if (given) return checkTarball(path.resolve(given));
-  log('npm pack (its prepack builds the plugin with strapi-plugin build), in a copy of plugins/roundup');
+  log(
+    'npm pack (its prepack builds the plugin with strapi-plugin build), in a copy of plugins/roundup'
+  );
   fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
   const staged = stagePlugin();
   let out;
   try {
-    out = run('npm', ['pack', '--json', '--pack-destination', destination], { cwd: staged.copy, capture: true });
+    out = run('npm', ['pack', '--json', '--pack-destination', destination], {
+      cwd: staged.copy,
+      capture: true,
+    });
   } finally {
     staged.remove();
   }
@@ -152,7 +171,9 @@ const checkTarball = (tarball) => {
     .split('\n')
     .filter(Boolean)
     .map((file) => file.replace(/^package\//, ''));
-  log(`${path.basename(tarball)}: ${files.length} files, ${(fs.statSync(tarball).size / 1024).toFixed(0)} kB`);
+  log(
+    `${path.basename(tarball)}: ${files.length} files, ${(fs.statSync(tarball).size / 1024).toFixed(0)} kB`
+  );
   for (const required of [
     'package.json',
     'README.md',
@@ -168,14 +189,26 @@ const checkTarball = (tarball) => {
   ]) {
     check(files.includes(required), `the tarball has ${required}`);
   }
-  const outside = files.filter((file) => !file.startsWith('dist/') && !['package.json', 'openapi.json', 'README.md', 'LICENSE'].includes(file));
-  check(outside.length === 0, `it holds only dist/, openapi.json, README.md, LICENSE and package.json${outside.length ? `, not ${outside.join(', ')}` : ''}`);
+  const outside = files.filter(
+    (file) =>
+      !file.startsWith('dist/') &&
+      !['package.json', 'openapi.json', 'README.md', 'LICENSE'].includes(file)
+  );
+  check(
+    outside.length === 0,
+    `it holds only dist/, openapi.json, README.md, LICENSE and package.json${outside.length ? `, not ${outside.join(', ')}` : ''}`
+  );
   const maps = files.filter((file) => file.endsWith('.map'));
   for (const map of maps) {
-    const { sources = [], sourceRoot = '' } = JSON.parse(run('tar', ['-xzOf', tarball, `package/${map}`], { capture: true }));
+    const { sources = [], sourceRoot = '' } = JSON.parse(
+      run('tar', ['-xzOf', tarball, `package/${map}`], { capture: true })
+    );
     for (const source of sources) {
-      const inside = path.posix.normalize(path.posix.join(path.posix.dirname(map), sourceRoot, source));
-      if (inside.startsWith('..') || !files.includes(inside)) fail(`${map} points at ${source}, which the package does not hold`);
+      const inside = path.posix.normalize(
+        path.posix.join(path.posix.dirname(map), sourceRoot, source)
+      );
+      if (inside.startsWith('..') || !files.includes(inside))
+        fail(`${map} points at ${source}, which the package does not hold`);
     }
   }
   check(true, `no source map in it points outside it (${maps.length} maps)`);
@@ -280,7 +313,10 @@ module.exports = () => ({
 ];
 `
   );
-  write('config/api.js', `module.exports = { rest: { defaultLimit: 25, maxLimit: 100, withCount: true } };\n`);
+  write(
+    'config/api.js',
+    `module.exports = { rest: { defaultLimit: 25, maxLimit: 100, withCount: true } };\n`
+  );
   write('src/index.js', `module.exports = { register() {}, bootstrap() {} };\n`);
   write('public/robots.txt', 'User-agent: *\nDisallow: /\n');
   write('public/uploads/.gitkeep', '');
@@ -303,7 +339,13 @@ const enablePlugin = (dir) => {
 /** `npm ls @strapi/utils`, printed, and the versions installed anywhere in the tree. */
 const strapiUtilsVersions = (dir) => {
   console.log(run('npm', ['ls', '@strapi/utils'], { cwd: dir, capture: true, allowFailure: true }));
-  const tree = JSON.parse(run('npm', ['ls', '@strapi/utils', '--all', '--json'], { cwd: dir, capture: true, allowFailure: true }));
+  const tree = JSON.parse(
+    run('npm', ['ls', '@strapi/utils', '--all', '--json'], {
+      cwd: dir,
+      capture: true,
+      allowFailure: true,
+    })
+  );
   const found = new Set();
   const walk = (node) => {
     for (const [name, dep] of Object.entries(node.dependencies ?? {})) {
@@ -331,11 +373,21 @@ const freePort = () =>
 const startApp = async (dir) => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(dir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
-    cwd: dir,
-    env: { ...process.env, ...STRAPI_ENV, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(dir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'],
+    {
+      cwd: dir,
+      env: {
+        ...process.env,
+        ...STRAPI_ENV,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }
+  );
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -362,25 +414,32 @@ const startApp = async (dir) => {
   fail(`strapi start did not answer on ${url} within 180 s:\n${output}`);
 };
 
-const api = (url) => async (method, pathname, { token, body } = {}) => {
-  const response = await fetch(`${url}${pathname}`, {
-    method,
-    headers: {
-      accept: 'application/json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let json = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status: response.status, json, text, type: response.headers.get('content-type') ?? '' };
-};
+const api =
+  (url) =>
+  async (method, pathname, { token, body } = {}) => {
+    const response = await fetch(`${url}${pathname}`, {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let json = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+    return {
+      status: response.status,
+      json,
+      text,
+      type: response.headers.get('content-type') ?? '',
+    };
+  };
 
 const expectStatus = (response, status, what) =>
   check(
@@ -395,14 +454,23 @@ const smokeHttp = async (url) => {
 
   // The host's own answers, untouched by the plugin.
   expectStatus(await call('GET', '/api/users'), 403, 'GET /api/users without permission');
-  expectStatus(await call('GET', '/api/i18n/locales'), 403, 'GET /api/i18n/locales without permission');
+  expectStatus(
+    await call('GET', '/api/i18n/locales'),
+    403,
+    'GET /api/i18n/locales without permission'
+  );
   expectStatus(await call('GET', '/api/no-such-type'), 404, 'GET /api/no-such-type');
   const login = await call('POST', '/api/auth/local', { body: {} });
   expectStatus(login, 400, 'POST /api/auth/local with no credentials');
   check(login.json?.error?.name === 'ValidationError', 'its error is a ValidationError');
 
   // The plugin's public routes, before the Public role is given them.
-  for (const route of ['/api/roundup/roundups', '/api/roundup/categories', '/api/roundup/feed', '/api/roundup/openapi.json']) {
+  for (const route of [
+    '/api/roundup/roundups',
+    '/api/roundup/categories',
+    '/api/roundup/feed',
+    '/api/roundup/openapi.json',
+  ]) {
     expectStatus(await call('GET', route), 403, `GET ${route} before the Public role may`);
   }
 
@@ -414,32 +482,61 @@ const smokeHttp = async (url) => {
 
   // Importing and publishing a real post through the admin API.
   const markdown = fs.readFileSync(path.join(FIXTURES, FIXTURE), 'utf8');
-  const imported = await call('POST', '/roundup/import', { token, body: { markdown, fileName: FIXTURE, date: '2020-07-31' } });
+  const imported = await call('POST', '/roundup/import', {
+    token,
+    body: { markdown, fileName: FIXTURE, date: '2020-07-31' },
+  });
   expectStatus(imported, 201, `POST /roundup/import of ${FIXTURE}`);
   const { documentId, slug } = imported.json;
-  check(imported.json.entries > 0 && imported.json.sections > 0, `the import made ${imported.json.sections} sections of ${imported.json.entries} links`);
-  const again = await call('POST', '/roundup/import', { token, body: { markdown, fileName: FIXTURE, date: '2020-07-31' } });
+  check(
+    imported.json.entries > 0 && imported.json.sections > 0,
+    `the import made ${imported.json.sections} sections of ${imported.json.entries} links`
+  );
+  const again = await call('POST', '/roundup/import', {
+    token,
+    body: { markdown, fileName: FIXTURE, date: '2020-07-31' },
+  });
   expectStatus(again, 409, 'importing the same post again');
-  check(again.json?.error?.name === 'ConflictError', 'its error is a ConflictError in Strapi\'s envelope');
+  check(
+    again.json?.error?.name === 'ConflictError',
+    "its error is a ConflictError in Strapi's envelope"
+  );
   const notMarkdown = await call('POST', '/roundup/import', { token, body: { markdown: 42 } });
   expectStatus(notMarkdown, 400, 'an import whose markdown is not text');
   check(/markdown/.test(notMarkdown.json?.error?.message ?? ''), 'its message names the field');
-  expectStatus(await call('GET', '/roundup/roundups/nope/editor', { token }), 404, 'the editor view of an unknown roundup');
-  expectStatus(await call('POST', `/roundup/roundups/${documentId}/publish`, { token }), 200, 'publishing it');
+  expectStatus(
+    await call('GET', '/roundup/roundups/nope/editor', { token }),
+    404,
+    'the editor view of an unknown roundup'
+  );
+  expectStatus(
+    await call('POST', `/roundup/roundups/${documentId}/publish`, { token }),
+    200,
+    'publishing it'
+  );
 
   // A write refused inside the Document Service, answered by the Content Manager's own controller.
-  const { category } = (await call('GET', `/roundup/roundups/${documentId}/editor`, { token })).json.sections[0];
+  const { category } = (await call('GET', `/roundup/roundups/${documentId}/editor`, { token })).json
+    .sections[0];
   const badLink = await call('POST', '/content-manager/collection-types/plugin::roundup.entry', {
     token,
-    body: { title: 'Bad', url: 'javascript:alert(1)', category: { connect: [{ documentId: category.documentId }] } },
+    body: {
+      title: 'Bad',
+      url: 'javascript:alert(1)',
+      category: { connect: [{ documentId: category.documentId }] },
+    },
   });
   expectStatus(badLink, 400, 'the Content Manager saving a link whose URL is javascript:');
-  check(/url/.test(badLink.json?.error?.message ?? ''), `its message names the field (${badLink.json?.error?.message})`);
+  check(
+    /url/.test(badLink.json?.error?.message ?? ''),
+    `its message names the field (${badLink.json?.error?.message})`
+  );
 
   // The Public role given the plugin's read actions, as the README says.
   const roles = await call('GET', '/users-permissions/roles', { token });
   const publicRole = roles.json.roles.find((role) => role.type === 'public');
-  const role = (await call('GET', `/users-permissions/roles/${publicRole.id}`, { token })).json.role;
+  const role = (await call('GET', `/users-permissions/roles/${publicRole.id}`, { token })).json
+    .role;
   const controllers = role.permissions['plugin::roundup'].controllers;
   // The reads only: capturing links (inbox.capture) stays the capture tokens' own.
   for (const [controller, actions] of Object.entries(controllers)) {
@@ -457,17 +554,30 @@ const smokeHttp = async (url) => {
 
   const list = await call('GET', '/api/roundup/roundups');
   expectStatus(list, 200, 'GET /api/roundup/roundups once the Public role may');
-  check(list.json.data.some((roundup) => roundup.slug === slug), `it lists the imported roundup (${slug})`);
+  check(
+    list.json.data.some((roundup) => roundup.slug === slug),
+    `it lists the imported roundup (${slug})`
+  );
   expectStatus(await call('GET', '/api/roundup/categories'), 200, 'GET /api/roundup/categories');
   expectStatus(await call('GET', '/api/roundup/feed'), 200, 'GET /api/roundup/feed');
   const openapi = await call('GET', '/api/roundup/openapi.json');
   expectStatus(openapi, 200, 'GET /api/roundup/openapi.json');
-  check(/^3\.1\./.test(openapi.json?.openapi ?? '') && Boolean(openapi.json?.paths?.['/roundups']), `it is an OpenAPI ${openapi.json?.openapi} document of the roundup routes`);
-  const capture = await call('POST', '/api/roundup/inbox', { body: { url: 'http://127.0.0.1:9/smoke' } });
+  check(
+    /^3\.1\./.test(openapi.json?.openapi ?? '') && Boolean(openapi.json?.paths?.['/roundups']),
+    `it is an OpenAPI ${openapi.json?.openapi} document of the roundup routes`
+  );
+  const capture = await call('POST', '/api/roundup/inbox', {
+    body: { url: 'http://127.0.0.1:9/smoke' },
+  });
   expectStatus(capture, 403, 'POST /api/roundup/inbox from the Public role, which may not capture');
   const rendered = await call('GET', `/api/roundup/roundups/${slug}/rendered`);
   expectStatus(rendered, 200, `GET /api/roundup/roundups/${slug}/rendered`);
-  check(rendered.type.startsWith('text/markdown') && /^---\n/.test(rendered.text) && /\n## /.test(rendered.text), 'it is Markdown with front matter and sections');
+  check(
+    rendered.type.startsWith('text/markdown') &&
+      /^---\n/.test(rendered.text) &&
+      /\n## /.test(rendered.text),
+    'it is Markdown with front matter and sections'
+  );
   const html = await call('GET', `/api/roundup/roundups/${slug}/rendered?format=html`);
   check(html.status === 200 && html.text.startsWith('<article'), 'and HTML with ?format=html');
   const unknown = await call('GET', '/api/roundup/roundups/no-such-roundup');
@@ -477,7 +587,11 @@ const smokeHttp = async (url) => {
   expectStatus(badQuery, 400, 'a query asking for drafts');
   check(/status/.test(badQuery.json?.error?.message ?? ''), 'its message names the parameter');
   expectStatus(await call('GET', '/api/users'), 403, 'GET /api/users, still without permission');
-  expectStatus(await call('GET', '/api/i18n/locales'), 403, 'GET /api/i18n/locales, still without permission');
+  expectStatus(
+    await call('GET', '/api/i18n/locales'),
+    403,
+    'GET /api/i18n/locales, still without permission'
+  );
 
   return { email, password, slug };
 };
@@ -487,8 +601,16 @@ const smokeBrowser = async (url, { email, password, slug }) => {
   const { chromium } = require('playwright-core');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const refused = new Set();
   const problems = [];
@@ -497,7 +619,10 @@ const smokeBrowser = async (url, { email, password, slug }) => {
     // The page may only talk to the app: anything else (update checks, news) is refused here.
     await context.route('**/*', (route) => {
       const { hostname } = new URL(route.request().url());
-      if (['127.0.0.1', 'localhost', '[::1]'].includes(hostname) || route.request().url().startsWith('data:')) {
+      if (
+        ['127.0.0.1', 'localhost', '[::1]'].includes(hostname) ||
+        route.request().url().startsWith('data:')
+      ) {
         return route.continue();
       }
       refused.add(route.request().url());
@@ -519,14 +644,20 @@ const smokeBrowser = async (url, { email, password, slug }) => {
     await page.waitForURL((address) => !address.pathname.includes('/auth/'), { timeout: 60000 });
     await page.goto(`${url}/admin/plugins/roundup`);
     await page.getByRole('heading', { name: 'Roundups' }).first().waitFor({ timeout: 60000 });
-    await page.getByText("What I've been reading", { exact: false }).first().waitFor({ timeout: 30000 });
+    await page
+      .getByText("What I've been reading", { exact: false })
+      .first()
+      .waitFor({ timeout: 30000 });
     check(true, `the Roundups page opens in Chromium and lists the roundup (${slug})`);
     await page.waitForTimeout(1000);
   } finally {
     await browser.close();
   }
   if (refused.size) log(`the browser was kept from: ${[...refused].join(', ')}`);
-  check(problems.length === 0, `no error in the browser console${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`);
+  check(
+    problems.length === 0,
+    `no error in the browser console${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`
+  );
 };
 
 // ---------------------------------------------------------------------------
@@ -558,7 +689,11 @@ const smokeVersion = async (tarball, version, workDir) => {
   } finally {
     await app.stop();
   }
-  log(`=== Strapi ${version} passed in ${seconds(since)}: ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  log(
+    `=== Strapi ${version} passed in ${seconds(since)}: ${Object.entries(timings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`
+  );
   if (!keep) fs.rmSync(dir, { recursive: true, force: true });
 };
 
@@ -590,7 +725,9 @@ const installApp = async (tarball, version, dir, step) => {
 const main = async () => {
   const given = option('work-dir');
   if (given) fs.mkdirSync(given, { recursive: true });
-  const workDir = given ? path.resolve(given) : fs.mkdtempSync(path.join(os.tmpdir(), 'roundup-smoke-'));
+  const workDir = given
+    ? path.resolve(given)
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'roundup-smoke-'));
   try {
     seedBetterSqlite3();
     const packed = Date.now();

@@ -20,7 +20,11 @@ const grantPublicRead = async (strapi: Core.Strapi) => {
   const store = strapi.store({ type: 'app', name: 'roundup-demo', key: 'public-read-granted' });
   const stored = await store.get({});
   // Before actions were remembered one by one, `true` stood for the first five.
-  const granted: string[] = Array.isArray(stored) ? stored : stored ? PUBLIC_READ_ACTIONS.slice(0, 5) : [];
+  const granted: string[] = Array.isArray(stored)
+    ? stored
+    : stored
+      ? PUBLIC_READ_ACTIONS.slice(0, 5)
+      : [];
   const missing = PUBLIC_READ_ACTIONS.filter((action) => !granted.includes(action));
   if (missing.length === 0) return;
   const role = await strapi.db
@@ -54,7 +58,9 @@ const seedDemo = async (strapi: Core.Strapi) => {
     }
 
     const { sections, ...fields } = demoRoundup;
-    const roundup = await strapi.documents('plugin::roundup.roundup').create({ data: fields as any });
+    const roundup = await strapi
+      .documents('plugin::roundup.roundup')
+      .create({ data: fields as any });
     const entryIds: string[] = [];
     for (const [section, entries] of Object.entries(sections)) {
       for (const entry of entries) {

@@ -3,9 +3,17 @@
  * format. The links are real; the commentary is ours.
  */
 export const demoCategories = [
-  { name: 'Articles & Learning', position: 1, description: 'Articles, papers and write-ups worth the time.' },
+  {
+    name: 'Articles & Learning',
+    position: 1,
+    description: 'Articles, papers and write-ups worth the time.',
+  },
   { name: 'Videos', position: 2, description: 'Talks, lectures and screencasts.' },
-  { name: 'Neat Open Source Projects', position: 3, description: 'Projects whose code is worth reading.' },
+  {
+    name: 'Neat Open Source Projects',
+    position: 3,
+    description: 'Projects whose code is worth reading.',
+  },
   { name: 'Tools', position: 4, description: 'Things that made the work easier.' },
 ];
 
@@ -34,7 +42,7 @@ export const demoRoundup = {
         url: 'https://jvns.ca/blog/2014/09/27/how-does-sqlite-work-part-1-pages/',
         author: 'Julia Evans',
         description:
-          'A curious walk through the pages of a database file, in the style that makes Julia\'s posts easy to follow. A good first step before reading the file format documentation.',
+          "A curious walk through the pages of a database file, in the style that makes Julia's posts easy to follow. A good first step before reading the file format documentation.",
       },
       {
         title: 'Files are hard',
@@ -44,7 +52,8 @@ export const demoRoundup = {
           'A survey of how file systems and applications lose data on crashes, and how few programs get `fsync` right. Sobering reading for anyone who writes a storage layer.',
       },
       {
-        title: 'The Log: What every software engineer should know about real-time data\'s unifying abstraction',
+        title:
+          "The Log: What every software engineer should know about real-time data's unifying abstraction",
         url: 'https://engineering.linkedin.com/distributed-systems/log-what-every-software-engineer-should-know-about-real-time-datas-unifying',
         author: 'Jay Kreps',
         description:
@@ -86,17 +95,20 @@ export const demoRoundup = {
       {
         title: 'hyperfine',
         url: 'https://github.com/sharkdp/hyperfine',
-        description: 'A command-line benchmarking tool with warm-up runs and statistical output. My default for timing shell commands.',
+        description:
+          'A command-line benchmarking tool with warm-up runs and statistical output. My default for timing shell commands.',
       },
       {
         title: 'ripgrep',
         url: 'https://github.com/BurntSushi/ripgrep',
-        description: 'Fast recursive search that respects `.gitignore`. Once you have it, `grep -r` feels slow.',
+        description:
+          'Fast recursive search that respects `.gitignore`. Once you have it, `grep -r` feels slow.',
       },
       {
         title: 'jq',
         url: 'https://jqlang.github.io/jq/',
-        description: 'sed for JSON. Worth learning beyond `.foo.bar` for its `select` and `map` filters.',
+        description:
+          'sed for JSON. Worth learning beyond `.foo.bar` for its `select` and `map` filters.',
       },
     ],
   } satisfies Record<string, DemoEntry[]>,

@@ -15,15 +15,24 @@ const capture = (token: string | null, body: unknown) => {
 };
 
 const apiToken = async (attributes: Record<string, unknown>) =>
-  (await (app.strapi.service('admin::api-token') as any).create({
-    kind: 'content-api',
-    name: `test token ${Date.now()} ${Math.random()}`,
-    lifespan: null,
-    ...attributes,
-  })).accessKey as string;
+  (
+    await (app.strapi.service('admin::api-token') as any).create({
+      kind: 'content-api',
+      name: `test token ${Date.now()} ${Math.random()}`,
+      lifespan: null,
+      ...attributes,
+    })
+  ).accessKey as string;
 
 beforeAll(async () => {
-  app = await startApp({ database: 'capture', env: { ROUNDUP_SEED_DEMO: 'false', ROUNDUP_CAPTURE_BURST: '4', ROUNDUP_CAPTURE_PER_MINUTE: '6' } });
+  app = await startApp({
+    database: 'capture',
+    env: {
+      ROUNDUP_SEED_DEMO: 'false',
+      ROUNDUP_CAPTURE_BURST: '4',
+      ROUNDUP_CAPTURE_PER_MINUTE: '6',
+    },
+  });
   admin = await loginAdmin(app);
   articles = await makeCategory(app.strapi, { name: 'Articles', position: 1 });
   tools = await makeCategory(app.strapi, { name: 'Tools', position: 2 });
@@ -40,30 +49,66 @@ describe('who may capture', () => {
   it('refuses a request with no token, and one with a read-only token', async () => {
     const none = await capture(null, { url: 'https://example.org/a' });
     expect(none.status).toBe(403);
-    const readOnly = await capture(await apiToken({ type: 'read-only' }), { url: 'https://example.org/a' });
+    const readOnly = await capture(await apiToken({ type: 'read-only' }), {
+      url: 'https://example.org/a',
+    });
     expect(readOnly.status).toBe(403);
-    const other = await capture(await apiToken({ type: 'custom', permissions: ['plugin::roundup.roundup.find'] }), { url: 'https://example.org/a' });
+    const other = await capture(
+      await apiToken({ type: 'custom', permissions: ['plugin::roundup.roundup.find'] }),
+      { url: 'https://example.org/a' }
+    );
     expect(other.status).toBe(403);
     expect(await docs(app.strapi, 'entry').count({})).toBe(0);
   });
 
   it('the capture token may capture and list the sections, and nothing else', async () => {
-    const sections = await app.http().get('/api/roundup/inbox/sections').set('Authorization', `Bearer ${captureKey}`).expect(200);
+    const sections = await app
+      .http()
+      .get('/api/roundup/inbox/sections')
+      .set('Authorization', `Bearer ${captureKey}`)
+      .expect(200);
     expect(sections.body.data.map((s: any) => s.name)).toEqual(['Articles', 'Tools']);
-    await app.http().get('/api/roundup/roundups').set('Authorization', `Bearer ${captureKey}`).expect(403);
-    await app.http().get('/api/roundup/categories').set('Authorization', `Bearer ${captureKey}`).expect(403);
+    await app
+      .http()
+      .get('/api/roundup/roundups')
+      .set('Authorization', `Bearer ${captureKey}`)
+      .expect(403);
+    await app
+      .http()
+      .get('/api/roundup/categories')
+      .set('Authorization', `Bearer ${captureKey}`)
+      .expect(403);
   });
 
   it('a Users & Permissions role given the capture action may capture', async () => {
-    const role = await app.strapi.db.query('plugin::users-permissions.role').create({ data: { name: 'Curators', type: 'curators', description: 'capture' } });
-    await app.strapi.db.query('plugin::users-permissions.permission').create({ data: { action: 'plugin::roundup.inbox.capture', role: role.id } });
+    const role = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .create({ data: { name: 'Curators', type: 'curators', description: 'capture' } });
+    await app.strapi.db
+      .query('plugin::users-permissions.permission')
+      .create({ data: { action: 'plugin::roundup.inbox.capture', role: role.id } });
     const user = await (app.strapi.plugin('users-permissions').service('user') as any).add({
-      username: 'curator', email: 'curator@example.com', password: 'Curator-1', provider: 'local', confirmed: true, role: role.id,
+      username: 'curator',
+      email: 'curator@example.com',
+      password: 'Curator-1',
+      provider: 'local',
+      confirmed: true,
+      role: role.id,
     });
-    const jwt = (app.strapi.plugin('users-permissions').service('jwt') as any).issue({ id: user.id });
-    const res = await capture(jwt, { url: 'https://example.org/from-user', title: 'From a user', category: tools.slug });
+    const jwt = (app.strapi.plugin('users-permissions').service('jwt') as any).issue({
+      id: user.id,
+    });
+    const res = await capture(jwt, {
+      url: 'https://example.org/from-user',
+      title: 'From a user',
+      category: tools.slug,
+    });
     expect(res.status).toBe(201);
-    expect(res.body.data).toMatchObject({ title: 'From a user', category: { name: 'Tools' }, captureSource: 'api' });
+    expect(res.body.data).toMatchObject({
+      title: 'From a user',
+      category: { name: 'Tools' },
+      captureSource: 'api',
+    });
   });
 });
 
@@ -92,12 +137,24 @@ describe('POST /api/roundup/inbox', () => {
 
     const inbox = await admin.get('/roundup/inbox').expect(200);
     const card = inbox.body.results.find((c: any) => c.documentId === res.body.data.documentId);
-    expect(card).toMatchObject({ captureSource: 'share-sheet', captures: 1, capturedAt: res.body.data.capturedAt, host: 'example.org' });
+    expect(card).toMatchObject({
+      captureSource: 'share-sheet',
+      captures: 1,
+      capturedAt: res.body.data.capturedAt,
+      host: 'example.org',
+    });
   });
 
   it('answers 200 with the link already captured and appends the new note to it', async () => {
-    const first = await capture(captureKey, { url: 'https://example.org/dup', commentary: 'First note.' }).expect(201);
-    const again = await capture(captureKey, { url: 'HTTPS://EXAMPLE.org/dup/#comments', commentary: 'Second note.', title: 'Given later' }).expect(200);
+    const first = await capture(captureKey, {
+      url: 'https://example.org/dup',
+      commentary: 'First note.',
+    }).expect(201);
+    const again = await capture(captureKey, {
+      url: 'HTTPS://EXAMPLE.org/dup/#comments',
+      commentary: 'Second note.',
+      title: 'Given later',
+    }).expect(200);
     expect(again.body.meta).toEqual({ duplicate: true });
     expect(again.body.data).toMatchObject({
       documentId: first.body.data.documentId,
@@ -106,15 +163,28 @@ describe('POST /api/roundup/inbox', () => {
       // The first capture had no title, so the URL stood in for it; the second one's title replaces it.
       title: 'Given later',
     });
-    const rows = await docs(app.strapi, 'entry').findMany({ filters: { canonicalUrl: 'https://example.org/dup' } });
+    const rows = await docs(app.strapi, 'entry').findMany({
+      filters: { canonicalUrl: 'https://example.org/dup' },
+    });
     expect(rows).toHaveLength(1);
   });
 
   it('finds a link already in a roundup and keeps it there', async () => {
-    const roundup = await makeRoundup(app.strapi, { title: 'August', sections: { [tools.documentId]: ['Kept'] } });
-    const entry = await docs(app.strapi, 'entry').findOne({ documentId: roundup.entries.Kept, fields: ['url', 'description'] });
-    const res = await capture(captureKey, { url: entry.url, commentary: 'Read it again.' }).expect(200);
-    expect(res.body.data).toMatchObject({ documentId: roundup.entries.Kept, roundup: { documentId: roundup.documentId, title: 'August' } });
+    const roundup = await makeRoundup(app.strapi, {
+      title: 'August',
+      sections: { [tools.documentId]: ['Kept'] },
+    });
+    const entry = await docs(app.strapi, 'entry').findOne({
+      documentId: roundup.entries.Kept,
+      fields: ['url', 'description'],
+    });
+    const res = await capture(captureKey, { url: entry.url, commentary: 'Read it again.' }).expect(
+      200
+    );
+    expect(res.body.data).toMatchObject({
+      documentId: roundup.entries.Kept,
+      roundup: { documentId: roundup.documentId, title: 'August' },
+    });
     expect(res.body.data.commentary.endsWith('Read it again.')).toBe(true);
   });
 
@@ -123,7 +193,11 @@ describe('POST /api/roundup/inbox', () => {
     [{ url: 'not a url' }, 'url', 'must not contain spaces'],
     [{}, 'url', 'A URL is required'],
     [{ url: 'https://example.org/x', title: 'x'.repeat(256) }, 'title', '255'],
-    [{ url: 'https://example.org/x', category: 'no-such-section' }, 'category', 'no section "no-such-section"'],
+    [
+      { url: 'https://example.org/x', category: 'no-such-section' },
+      'category',
+      'no section "no-such-section"',
+    ],
     [{ url: 'https://example.org/x', extra: 1 }, 'extra', 'Unknown field'],
   ])('answers 400 naming the field for %j', async (body, field, message) => {
     const before = await docs(app.strapi, 'entry').count({});
@@ -134,7 +208,10 @@ describe('POST /api/roundup/inbox', () => {
   });
 
   it('answers 413 to a body over the limit', async () => {
-    const res = await capture(captureKey, { url: 'https://example.org/big', commentary: 'x'.repeat(20_000) }).expect(413);
+    const res = await capture(captureKey, {
+      url: 'https://example.org/big',
+      commentary: 'x'.repeat(20_000),
+    }).expect(413);
     expect(res.body.error.message).toContain('capture.maxBytes');
   });
 
@@ -159,18 +236,24 @@ describe('capture tokens and the bookmarklet', () => {
     const made = await admin.post('/roundup/capture-tokens').expect(201);
     expect(made.body.bookmarklet.startsWith('javascript:')).toBe(true);
     expect(decodeURIComponent(made.body.bookmarklet)).toContain(made.body.accessKey);
-    expect(decodeURIComponent(made.body.bookmarklet)).toMatch(/http:\/\/127\.0\.0\.1:\d+\/api\/roundup\/capture/);
+    expect(decodeURIComponent(made.body.bookmarklet)).toMatch(
+      /http:\/\/127\.0\.0\.1:\d+\/api\/roundup\/capture/
+    );
 
     const list = await admin.get('/roundup/capture-tokens').expect(200);
     expect(list.body.tokens.map((t: any) => t.id)).toContain(made.body.token.id);
     expect(JSON.stringify(list.body)).not.toContain(made.body.accessKey);
 
-    const again = await admin.get(`/roundup/capture-tokens/${made.body.token.id}/bookmarklet`).expect(200);
+    const again = await admin
+      .get(`/roundup/capture-tokens/${made.body.token.id}/bookmarklet`)
+      .expect(200);
     expect(again.body.accessKey).toBe(made.body.accessKey);
     expect(decodeURIComponent(again.body.bookmarklet)).toContain(made.body.accessKey);
 
     // Another editor neither sees nor revokes it.
-    const other = await loginAdmin(app, { actions: ['plugin::roundup.read', 'plugin::roundup.create'] });
+    const other = await loginAdmin(app, {
+      actions: ['plugin::roundup.read', 'plugin::roundup.create'],
+    });
     expect((await other.get('/roundup/capture-tokens').expect(200)).body.tokens).toEqual([]);
     await other.del(`/roundup/capture-tokens/${made.body.token.id}`).expect(404);
     const readOnly = await loginAdmin(app, { actions: ['plugin::roundup.read'] });
@@ -191,14 +274,23 @@ describe('capture tokens and the bookmarklet', () => {
 
 describe('the inbox', () => {
   it('searches by title, URL or host', async () => {
-    await capture(captureKey, { url: 'https://rust-lang.example/blog/async', title: 'Async closures' }).expect(201);
-    await capture(captureKey, { url: 'https://go.example/blog/generics', title: 'Generics in practice' }).expect(201);
+    await capture(captureKey, {
+      url: 'https://rust-lang.example/blog/async',
+      title: 'Async closures',
+    }).expect(201);
+    await capture(captureKey, {
+      url: 'https://go.example/blog/generics',
+      title: 'Generics in practice',
+    }).expect(201);
     const byTitle = await admin.get('/roundup/inbox?q=async%20CLOSURES').expect(200);
     expect(byTitle.body.results.map((c: any) => c.title)).toEqual(['Async closures']);
     const byHost = await admin.get('/roundup/inbox?q=go.example').expect(200);
     expect(byHost.body.results.map((c: any) => c.title)).toEqual(['Generics in practice']);
     expect(byHost.body.total).toBe(1);
     const byPath = await admin.get('/roundup/inbox?q=/blog/').expect(200);
-    expect(byPath.body.results.map((c: any) => c.title).sort()).toEqual(['Async closures', 'Generics in practice']);
+    expect(byPath.body.results.map((c: any) => c.title).sort()).toEqual([
+      'Async closures',
+      'Generics in practice',
+    ]);
   });
 });

@@ -50,9 +50,17 @@ describe('an editor builds and publishes a roundup in the Content Manager', () =
     }
     await app.http().get('/api/roundup/roundups/what-ive-been-reading-in-august').expect(404);
 
-    await admin.post(`${cm('roundup')}/${roundupId}/actions/publish`).send({}).expect(200);
-    const res = await app.http().get('/api/roundup/roundups/what-ive-been-reading-in-august').expect(200);
-    expect(res.body.data.sections.map((s: any) => [s.category.name, s.entries.map((e: any) => e.title)])).toEqual([
+    await admin
+      .post(`${cm('roundup')}/${roundupId}/actions/publish`)
+      .send({})
+      .expect(200);
+    const res = await app
+      .http()
+      .get('/api/roundup/roundups/what-ive-been-reading-in-august')
+      .expect(200);
+    expect(
+      res.body.data.sections.map((s: any) => [s.category.name, s.entries.map((e: any) => e.title)])
+    ).toEqual([
       ['Videos', ['A talk', 'Another talk']],
       ['Tools', ['A tool']],
     ]);
@@ -64,12 +72,21 @@ describe('an editor builds and publishes a roundup in the Content Manager', () =
       .put(`${cm('roundup')}/${roundupId}`)
       .send({ ...current.body.data, title: 'Renamed in draft', excerpt: 'Changed.' })
       .expect(200);
-    const live = await app.http().get('/api/roundup/roundups/what-ive-been-reading-in-august').expect(200);
+    const live = await app
+      .http()
+      .get('/api/roundup/roundups/what-ive-been-reading-in-august')
+      .expect(200);
     expect(live.body.data.title).toBe("What I've been reading in August");
     expect(live.body.data.excerpt).toBe('August.');
 
-    await admin.post(`${cm('roundup')}/${roundupId}/actions/publish`).send({}).expect(200);
-    const after = await app.http().get('/api/roundup/roundups/what-ive-been-reading-in-august').expect(200);
+    await admin
+      .post(`${cm('roundup')}/${roundupId}/actions/publish`)
+      .send({})
+      .expect(200);
+    const after = await app
+      .http()
+      .get('/api/roundup/roundups/what-ive-been-reading-in-august')
+      .expect(200);
     expect(after.body.data.title).toBe('Renamed in draft');
     // The slug was given, so renaming did not change the roundup's address.
     expect(after.body.data.slug).toBe('what-ive-been-reading-in-august');
@@ -77,8 +94,9 @@ describe('an editor builds and publishes a roundup in the Content Manager', () =
 
   it('reorders entries by dragging them in the roundup form (relation order)', async () => {
     const current = await admin.get(`${cm('roundup')}/${roundupId}`).expect(200);
-    const entries = await docs(app.strapi, 'entry')
-      .findMany({ filters: { title: { $in: ['A talk', 'Another talk'] } } });
+    const entries = await docs(app.strapi, 'entry').findMany({
+      filters: { title: { $in: ['A talk', 'Another talk'] } },
+    });
     const another = entries.find((e: any) => e.title === 'Another talk');
     const first = entries.find((e: any) => e.title === 'A talk');
     // What the Content Manager sends when an editor drops "Another talk" before "A talk".
@@ -86,12 +104,23 @@ describe('an editor builds and publishes a roundup in the Content Manager', () =
       .put(`${cm('roundup')}/${roundupId}`)
       .send({
         ...current.body.data,
-        entries: { connect: [{ documentId: another.documentId, position: { before: first.documentId } }] },
+        entries: {
+          connect: [{ documentId: another.documentId, position: { before: first.documentId } }],
+        },
       })
       .expect(200);
-    await admin.post(`${cm('roundup')}/${roundupId}/actions/publish`).send({}).expect(200);
-    const res = await app.http().get('/api/roundup/roundups/what-ive-been-reading-in-august').expect(200);
-    expect(res.body.data.sections[0].entries.map((e: any) => e.title)).toEqual(['Another talk', 'A talk']);
+    await admin
+      .post(`${cm('roundup')}/${roundupId}/actions/publish`)
+      .send({})
+      .expect(200);
+    const res = await app
+      .http()
+      .get('/api/roundup/roundups/what-ive-been-reading-in-august')
+      .expect(200);
+    expect(res.body.data.sections[0].entries.map((e: any) => e.title)).toEqual([
+      'Another talk',
+      'A talk',
+    ]);
   });
 
   it('gives a second roundup with the same title a distinct slug', async () => {
@@ -103,9 +132,15 @@ describe('an editor builds and publishes a roundup in the Content Manager', () =
   });
 
   it('unpublishing takes a roundup off the public API', async () => {
-    await admin.post(`${cm('roundup')}/${roundupId}/actions/unpublish`).send({}).expect(200);
+    await admin
+      .post(`${cm('roundup')}/${roundupId}/actions/unpublish`)
+      .send({})
+      .expect(200);
     await app.http().get('/api/roundup/roundups/what-ive-been-reading-in-august').expect(404);
-    await admin.post(`${cm('roundup')}/${roundupId}/actions/publish`).send({}).expect(200);
+    await admin
+      .post(`${cm('roundup')}/${roundupId}/actions/publish`)
+      .send({})
+      .expect(200);
   });
 });
 
@@ -156,39 +191,62 @@ describe('bad input gets a 400 naming the field, and nothing stored is lost', ()
 
   it('entry without a section', async () => {
     const before = await countOf('entry');
-    expectFieldError(await createEntry({ title: 'Loose', url: 'https://example.com/loose' }), 'category', /required/);
+    expectFieldError(
+      await createEntry({ title: 'Loose', url: 'https://example.com/loose' }),
+      'category',
+      /required/
+    );
     expect(await countOf('entry')).toBe(before);
   });
 
   it('entry without a title', async () => {
     const before = await countOf('entry');
-    expectFieldError(await createEntry({ url: 'https://example.com/untitled', category: connect(videos) }), 'title');
+    expectFieldError(
+      await createEntry({ url: 'https://example.com/untitled', category: connect(videos) }),
+      'title'
+    );
     expect(await countOf('entry')).toBe(before);
   });
 
   it('entry title longer than 500 characters keeps the stored title', async () => {
-    expectFieldError(await admin.put(`${cm('entry')}/${entryId}`).send({ title: 'x'.repeat(501) }), 'title');
+    expectFieldError(
+      await admin.put(`${cm('entry')}/${entryId}`).send({ title: 'x'.repeat(501) }),
+      'title'
+    );
     const stored = await docs(app.strapi, 'entry').findOne({ documentId: entryId });
     expect(stored.title).toBe('Keeper');
   });
 
   it('roundup date that is not a date', async () => {
     const before = await countOf('roundup');
-    expectFieldError(await admin.post(cm('roundup')).send({ title: 'Dated', date: 'last Tuesday' }), 'date', /YYYY-MM-DD/);
-    expectFieldError(await admin.post(cm('roundup')).send({ title: 'Dated', date: '2026-02-30' }), 'date', /not a day/);
+    expectFieldError(
+      await admin.post(cm('roundup')).send({ title: 'Dated', date: 'last Tuesday' }),
+      'date',
+      /YYYY-MM-DD/
+    );
+    expectFieldError(
+      await admin.post(cm('roundup')).send({ title: 'Dated', date: '2026-02-30' }),
+      'date',
+      /not a day/
+    );
     expect(await countOf('roundup')).toBe(before);
   });
 
   it('roundup slug with spaces', async () => {
     expectFieldError(
-      await admin.post(cm('roundup')).send({ title: 'Spaced', date: '2026-01-31', slug: 'has spaces' }),
+      await admin
+        .post(cm('roundup'))
+        .send({ title: 'Spaced', date: '2026-01-31', slug: 'has spaces' }),
       'slug',
       /letters, digits/
     );
   });
 
   it('roundup slug already used by another roundup', async () => {
-    await admin.post(cm('roundup')).send({ title: 'Original', date: '2026-01-31', slug: 'taken' }).expect(201);
+    await admin
+      .post(cm('roundup'))
+      .send({ title: 'Original', date: '2026-01-31', slug: 'taken' })
+      .expect(201);
     const before = await countOf('roundup');
     expectFieldError(
       await admin.post(cm('roundup')).send({ title: 'Copy', date: '2026-01-31', slug: 'taken' }),
@@ -213,35 +271,54 @@ describe('bad input gets a 400 naming the field, and nothing stored is lost', ()
 
   it('publishing a roundup without a title', async () => {
     const draft = await admin.post(cm('roundup')).send({ date: '2026-02-28' }).expect(201);
-    const res = await admin.post(`${cm('roundup')}/${draft.body.data.documentId}/actions/publish`).send({});
+    const res = await admin
+      .post(`${cm('roundup')}/${draft.body.data.documentId}/actions/publish`)
+      .send({});
     expectFieldError(res, 'title');
-    const published = await docs(app.strapi, 'roundup')
-      .findOne({ documentId: draft.body.data.documentId, status: 'published' });
+    const published = await docs(app.strapi, 'roundup').findOne({
+      documentId: draft.body.data.documentId,
+      status: 'published',
+    });
     expect(published).toBeNull();
   });
 
   it('category name already used', async () => {
     const before = await countOf('category');
-    expectFieldError(await admin.post(cm('category')).send({ name: 'Videos', position: 9 }), 'name', /unique/);
+    expectFieldError(
+      await admin.post(cm('category')).send({ name: 'Videos', position: 9 }),
+      'name',
+      /unique/
+    );
     expect(await countOf('category')).toBe(before);
   });
 
   it('category position that is not a whole number', async () => {
-    expectFieldError(await admin.post(cm('category')).send({ name: 'Fractional', position: 1.5 }), 'position');
+    expectFieldError(
+      await admin.post(cm('category')).send({ name: 'Fractional', position: 1.5 }),
+      'position'
+    );
   });
 });
 
 describe('the Content Manager views editors see', () => {
   it('lists roundups by title, date and number of links, newest first', async () => {
-    const res = await admin.get('/content-manager/content-types/plugin::roundup.roundup/configuration').expect(200);
+    const res = await admin
+      .get('/content-manager/content-types/plugin::roundup.roundup/configuration')
+      .expect(200);
     const { layouts, settings, metadatas } = res.body.data.contentType;
     expect(layouts.list).toEqual(['title', 'date', 'entries']);
-    expect(settings).toMatchObject({ defaultSortBy: 'date', defaultSortOrder: 'DESC', mainField: 'title' });
+    expect(settings).toMatchObject({
+      defaultSortBy: 'date',
+      defaultSortOrder: 'DESC',
+      mainField: 'title',
+    });
     expect(metadatas.slug.edit.description).toMatch(/made from the title/);
   });
 
   it('lists entries by title, URL, section and roundup', async () => {
-    const res = await admin.get('/content-manager/content-types/plugin::roundup.entry/configuration').expect(200);
+    const res = await admin
+      .get('/content-manager/content-types/plugin::roundup.entry/configuration')
+      .expect(200);
     expect(res.body.data.contentType.layouts.list).toEqual(['title', 'url', 'category', 'roundup']);
   });
 });

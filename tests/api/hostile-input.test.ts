@@ -22,7 +22,10 @@ let admin: AdminClient;
 let section: string;
 
 beforeAll(async () => {
-  app = await startApp({ database: 'hostile_input', env: { ROUNDUP_SEED_DEMO: 'false', ROUNDUP_WEBHOOK_POLL_MS: '60000' } });
+  app = await startApp({
+    database: 'hostile_input',
+    env: { ROUNDUP_SEED_DEMO: 'false', ROUNDUP_WEBHOOK_POLL_MS: '60000' },
+  });
   admin = await loginAdmin(app);
   section = (await makeCategory(app.strapi, { name: 'Articles', position: 1 })).documentId;
 });
@@ -60,10 +63,20 @@ describe.each(HOSTILE_PATTERNS)('commentary made of %j, at the limit', (name, un
 
   beforeAll(async () => {
     const titles = Array.from({ length: LINKS - 1 }, (_, n) => `Link ${n}`);
-    roundup = await makeRoundup(app.strapi, { title: `Hostile ${name}`, publish: false, sections: { [section]: titles } });
-    const stored = await docs(app.strapi, 'roundup').findOne({ documentId: roundup.documentId, populate: ['entries'] });
+    roundup = await makeRoundup(app.strapi, {
+      title: `Hostile ${name}`,
+      publish: false,
+      sections: { [section]: titles },
+    });
+    const stored = await docs(app.strapi, 'roundup').findOne({
+      documentId: roundup.documentId,
+      populate: ['entries'],
+    });
     for (const entry of stored.entries) {
-      await docs(app.strapi, 'entry').update({ documentId: entry.documentId, data: { description: commentary } });
+      await docs(app.strapi, 'entry').update({
+        documentId: entry.documentId,
+        data: { description: commentary },
+      });
     }
   });
   // The feeds list every published roundup: each pattern's alone keeps the measure per roundup.
@@ -74,11 +87,18 @@ describe.each(HOSTILE_PATTERNS)('commentary made of %j, at the limit', (name, un
   it('quick-add, the editor view, preview and publish answer promptly', async () => {
     const path = `/roundup/roundups/${roundup.documentId}`;
     const added = await expectPrompt(
-      admin.post(`${path}/entries`).send({ title: 'Added', url: `https://a.test/${encodeURIComponent(unit)}`, description: commentary, category: section }),
+      admin.post(`${path}/entries`).send({
+        title: 'Added',
+        url: `https://a.test/${encodeURIComponent(unit)}`,
+        description: commentary,
+        category: section,
+      }),
       201
     );
     expect(added.body.roundup.entries).toBe(LINKS);
-    const card = added.body.sections.flatMap((s: any) => s.entries).find((e: any) => e.title === 'Added');
+    const card = added.body.sections
+      .flatMap((s: any) => s.entries)
+      .find((e: any) => e.title === 'Added');
     expect(card.commentary.length).toBeLessThanOrEqual(160);
 
     await expectPrompt(admin.get(`${path}/editor`), 200);
@@ -100,18 +120,29 @@ describe('POST /roundup/import (dry run) of a post of up to 1 MiB', () => {
   const post = (body: string) =>
     `---\nlayout: post\ntitle: Hostile\ndate: 2026-07-31\n---\n## Articles\n\n* [A](https://a.test/) by Ann<br/>\n${body}\n`;
 
-  it.each(HOSTILE_PATTERNS)('made of %j takes linear time, and /_health answers meanwhile', async (_name, unit) => {
-    await expectLinear(
-      async (markdown) => {
-        const { res, healthMs } = await withHealth(admin.post('/roundup/import').send({ markdown, dryRun: true }));
-        expect([200, 400]).toContain(res.status);
-        expect(healthMs).toBeLessThan(Math.max(HEALTH_MS, markdown.length / 250));
-      },
-      // The import limit counts the request body: the run is as long as fits in it once written as JSON.
-      (bytes) => post(repeatTo(unit, Math.floor(((bytes - 1024) * unit.length) / (JSON.stringify(unit).length - 2)))),
-      { maxBytes: MIB }
-    );
-  });
+  it.each(HOSTILE_PATTERNS)(
+    'made of %j takes linear time, and /_health answers meanwhile',
+    async (_name, unit) => {
+      await expectLinear(
+        async (markdown) => {
+          const { res, healthMs } = await withHealth(
+            admin.post('/roundup/import').send({ markdown, dryRun: true })
+          );
+          expect([200, 400]).toContain(res.status);
+          expect(healthMs).toBeLessThan(Math.max(HEALTH_MS, markdown.length / 250));
+        },
+        // The import limit counts the request body: the run is as long as fits in it once written as JSON.
+        (bytes) =>
+          post(
+            repeatTo(
+              unit,
+              Math.floor(((bytes - 1024) * unit.length) / (JSON.stringify(unit).length - 2))
+            )
+          ),
+        { maxBytes: MIB }
+      );
+    }
+  );
 });
 
 describe('every text field has a limit that says so', () => {
@@ -135,45 +166,66 @@ describe('every text field has a limit that says so', () => {
     ['roundup', 'layout', 100],
     ['category', 'name', 120],
     ['category', 'description', 2_000],
-  ] as const)('the Content Manager refuses a %s %s longer than %i, naming it', async (type, field, limit) => {
-    const base = {
-      entry: { title: 'A link', url: 'https://a.test/limit', category: { connect: [section] } },
-      roundup: { title: `Limits ${field}`, date: '2026-07-31' },
-      category: { name: `Limits ${field}`, position: 50 },
-    }[type];
-    const value = field === 'url' ? `https://a.test/${'a'.repeat(limit)}` : tooLong(limit);
-    const before = await app.strapi.db.query(`plugin::roundup.${type}` as any).count();
-    expectNamed(await admin.post(cm(type)).send({ ...base, [field]: value }), field, limit);
-    expect(await app.strapi.db.query(`plugin::roundup.${type}` as any).count()).toBe(before);
-  });
+  ] as const)(
+    'the Content Manager refuses a %s %s longer than %i, naming it',
+    async (type, field, limit) => {
+      const base = {
+        entry: { title: 'A link', url: 'https://a.test/limit', category: { connect: [section] } },
+        roundup: { title: `Limits ${field}`, date: '2026-07-31' },
+        category: { name: `Limits ${field}`, position: 50 },
+      }[type];
+      const value = field === 'url' ? `https://a.test/${'a'.repeat(limit)}` : tooLong(limit);
+      const before = await app.strapi.db.query(`plugin::roundup.${type}` as any).count();
+      expectNamed(await admin.post(cm(type)).send({ ...base, [field]: value }), field, limit);
+      expect(await app.strapi.db.query(`plugin::roundup.${type}` as any).count()).toBe(before);
+    }
+  );
 
   it('an edit with a value over the limit changes nothing stored', async () => {
     const entry = await docs(app.strapi, 'entry').create({
-      data: { title: 'Kept', url: 'https://a.test/kept', description: 'Kept as written.', category: section },
+      data: {
+        title: 'Kept',
+        url: 'https://a.test/kept',
+        description: 'Kept as written.',
+        category: section,
+      },
     });
-    const res = await admin.put(`${cm('entry')}/${entry.documentId}`).send({ title: 'Changed', description: tooLong(20_000) });
+    const res = await admin
+      .put(`${cm('entry')}/${entry.documentId}`)
+      .send({ title: 'Changed', description: tooLong(20_000) });
     expectNamed(res, 'description', 20_000);
-    const stored = await app.strapi.db.query('plugin::roundup.entry').findOne({ where: { documentId: entry.documentId } });
+    const stored = await app.strapi.db
+      .query('plugin::roundup.entry')
+      .findOne({ where: { documentId: entry.documentId } });
     expect(stored).toMatchObject({ title: 'Kept', description: 'Kept as written.' });
   });
 
   it('the front matter is limited to 20,000 characters of JSON', async () => {
-    const res = await admin
-      .post(cm('roundup'))
-      .send({ title: 'Front matter', date: '2026-07-31', frontMatter: { notes: 'a'.repeat(20_000) } });
+    const res = await admin.post(cm('roundup')).send({
+      title: 'Front matter',
+      date: '2026-07-31',
+      frontMatter: { notes: 'a'.repeat(20_000) },
+    });
     expectNamed(res, 'frontMatter', 20_000);
   });
 
   it("the editor's routes refuse over-long fields with a 400 naming them, and store nothing", async () => {
     const roundup = await makeRoundup(app.strapi, { title: 'Quick-add limits', publish: false });
     const before = await app.strapi.db.query('plugin::roundup.entry').count();
-    const res = await admin
-      .post(`/roundup/roundups/${roundup.documentId}/entries`)
-      .send({ title: tooLong(255), url: 'https://a.test/q', description: tooLong(20_000), category: section });
+    const res = await admin.post(`/roundup/roundups/${roundup.documentId}/entries`).send({
+      title: tooLong(255),
+      url: 'https://a.test/q',
+      description: tooLong(20_000),
+      category: section,
+    });
     expectNamed(res, 'description', 20_000);
     expectNamed(res, 'title', 255);
     expect(await app.strapi.db.query('plugin::roundup.entry').count()).toBe(before);
-    expectNamed(await admin.post('/roundup/roundups').send({ title: tooLong(255), date: '2026-07-31' }), 'title', 255);
+    expectNamed(
+      await admin.post('/roundup/roundups').send({ title: tooLong(255), date: '2026-07-31' }),
+      'title',
+      255
+    );
   });
 
   it('import names each over-long field, in the dry run too, and stores nothing', async () => {
@@ -191,12 +243,20 @@ describe('every text field has a limit that says so', () => {
 
   it('a value stored before the limits keeps being served, unchanged', async () => {
     const long = `${'Older and longer. '.repeat(1_500)}`;
-    const roundup = await makeRoundup(app.strapi, { title: 'Stored before', publish: false, sections: { [section]: ['Old link'] } });
+    const roundup = await makeRoundup(app.strapi, {
+      title: 'Stored before',
+      publish: false,
+      sections: { [section]: ['Old link'] },
+    });
     const documentId = roundup.entries['Old link'];
-    await app.strapi.db.query('plugin::roundup.entry').update({ where: { documentId }, data: { description: long } });
+    await app.strapi.db
+      .query('plugin::roundup.entry')
+      .update({ where: { documentId }, data: { description: long } });
     await expectPrompt(admin.get(`/roundup/roundups/${roundup.documentId}/editor`), 200);
     await expectPrompt(admin.get(`/roundup/roundups/${roundup.documentId}/preview`), 200);
-    const stored = await app.strapi.db.query('plugin::roundup.entry').findOne({ where: { documentId } });
+    const stored = await app.strapi.db
+      .query('plugin::roundup.entry')
+      .findOne({ where: { documentId } });
     expect(stored.description).toBe(long);
   });
 });

@@ -7,7 +7,9 @@ let admin: AdminClient;
 beforeAll(async () => {
   app = await startApp({ database: 'import_export', env: { ROUNDUP_SEED_DEMO: 'false' } });
   admin = await loginAdmin(app);
-  await docs(app.strapi, 'category').create({ data: { name: 'Neat Open-Source Projects', position: 1 } });
+  await docs(app.strapi, 'category').create({
+    data: { name: 'Neat Open-Source Projects', position: 1 },
+  });
 });
 afterAll(async () => {
   await app?.stop();
@@ -38,12 +40,19 @@ Intro words.
 `;
 
 const count = (type: string) => app.strapi.db.query(`plugin::roundup.${type}` as any).count();
-const snapshot = async () => ({ roundups: await count('roundup'), entries: await count('entry'), categories: await count('category') });
+const snapshot = async () => ({
+  roundups: await count('roundup'),
+  entries: await count('entry'),
+  categories: await count('category'),
+});
 
 describe('POST /roundup/import', () => {
   it('answers a dry run with counts, warnings and the parsed roundup, and writes nothing', async () => {
     const before = await snapshot();
-    const res = await admin.post('/roundup/import').send({ markdown: POST, dryRun: true }).expect(200);
+    const res = await admin
+      .post('/roundup/import')
+      .send({ markdown: POST, dryRun: true })
+      .expect(200);
     expect(res.body).toMatchObject({ sections: 2, entries: 3, warnings: [] });
     expect(res.body.roundup.sections[0].entries[0]).toEqual({
       title: 'First article',
@@ -55,7 +64,10 @@ describe('POST /roundup/import', () => {
   });
 
   it('imports a post, matching section names to existing categories', async () => {
-    const res = await admin.post('/roundup/import').send({ markdown: POST, publish: true }).expect(201);
+    const res = await admin
+      .post('/roundup/import')
+      .send({ markdown: POST, publish: true })
+      .expect(201);
     expect(res.body).toEqual({
       documentId: expect.any(String),
       slug: 'what-we-read-in-october',
@@ -84,24 +96,50 @@ describe('POST /roundup/import', () => {
     expect(await snapshot()).toEqual(before);
 
     const changed = POST.replace('First article', 'First article, revised');
-    const replaced = await admin.post('/roundup/import').send({ markdown: changed, replace: true }).expect(201);
+    const replaced = await admin
+      .post('/roundup/import')
+      .send({ markdown: changed, replace: true })
+      .expect(201);
     expect(replaced.body.documentId).toBe(res.body.error.details.documentId);
     expect(await snapshot()).toEqual(before);
-    const exported = await admin.get(`/roundup/roundups/${replaced.body.documentId}/export`).expect(200);
-    expect(exported.text).toContain('* [First article, revised](https://example.com/first) by Ada<br/>');
+    const exported = await admin
+      .get(`/roundup/roundups/${replaced.body.documentId}/export`)
+      .expect(200);
+    expect(exported.text).toContain(
+      '* [First article, revised](https://example.com/first) by Ada<br/>'
+    );
   });
 
   it.each([
-    ['not Markdown', { markdown: '\u0000\u0001\u0002binary' }, /^markdown: the post is binary data, not Markdown text/],
-    ['no sections', { markdown: '---\ntitle: Empty\ndate: 2026-01-31\n---\n\nJust words.\n' }, /^markdown: the post has no sections/],
-    ['broken front matter', { markdown: '---\ntitle: [unclosed\ndate: 2026-01-31\n---\n\n## A\n* [x](https://x.org)\n' }, /^markdown: line 3: the front matter is not valid YAML/],
-    ['an invalid URL', { markdown: POST.replace('https://example.com/second', 'javascript:alert(1)') }, /sections\[0\]\.entries\[1\]\.url: line 17: .*must use http or https, not javascript/],
+    [
+      'not Markdown',
+      { markdown: '\u0000\u0001\u0002binary' },
+      /^markdown: the post is binary data, not Markdown text/,
+    ],
+    [
+      'no sections',
+      { markdown: '---\ntitle: Empty\ndate: 2026-01-31\n---\n\nJust words.\n' },
+      /^markdown: the post has no sections/,
+    ],
+    [
+      'broken front matter',
+      { markdown: '---\ntitle: [unclosed\ndate: 2026-01-31\n---\n\n## A\n* [x](https://x.org)\n' },
+      /^markdown: line 3: the front matter is not valid YAML/,
+    ],
+    [
+      'an invalid URL',
+      { markdown: POST.replace('https://example.com/second', 'javascript:alert(1)') },
+      /sections\[0\]\.entries\[1\]\.url: line 17: .*must use http or https, not javascript/,
+    ],
     ['no date', { markdown: POST.replace('date: 2026-10-31\n', '') }, /date: the post has no date/],
     ['markdown that is not a string', { markdown: 42 }, /markdown/],
     ['an unknown field', { markdown: POST, overwrite: true }, /Unknown field: overwrite/],
   ])('refuses %s with a 400 naming the problem, writing nothing', async (_, body, message) => {
     const before = await snapshot();
-    const res = await admin.post('/roundup/import').send({ ...body, slugSuffix: undefined }).expect(400);
+    const res = await admin
+      .post('/roundup/import')
+      .send({ ...body, slugSuffix: undefined })
+      .expect(400);
     expect(res.body.error.message).toMatch(message);
     expect(await snapshot()).toEqual(before);
   });
@@ -118,7 +156,8 @@ describe('POST /roundup/import', () => {
     const before = await snapshot();
     // The second post's second section name is too long for a category name: the
     // roundup, the new category and the first links are written before it fails.
-    const failing = POST.replace('what we read in October', 'Half').replace('title: What we read in October', 'title: Half written')
+    const failing = POST.replace('what we read in October', 'Half')
+      .replace('title: What we read in October', 'title: Half written')
       .replace('## Neat Open Source Projects', `## ${'Long section name '.repeat(10)}`);
     const res = await admin.post('/roundup/import').send({ markdown: failing });
     expect(res.status).toBe(400);
@@ -135,14 +174,27 @@ describe('POST /roundup/import', () => {
 
 describe('GET /roundup/roundups/:documentId/export', () => {
   it('exports the draft or the published version as Jekyll Markdown', async () => {
-    const res = await admin.post('/roundup/import').send({ markdown: POST.replace(/October/g, 'November').replace('2026-10-31', '2026-11-30'), publish: true }).expect(201);
-    await docs(app.strapi, 'roundup').update({ documentId: res.body.documentId, data: { title: 'Draft title' } });
+    const res = await admin
+      .post('/roundup/import')
+      .send({
+        markdown: POST.replace(/October/g, 'November').replace('2026-10-31', '2026-11-30'),
+        publish: true,
+      })
+      .expect(201);
+    await docs(app.strapi, 'roundup').update({
+      documentId: res.body.documentId,
+      data: { title: 'Draft title' },
+    });
     const draft = await admin.get(`/roundup/roundups/${res.body.documentId}/export`).expect(200);
     expect(draft.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(draft.text).toContain('title: Draft title');
-    const published = await admin.get(`/roundup/roundups/${res.body.documentId}/export?status=published`).expect(200);
+    const published = await admin
+      .get(`/roundup/roundups/${res.body.documentId}/export?status=published`)
+      .expect(200);
     expect(published.text).toContain('title: What we read in November');
-    expect(published.headers['content-disposition']).toBe('attachment; filename="2026-11-30-what-we-read-in-november.md"');
+    expect(published.headers['content-disposition']).toBe(
+      'attachment; filename="2026-11-30-what-we-read-in-november.md"'
+    );
     await admin.get('/roundup/roundups/nope/export').expect(404);
   });
 
@@ -167,11 +219,25 @@ by Sam Writer - A calm walk through a crash log, line by line.
 - [A tool](https://example.com/tool)<br/>
   Small, sharp and documented.
 `;
-    for (const [index, markdown] of [POST.replace(/October/g, 'Round trip'), interruptStyle].entries()) {
-      const first = await admin.post('/roundup/import').send({ markdown, fileName: `post-${index}.md` }).expect(201);
-      const exported = await admin.get(`/roundup/roundups/${first.body.documentId}/export`).expect(200);
-      const again = await admin.post('/roundup/import').send({ markdown: exported.text, dryRun: true }).expect(200);
-      const original = await admin.post('/roundup/import').send({ markdown, fileName: `post-${index}.md`, dryRun: true }).expect(200);
+    for (const [index, markdown] of [
+      POST.replace(/October/g, 'Round trip'),
+      interruptStyle,
+    ].entries()) {
+      const first = await admin
+        .post('/roundup/import')
+        .send({ markdown, fileName: `post-${index}.md` })
+        .expect(201);
+      const exported = await admin
+        .get(`/roundup/roundups/${first.body.documentId}/export`)
+        .expect(200);
+      const again = await admin
+        .post('/roundup/import')
+        .send({ markdown: exported.text, dryRun: true })
+        .expect(200);
+      const original = await admin
+        .post('/roundup/import')
+        .send({ markdown, fileName: `post-${index}.md`, dryRun: true })
+        .expect(200);
       // Section names come back as the stored categories spell them ("Neat Open-Source Projects").
       const bySlug = (roundup: any) => ({
         ...roundup,

@@ -28,13 +28,21 @@ const useClock = (test: TestApp) =>
   (test.strapi.plugin('roundup').service('link-checker') as any).useClock(() => now);
 
 /** A published roundup (or inbox links, with `roundup: false`) linking to `urls`. */
-const publishLinks = async (title: string, urls: Record<string, string>, { date = '2020-07-31', roundup = true } = {}) => {
+const publishLinks = async (
+  title: string,
+  urls: Record<string, string>,
+  { date = '2020-07-31', roundup = true } = {}
+) => {
   const entries: Record<string, string> = {};
   for (const [name, url] of Object.entries(urls)) {
-    entries[name] = (await docs(app.strapi, 'entry').create({ data: { title: name, url, category } })).documentId;
+    entries[name] = (
+      await docs(app.strapi, 'entry').create({ data: { title: name, url, category } })
+    ).documentId;
   }
   if (!roundup) return { documentId: null, slug: null, entries };
-  const created = await docs(app.strapi, 'roundup').create({ data: { title, date, entries: { set: Object.values(entries) } } });
+  const created = await docs(app.strapi, 'roundup').create({
+    data: { title, date, entries: { set: Object.values(entries) } },
+  });
   await docs(app.strapi, 'roundup').publish({ documentId: created.documentId });
   const stored = await docs(app.strapi, 'roundup').findOne({ documentId: created.documentId });
   return { documentId: created.documentId as string, slug: stored.slug as string, entries };
@@ -47,11 +55,15 @@ const runCheck = async (client: AdminClient = admin) => {
     'the link check to finish',
     120_000
   );
-  return { started: started.body.data, finished: (await client.get('/roundup/link-checks/current').expect(200)).body.data };
+  return {
+    started: started.body.data,
+    finished: (await client.get('/roundup/link-checks/current').expect(200)).body.data,
+  };
 };
 
 const linksIn = async (state: string) =>
-  (await admin.get(`/roundup/link-health?state=${state}&pageSize=100`).expect(200)).body.data as any[];
+  (await admin.get(`/roundup/link-health?state=${state}&pageSize=100`).expect(200)).body
+    .data as any[];
 const linkTo = async (url: string) => {
   for (const state of ['ok', 'moved', 'probably-gone', 'unknown', 'dead', 'unchecked', 'ignored']) {
     const found = (await linksIn(state)).find((link) => link.url === url);
@@ -67,7 +79,13 @@ beforeAll(async () => {
   category = (await makeCategory(app.strapi, { name: 'Articles' })).documentId;
   const role = await (app.strapi.service('admin::role') as any).getSuperAdmin();
   await (app.strapi.service('admin::user') as any).create({
-    email: adminEmail, firstname: 'Link', lastname: 'Admin', password: 'Roundup-test-1', isActive: true, registrationToken: null, roles: [role.id],
+    email: adminEmail,
+    firstname: 'Link',
+    lastname: 'Admin',
+    password: 'Roundup-test-1',
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
   });
 }, 300_000);
 afterAll(async () => {
@@ -84,15 +102,21 @@ describe('checking an archive', () => {
     sites.gone = await startSite({ '/missing': { status: 404 } });
     sites.flaky = await startSite({ '/flaky': ({ count }) => ({ status: count < 2 ? 404 : 200 }) });
     sites.busy = await startSite({
-      '/busy': ({ count }) => (count === 0 ? { status: 429, headers: { 'retry-after': '2' } } : { status: 200 }),
+      '/busy': ({ count }) =>
+        count === 0 ? { status: 429, headers: { 'retry-after': '2' } } : { status: 200 },
     });
-    sites.headless = await startSite({ '/no-head': ({ method }) => ({ status: method === 'HEAD' ? 405 : 200 }) });
+    sites.headless = await startSite({
+      '/no-head': ({ method }) => ({ status: method === 'HEAD' ? 405 : 200 }),
+    });
     sites.moved = await startSite({
       '/old': { status: 301, headers: { location: '/older' } },
       '/older': { status: 308, headers: { location: '/new' } },
       '/new': { status: 200 },
     });
-    sites.home = await startSite({ '/2019/post': { status: 301, headers: { location: '/' } }, '/': { status: 200 } });
+    sites.home = await startSite({
+      '/2019/post': { status: 301, headers: { location: '/' } },
+      '/': { status: 200 },
+    });
     sites.slow = await startSite(
       Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`/slow/${n}`, { status: 200, delayMs: 1500 }]))
     );
@@ -110,8 +134,12 @@ describe('checking an archive', () => {
     });
     await publishLinks('', { inbox: sites.slow.url('/slow/5') }, { roundup: false });
     // A draft-only roundup's links are not checked.
-    const draft = await docs(app.strapi, 'entry').create({ data: { title: 'draft', url: sites.ok.url('/draft-only'), category } });
-    await docs(app.strapi, 'roundup').create({ data: { title: 'Draft', date: '2020-08-31', entries: { set: [draft.documentId] } } });
+    const draft = await docs(app.strapi, 'entry').create({
+      data: { title: 'draft', url: sites.ok.url('/draft-only'), category },
+    });
+    await docs(app.strapi, 'roundup').create({
+      data: { title: 'Draft', date: '2020-08-31', entries: { set: [draft.documentId] } },
+    });
   });
   afterAll(async () => {
     await Promise.all(Object.values(sites).map((site) => site.close()));
@@ -141,19 +169,40 @@ describe('checking an archive', () => {
   });
 
   it('records ok, moved, probably gone, and unknown for failures not yet confirmed', async () => {
-    expect(await linkTo(sites.ok.url('/ok'))).toMatchObject({ state: 'ok', status: 200, roundup: { title: 'July' }, section: 'Articles' });
+    expect(await linkTo(sites.ok.url('/ok'))).toMatchObject({
+      state: 'ok',
+      status: 200,
+      roundup: { title: 'July' },
+      section: 'Articles',
+    });
 
     const moved = await linkTo(sites.moved.url('/old'));
-    expect(moved).toMatchObject({ state: 'moved', status: 200, newUrl: sites.moved.url('/new'), finalUrl: sites.moved.url('/new') });
+    expect(moved).toMatchObject({
+      state: 'moved',
+      status: 200,
+      newUrl: sites.moved.url('/new'),
+      finalUrl: sites.moved.url('/new'),
+    });
     expect(moved.redirects).toEqual([
       { url: sites.moved.url('/old'), status: 301 },
       { url: sites.moved.url('/older'), status: 308 },
     ]);
-    expect(await linkTo(sites.home.url('/2019/post'))).toMatchObject({ state: 'probably-gone', finalUrl: sites.home.url('/') });
+    expect(await linkTo(sites.home.url('/2019/post'))).toMatchObject({
+      state: 'probably-gone',
+      finalUrl: sites.home.url('/'),
+    });
 
     // One 404 and one refused connection: not dead with the default rule (3 over 3 days).
-    expect(await linkTo(sites.gone.url('/missing'))).toMatchObject({ state: 'unknown', status: 404, failures: 1 });
-    expect(await linkTo(sites.flaky.url('/flaky'))).toMatchObject({ state: 'unknown', status: 404, failures: 1 });
+    expect(await linkTo(sites.gone.url('/missing'))).toMatchObject({
+      state: 'unknown',
+      status: 404,
+      failures: 1,
+    });
+    expect(await linkTo(sites.flaky.url('/flaky'))).toMatchObject({
+      state: 'unknown',
+      status: 404,
+      failures: 1,
+    });
     expect(await linkTo(refusedUrl)).toMatchObject({ state: 'unknown', status: null, failures: 1 });
     expect(await linksIn('dead')).toEqual([]);
     expect(await linkTo(sites.slow.url('/slow/5'))).toMatchObject({ state: 'ok', roundup: null });
@@ -161,7 +210,10 @@ describe('checking an archive', () => {
 
   it('asks with GET when HEAD is refused, and honours Retry-After', async () => {
     expect(sites.headless.log.map((request) => request.method)).toEqual(['HEAD', 'GET']);
-    expect(await linkTo(sites.headless.url('/no-head'))).toMatchObject({ state: 'ok', status: 200 });
+    expect(await linkTo(sites.headless.url('/no-head'))).toMatchObject({
+      state: 'ok',
+      status: 200,
+    });
 
     const [limited, retry] = sites.busy.log;
     expect(sites.busy.log).toHaveLength(2);
@@ -185,15 +237,27 @@ describe('checking an archive', () => {
     const okRequests = sites.ok.log.length;
     now += DAY;
     await runCheck();
-    expect(await linkTo(sites.gone.url('/missing'))).toMatchObject({ state: 'unknown', failures: 2 });
+    expect(await linkTo(sites.gone.url('/missing'))).toMatchObject({
+      state: 'unknown',
+      failures: 2,
+    });
     // One 404, then a 200: the link answers again, and its failure is forgotten.
-    expect(await linkTo(sites.flaky.url('/flaky'))).toMatchObject({ state: 'ok', failures: 0, firstFailureAt: null });
+    expect(await linkTo(sites.flaky.url('/flaky'))).toMatchObject({
+      state: 'ok',
+      failures: 0,
+      firstFailureAt: null,
+    });
     expect(sites.ok.log).toHaveLength(okRequests);
 
     now += 2 * DAY;
     await runCheck();
     const dead = await linkTo(sites.gone.url('/missing'));
-    expect(dead).toMatchObject({ state: 'dead', status: 404, failures: 3, firstFailureAt: new Date(now - 3 * DAY).toISOString() });
+    expect(dead).toMatchObject({
+      state: 'dead',
+      status: 404,
+      failures: 3,
+      firstFailureAt: new Date(now - 3 * DAY).toISOString(),
+    });
     expect(await linkTo(refusedUrl)).toMatchObject({ state: 'dead', failures: 3 });
     expect(sites.ok.log).toHaveLength(okRequests);
 
@@ -202,7 +266,9 @@ describe('checking an archive', () => {
     expect(sites.ok.log.length).toBeGreaterThan(okRequests);
     const { body } = await admin.get('/roundup/link-health?state=dead').expect(200);
     expect(body.meta.counts).toMatchObject({ dead: 2, moved: 1, 'probably-gone': 1 });
-    expect(body.data.map((link: any) => link.url).sort()).toEqual([sites.gone.url('/missing'), refusedUrl].sort());
+    expect(body.data.map((link: any) => link.url).sort()).toEqual(
+      [sites.gone.url('/missing'), refusedUrl].sort()
+    );
   });
 
   it('fixes a dead link with its archived copy: the published roundup changes and the site rebuilds', async () => {
@@ -210,23 +276,40 @@ describe('checking an archive', () => {
     const hook = (
       await admin
         .post('/roundup/build-hooks')
-        .send({ name: 'site', url: receiver.url, events: ['roundup.update'], debounceMs: 0, maxWaitMs: 0 })
+        .send({
+          name: 'site',
+          url: receiver.url,
+          events: ['roundup.update'],
+          debounceMs: 0,
+          maxWaitMs: 0,
+        })
         .expect(201)
     ).body.data;
     const dead = await linkTo(sites.gone.url('/missing'));
     const archived = `https://web.archive.org/web/20200731/${sites.gone.url('/missing')}`;
     expect(dead.archivedUrl).toBe(archived);
 
-    const { body } = await admin.post(`/roundup/link-health/${dead.id}/actions`).send({ action: 'use-archived-copy' }).expect(200);
-    expect(body.data.entry).toMatchObject({ url: archived, originalUrl: sites.gone.url('/missing') });
+    const { body } = await admin
+      .post(`/roundup/link-health/${dead.id}/actions`)
+      .send({ action: 'use-archived-copy' })
+      .expect(200);
+    expect(body.data.entry).toMatchObject({
+      url: archived,
+      originalUrl: sites.gone.url('/missing'),
+    });
     const entry = await docs(app.strapi, 'entry').findOne({ documentId: roundup.entries.missing });
     expect(entry).toMatchObject({ url: archived, originalUrl: sites.gone.url('/missing') });
 
     const published = await app.http().get(`/api/roundup/roundups/${roundup.slug}`).expect(200);
-    const urls = published.body.data.sections.flatMap((section: any) => section.entries.map((e: any) => e.url));
+    const urls = published.body.data.sections.flatMap((section: any) =>
+      section.entries.map((e: any) => e.url)
+    );
     expect(urls).toContain(archived);
     await waitFor(() => receiver.received.length >= 1, 'the rebuild delivery');
-    expect(JSON.parse(receiver.received[0].body)).toMatchObject({ type: 'roundup.update', data: { roundup: { slug: roundup.slug } } });
+    expect(JSON.parse(receiver.received[0].body)).toMatchObject({
+      type: 'roundup.update',
+      data: { roundup: { slug: roundup.slug } },
+    });
     expect(await linkTo(sites.gone.url('/missing'))).toBeUndefined();
     await receiver.close();
     await admin.del(`/roundup/build-hooks/${hook.id}`).expect(204);
@@ -234,16 +317,28 @@ describe('checking an archive', () => {
 
   it('uses the new URL of a moved link, keeping the original, and ignores a link on request', async () => {
     const moved = await linkTo(sites.moved.url('/old'));
-    const { body } = await admin.post(`/roundup/link-health/${moved.id}/actions`).send({ action: 'use-new-url' }).expect(200);
-    expect(body.data.entry).toMatchObject({ url: sites.moved.url('/new'), originalUrl: sites.moved.url('/old') });
+    const { body } = await admin
+      .post(`/roundup/link-health/${moved.id}/actions`)
+      .send({ action: 'use-new-url' })
+      .expect(200);
+    expect(body.data.entry).toMatchObject({
+      url: sites.moved.url('/new'),
+      originalUrl: sites.moved.url('/old'),
+    });
     expect(await linkTo(sites.moved.url('/new'))).toMatchObject({ state: 'unchecked' });
 
     const ok = await linkTo(sites.ok.url('/ok'));
-    const refused = await admin.post(`/roundup/link-health/${ok.id}/actions`).send({ action: 'use-new-url' }).expect(400);
+    const refused = await admin
+      .post(`/roundup/link-health/${ok.id}/actions`)
+      .send({ action: 'use-new-url' })
+      .expect(400);
     expect(refused.body.error.message).toMatch(/no new URL/);
 
     const dead = await linkTo(refusedUrl);
-    await admin.post(`/roundup/link-health/${dead.id}/actions`).send({ action: 'ignore' }).expect(200);
+    await admin
+      .post(`/roundup/link-health/${dead.id}/actions`)
+      .send({ action: 'ignore' })
+      .expect(200);
     expect((await linksIn('ignored')).map((link) => link.url)).toEqual([refusedUrl]);
     expect(await linksIn('dead')).toEqual([]);
   });
@@ -264,7 +359,11 @@ describe('several instances and restarts', () => {
   let site: Site;
   const paths = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `/page/${n}`);
   const INTERVAL_MS = 300;
-  const env = { ...ENV, ROUNDUP_LINKCHECK_HOST_INTERVAL_MS: String(INTERVAL_MS), ROUNDUP_LINKCHECK_LEASE_MS: '10000' };
+  const env = {
+    ...ENV,
+    ROUNDUP_LINKCHECK_HOST_INTERVAL_MS: String(INTERVAL_MS),
+    ROUNDUP_LINKCHECK_LEASE_MS: '10000',
+  };
 
   beforeAll(async () => {
     await app.stop();
@@ -277,7 +376,9 @@ describe('several instances and restarts', () => {
   });
 
   const plant = async (label: string) => {
-    site = await startSite(Object.fromEntries(paths.map((path) => [path, { status: 200, delayMs: 200 }])));
+    site = await startSite(
+      Object.fromEntries(paths.map((path) => [path, { status: 200, delayMs: 200 }]))
+    );
     now += 30 * DAY; // everything else is due too; only this site's log is looked at
     await publishLinks(label, Object.fromEntries(paths.map((path) => [path, site.url(path)])));
   };
@@ -295,7 +396,11 @@ describe('several instances and restarts', () => {
     // Nothing else runs in this process meanwhile (an admin login hashes passwords), so the
     // request log shows the checker's own pacing.
     const checker = app.strapi.plugin('roundup').service('link-checker') as any;
-    await waitFor(async () => (await checker.current())?.state === 'finished', 'the resumed check', 60_000);
+    await waitFor(
+      async () => (await checker.current())?.state === 'finished',
+      'the resumed check',
+      60_000
+    );
     admin = await loginAdmin(app);
     expect(site.log.map((request) => request.path).sort()).toEqual([...paths].sort());
     expect(pacingOf(site.log).minGapMs).toBeGreaterThanOrEqual(INTERVAL_MS - JITTER_MS);
@@ -307,7 +412,11 @@ describe('several instances and restarts', () => {
     const second = await startAppProcess(env);
     let secondRunning = true;
     try {
-      const login = await second.http().post('/admin/login').send({ email: adminEmail, password: 'Roundup-test-1' }).expect(200);
+      const login = await second
+        .http()
+        .post('/admin/login')
+        .send({ email: adminEmail, password: 'Roundup-test-1' })
+        .expect(200);
       const token = login.body.data.token;
       const [a, b] = await Promise.all([
         admin.post('/roundup/link-checks'),
@@ -322,8 +431,19 @@ describe('several instances and restarts', () => {
         await second.stop();
         secondRunning = false;
       }
-      const survivor = holder === 'first' ? () => second.http().get('/roundup/link-checks/current').set('Authorization', `Bearer ${token}`) : () => admin.get('/roundup/link-checks/current');
-      await waitFor(async () => (await survivor()).body.data?.state === 'finished', 'the check finished by the other instance', 60_000);
+      const survivor =
+        holder === 'first'
+          ? () =>
+              second
+                .http()
+                .get('/roundup/link-checks/current')
+                .set('Authorization', `Bearer ${token}`)
+          : () => admin.get('/roundup/link-checks/current');
+      await waitFor(
+        async () => (await survivor()).body.data?.state === 'finished',
+        'the check finished by the other instance',
+        60_000
+      );
       expect(site.log.map((request) => request.path).sort()).toEqual([...paths].sort());
       expect(pacingOf(site.log).maxOpen).toBeLessThanOrEqual(2);
       if (holder === 'first') {

@@ -37,7 +37,10 @@ const withVectors = async (app: TestApp) => {
 describe('the Markdown output with the default configuration', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startApp({ database: 'markdown-output', env: { ROUNDUP_WEBHOOK_POLL_MS: '60000' } });
+    app = await startApp({
+      database: 'markdown-output',
+      env: { ROUNDUP_WEBHOOK_POLL_MS: '60000' },
+    });
   });
   afterAll(async () => {
     await app?.stop();
@@ -45,7 +48,10 @@ describe('the Markdown output with the default configuration', () => {
 
   it('lets no vector in any field run on the site built from it', async () => {
     const { slug } = await withVectors(app);
-    const res = await app.http().get(`/api/roundup/roundups/${slug}/rendered?format=markdown`).expect(200);
+    const res = await app
+      .http()
+      .get(`/api/roundup/roundups/${slug}/rendered?format=markdown`)
+      .expect(200);
     const page = buildPage(res.text, { post_url: () => '/2020/07/29/cortex-m-debug-monitor/' });
     expect(executableMarkup(page)).toEqual([]);
     expect(page.text).not.toContain(RAN);
@@ -57,10 +63,17 @@ describe('the Markdown output with the default configuration', () => {
 
   it('resolves post_url to the site in the HTML output and the feeds', async () => {
     const { slug } = await withVectors(app);
-    const html = await app.http().get(`/api/roundup/roundups/${slug}/rendered?format=html`).expect(200);
-    expect(html.text).toContain('<a href="http://localhost:4000/2020/07/29/cortex-m-debug-monitor/" rel="noopener noreferrer">older post</a>');
+    const html = await app
+      .http()
+      .get(`/api/roundup/roundups/${slug}/rendered?format=html`)
+      .expect(200);
+    expect(html.text).toContain(
+      '<a href="http://localhost:4000/2020/07/29/cortex-m-debug-monitor/" rel="noopener noreferrer">older post</a>'
+    );
     const feed = await app.http().get('/api/roundup/feed?format=json').expect(200);
-    expect(JSON.stringify(feed.body)).toContain('http://localhost:4000/2020/07/29/cortex-m-debug-monitor/');
+    expect(JSON.stringify(feed.body)).toContain(
+      'http://localhost:4000/2020/07/29/cortex-m-debug-monitor/'
+    );
   });
 
   it("lists what the Markdown output changes in the editor's preview", async () => {
@@ -91,10 +104,17 @@ describe('the Markdown output with the default configuration', () => {
       '  Nice <iframe src=x></iframe> read.',
       '',
     ].join('\n');
-    const { body } = await admin.post('/roundup/import').send({ markdown, dryRun: true }).expect(200);
+    const { body } = await admin
+      .post('/roundup/import')
+      .send({ markdown, dryRun: true })
+      .expect(200);
     expect(body.warnings).toEqual(
       expect.arrayContaining([
-        { line: 8, message: '"<iframe src=x>" in the commentary of "T" is not allowed raw HTML; it is shown as text' },
+        {
+          line: 8,
+          message:
+            '"<iframe src=x>" in the commentary of "T" is not allowed raw HTML; it is shown as text',
+        },
       ])
     );
   });
@@ -115,17 +135,27 @@ describe('the Markdown output with ROUNDUP_MARKDOWN_RAW_HTML=keep', () => {
 
   it('keeps raw HTML as the editors wrote it, as before', async () => {
     const { slug, documentId } = await withVectors(app);
-    const res = await app.http().get(`/api/roundup/roundups/${slug}/rendered?format=markdown`).expect(200);
-    expect(res.text).toContain('<!-- excerpt start -->\n<svg onload=alert(1)>Excerpt\n<!-- excerpt end -->');
+    const res = await app
+      .http()
+      .get(`/api/roundup/roundups/${slug}/rendered?format=markdown`)
+      .expect(200);
+    expect(res.text).toContain(
+      '<!-- excerpt start -->\n<svg onload=alert(1)>Excerpt\n<!-- excerpt end -->'
+    );
     expect(res.text).toContain('  <script>alert(1)</script>');
     expect(res.text).toContain('  <a href="javascript:alert(1)">x</a>');
     // Liquid stays inert: trusting editors' HTML is not running their templates.
     expect(res.text).toContain('{% raw %}{{ page.title }}{% endraw %}');
     const admin = await loginAdmin(app, { actions: ['plugin::roundup.read'] });
     const { body } = await admin.get(`/roundup/roundups/${documentId}/preview`).expect(200);
-    expect(body.warnings.map((w: { message: string }) => w.message).join('\n')).not.toContain('raw HTML');
+    expect(body.warnings.map((w: { message: string }) => w.message).join('\n')).not.toContain(
+      'raw HTML'
+    );
     // The HTML output is sanitized whatever this says.
-    const html = await app.http().get(`/api/roundup/roundups/${slug}/rendered?format=html`).expect(200);
+    const html = await app
+      .http()
+      .get(`/api/roundup/roundups/${slug}/rendered?format=html`)
+      .expect(200);
     expect(html.text).not.toContain('<script');
   });
 });

@@ -133,7 +133,10 @@ const get = (path: string, headers: Record<string, string> = {}) => {
  */
 const readOperations = (): [string, any][] =>
   Object.entries(document.paths)
-    .filter(([, item]: [string, any]) => item.get && !String(item.get['x-strapi-action']).startsWith('plugin::roundup.inbox.'))
+    .filter(
+      ([, item]: [string, any]) =>
+        item.get && !String(item.get['x-strapi-action']).startsWith('plugin::roundup.inbox.')
+    )
     .map(([route, item]: [string, any]) => [route, item.get]);
 
 const EVERY_ROUTE: [Route, string][] = [

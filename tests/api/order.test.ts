@@ -69,12 +69,14 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
       { category: articles, entries: [r.entries.a3, r.entries.a1] },
     ]);
     expect(res.body.version).not.toBe(before.version);
-    const moved = await docs(app.strapi, 'entry')
-      .findOne({ documentId: r.entries.a2, populate: ['category'] });
+    const moved = await docs(app.strapi, 'entry').findOne({
+      documentId: r.entries.a2,
+      populate: ['category'],
+    });
     expect(moved.category.documentId).toBe(videos);
   });
 
-  describe('Draft & Publish: order is draft content, an entry\'s section is live', () => {
+  describe("Draft & Publish: order is draft content, an entry's section is live", () => {
     it('shows the new order to readers only once the roundup is published', async () => {
       const r = await makeRoundup(app.strapi, {
         title: 'Live order',
@@ -107,7 +109,11 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
     });
 
     it('leaves a roundup that was never published invisible', async () => {
-      const r = await makeRoundup(app.strapi, { title: 'Unseen', publish: false, sections: { [tools]: ['t1', 't2'] } });
+      const r = await makeRoundup(app.strapi, {
+        title: 'Unseen',
+        publish: false,
+        sections: { [tools]: ['t1', 't2'] },
+      });
       await admin
         .put(orderPath(r.documentId))
         .send({ sections: [{ category: tools, entries: [r.entries.t2, r.entries.t1] }] })
@@ -116,22 +122,39 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
     });
   });
 
-  it('keeps the categories\' order when the sections are listed in it, and clears an override', async () => {
-    const r = await makeRoundup(app.strapi, { title: 'Default order', sections: { [articles]: ['a1'], [videos]: ['v1'] } });
+  it("keeps the categories' order when the sections are listed in it, and clears an override", async () => {
+    const r = await makeRoundup(app.strapi, {
+      title: 'Default order',
+      sections: { [articles]: ['a1'], [videos]: ['v1'] },
+    });
     await admin
       .put(orderPath(r.documentId))
-      .send({ sections: [{ category: videos, entries: [r.entries.v1] }, { category: articles, entries: [r.entries.a1] }] })
+      .send({
+        sections: [
+          { category: videos, entries: [r.entries.v1] },
+          { category: articles, entries: [r.entries.a1] },
+        ],
+      })
       .expect(200);
-    let draft = await docs(app.strapi, 'roundup')
-      .findOne({ documentId: r.documentId, populate: ['sections'] });
+    let draft = await docs(app.strapi, 'roundup').findOne({
+      documentId: r.documentId,
+      populate: ['sections'],
+    });
     expect(draft.sections.map((s: any) => s.documentId)).toEqual([videos, articles]);
 
     await admin
       .put(orderPath(r.documentId))
-      .send({ sections: [{ category: articles, entries: [r.entries.a1] }, { category: videos, entries: [r.entries.v1] }] })
+      .send({
+        sections: [
+          { category: articles, entries: [r.entries.a1] },
+          { category: videos, entries: [r.entries.v1] },
+        ],
+      })
       .expect(200);
-    draft = await docs(app.strapi, 'roundup')
-      .findOne({ documentId: r.documentId, populate: ['sections'] });
+    draft = await docs(app.strapi, 'roundup').findOne({
+      documentId: r.documentId,
+      populate: ['sections'],
+    });
     expect(draft.sections).toEqual([]);
   });
 
@@ -142,8 +165,14 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
     let before: any;
 
     beforeAll(async () => {
-      r = await makeRoundup(app.strapi, { title: 'Guarded', sections: { [articles]: ['a1', 'a2'], [videos]: ['v1'] } });
-      other = await makeRoundup(app.strapi, { title: 'Someone else', sections: { [articles]: ['x1'] } });
+      r = await makeRoundup(app.strapi, {
+        title: 'Guarded',
+        sections: { [articles]: ['a1', 'a2'], [videos]: ['v1'] },
+      });
+      other = await makeRoundup(app.strapi, {
+        title: 'Someone else',
+        sections: { [articles]: ['x1'] },
+      });
       inboxEntry = (
         await docs(app.strapi, 'entry').create({
           data: { title: 'Waiting', url: 'https://example.com/waiting', category: tools },
@@ -168,7 +197,9 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
     const cases: [string, () => object, RegExp, string][] = [
       [
         'an unknown category',
-        () => ({ sections: [{ category: 'nope', entries: [r.entries.a1, r.entries.a2, r.entries.v1] }] }),
+        () => ({
+          sections: [{ category: 'nope', entries: [r.entries.a1, r.entries.a2, r.entries.v1] }],
+        }),
         /Unknown category "nope"/,
         'sections.0.category',
       ],
@@ -185,19 +216,34 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
       ],
       [
         'an unknown entry',
-        () => ({ sections: [{ category: articles, entries: [r.entries.a1, r.entries.a2, r.entries.v1, 'ghost'] }] }),
+        () => ({
+          sections: [
+            { category: articles, entries: [r.entries.a1, r.entries.a2, r.entries.v1, 'ghost'] },
+          ],
+        }),
         /Unknown entry "ghost"/,
         'sections.0.entries.3',
       ],
       [
         'an entry of another roundup',
-        () => ({ sections: [{ category: articles, entries: [r.entries.a1, r.entries.a2, r.entries.v1, other.entries.x1] }] }),
+        () => ({
+          sections: [
+            {
+              category: articles,
+              entries: [r.entries.a1, r.entries.a2, r.entries.v1, other.entries.x1],
+            },
+          ],
+        }),
         /belongs to another roundup \("Someone else"\)/,
         'sections.0.entries.3',
       ],
       [
         'an entry from the inbox',
-        () => ({ sections: [{ category: articles, entries: [r.entries.a1, r.entries.a2, r.entries.v1, inboxEntry] }] }),
+        () => ({
+          sections: [
+            { category: articles, entries: [r.entries.a1, r.entries.a2, r.entries.v1, inboxEntry] },
+          ],
+        }),
         /is in the inbox/,
         'sections.0.entries.3',
       ],
@@ -220,9 +266,24 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
       ],
       ['no sections field', () => ({}), /sections/, 'sections'],
       ['sections that is not a list', () => ({ sections: 'a,b' }), /sections/, 'sections'],
-      ['entries that are not ids', () => ({ sections: [{ category: articles, entries: [1, 2] }] }), /sections\[0\]\.entries\[0\]/, 'sections.0.entries.0'],
-      ['an unknown field', () => ({ sections: [], orderBy: 'title' }), /Unknown field: orderBy/, 'orderBy'],
-      ['an unknown field in a section', () => ({ sections: [{ category: articles, entries: [], name: 'x' }] }), /Unknown field: name/, 'sections.0.name'],
+      [
+        'entries that are not ids',
+        () => ({ sections: [{ category: articles, entries: [1, 2] }] }),
+        /sections\[0\]\.entries\[0\]/,
+        'sections.0.entries.0',
+      ],
+      [
+        'an unknown field',
+        () => ({ sections: [], orderBy: 'title' }),
+        /Unknown field: orderBy/,
+        'orderBy',
+      ],
+      [
+        'an unknown field in a section',
+        () => ({ sections: [{ category: articles, entries: [], name: 'x' }] }),
+        /Unknown field: name/,
+        'sections.0.name',
+      ],
     ];
 
     it.each(cases)('%s', async (_, body, message, path) => {
@@ -237,22 +298,34 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
         .put(orderPath(r.documentId))
         .send({
           version: 'stale-version',
-          sections: [{ category: articles, entries: [r.entries.a2, r.entries.a1] }, { category: videos, entries: [r.entries.v1] }],
+          sections: [
+            { category: articles, entries: [r.entries.a2, r.entries.a1] },
+            { category: videos, entries: [r.entries.v1] },
+          ],
         })
         .expect(409);
-      expect(res.body.error).toMatchObject({ status: 409, name: 'ConflictError', details: { version: before.version } });
+      expect(res.body.error).toMatchObject({
+        status: 409,
+        name: 'ConflictError',
+        details: { version: before.version },
+      });
     });
   });
 
   it('lets only one of two editors who loaded the same version save', async () => {
-    const r = await makeRoundup(app.strapi, { title: 'Contested', sections: { [articles]: ['a1', 'a2'] } });
+    const r = await makeRoundup(app.strapi, {
+      title: 'Contested',
+      sections: { [articles]: ['a1', 'a2'] },
+    });
     const { body } = await admin.get(orderPath(r.documentId)).expect(200);
-    const first = admin
-      .put(orderPath(r.documentId))
-      .send({ version: body.version, sections: [{ category: articles, entries: [r.entries.a2, r.entries.a1] }] });
-    const second = admin
-      .put(orderPath(r.documentId))
-      .send({ version: body.version, sections: [{ category: videos, entries: [r.entries.a1, r.entries.a2] }] });
+    const first = admin.put(orderPath(r.documentId)).send({
+      version: body.version,
+      sections: [{ category: articles, entries: [r.entries.a2, r.entries.a1] }],
+    });
+    const second = admin.put(orderPath(r.documentId)).send({
+      version: body.version,
+      sections: [{ category: videos, entries: [r.entries.a1, r.entries.a2] }],
+    });
     const statuses = (await Promise.all([first, second])).map((res) => res.status).sort();
     expect(statuses).toEqual([200, 409]);
   });
@@ -260,18 +333,24 @@ describe('PUT /roundup/roundups/:documentId/order', () => {
 
 describe('admin permissions', () => {
   it('a role with read access but not reorder can look but not change', async () => {
-    const r = await makeRoundup(app.strapi, { title: 'Read only', sections: { [articles]: ['a1', 'a2'] } });
+    const r = await makeRoundup(app.strapi, {
+      title: 'Read only',
+      sections: { [articles]: ['a1', 'a2'] },
+    });
     const reader = await loginAdmin(app, { actions: ['plugin::roundup.read'] });
     const { body } = await reader.get(orderPath(r.documentId)).expect(200);
     const res = await reader
       .put(orderPath(r.documentId))
-      .send({ version: body.version, sections: [{ category: articles, entries: [r.entries.a2, r.entries.a1] }] })
+      .send({
+        version: body.version,
+        sections: [{ category: articles, entries: [r.entries.a2, r.entries.a1] }],
+      })
       .expect(403);
     expect(res.body.error.name).toBe('PolicyError');
     expect((await admin.get(orderPath(r.documentId))).body).toEqual(body);
   });
 
-  it('a role without the plugin\'s actions cannot read the order either', async () => {
+  it("a role without the plugin's actions cannot read the order either", async () => {
     const r = await makeRoundup(app.strapi, { title: 'Hidden', sections: { [articles]: ['a1'] } });
     const outsider = await loginAdmin(app, { actions: [] });
     await outsider.get(orderPath(r.documentId)).expect(403);
@@ -279,8 +358,11 @@ describe('admin permissions', () => {
 });
 
 describe('reordering from the Content Manager', () => {
-  it('the roundup form\'s entry list order is the order the reorder route reports', async () => {
-    const r = await makeRoundup(app.strapi, { title: 'Dragged', sections: { [articles]: ['a1', 'a2', 'a3'] } });
+  it("the roundup form's entry list order is the order the reorder route reports", async () => {
+    const r = await makeRoundup(app.strapi, {
+      title: 'Dragged',
+      sections: { [articles]: ['a1', 'a2', 'a3'] },
+    });
     const current = await admin.get(`${cm('roundup')}/${r.documentId}`).expect(200);
     await admin
       .put(`${cm('roundup')}/${r.documentId}`)
@@ -290,21 +372,33 @@ describe('reordering from the Content Manager', () => {
       })
       .expect(200);
     const { body } = await admin.get(orderPath(r.documentId)).expect(200);
-    expect(body.sections[0]).toEqual({ category: articles, entries: [r.entries.a3, r.entries.a1, r.entries.a2] });
+    expect(body.sections[0]).toEqual({
+      category: articles,
+      entries: [r.entries.a3, r.entries.a1, r.entries.a2],
+    });
   });
 
-  it('a category\'s position sets the default order of sections', async () => {
-    const r = await makeRoundup(app.strapi, { title: 'Positions', sections: { [articles]: ['a1'], [tools]: ['t1'] } });
+  it("a category's position sets the default order of sections", async () => {
+    const r = await makeRoundup(app.strapi, {
+      title: 'Positions',
+      sections: { [articles]: ['a1'], [tools]: ['t1'] },
+    });
     expect(await publicView(r.slug)).toEqual([
       ['Articles', ['a1']],
       ['Tools', ['t1']],
     ]);
     const cat = await admin.get(`${cm('category')}/${tools}`).expect(200);
-    await admin.put(`${cm('category')}/${tools}`).send({ ...cat.body.data, position: 0 }).expect(200);
+    await admin
+      .put(`${cm('category')}/${tools}`)
+      .send({ ...cat.body.data, position: 0 })
+      .expect(200);
     expect(await publicView(r.slug)).toEqual([
       ['Tools', ['t1']],
       ['Articles', ['a1']],
     ]);
-    await admin.put(`${cm('category')}/${tools}`).send({ ...cat.body.data, position: 3 }).expect(200);
+    await admin
+      .put(`${cm('category')}/${tools}`)
+      .send({ ...cat.body.data, position: 3 })
+      .expect(200);
   });
 });

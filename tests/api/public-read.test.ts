@@ -38,7 +38,10 @@ describe('GET /api/roundup/roundups/:slug', () => {
       ['Neat Open Source Projects', ['Litestream', 'Jepsen']],
       ['Tools', ['hyperfine', 'ripgrep', 'jq']],
     ]);
-    expect(roundup.sections[0].category).toEqual({ name: 'Articles & Learning', slug: 'articles-and-learning' });
+    expect(roundup.sections[0].category).toEqual({
+      name: 'Articles & Learning',
+      slug: 'articles-and-learning',
+    });
     expect(roundup.sections[0].entries[0]).toEqual({
       title: 'What every programmer should know about memory',
       url: 'https://lwn.net/Articles/250967/',
@@ -52,8 +55,18 @@ describe('GET /api/roundup/roundups/:slug', () => {
     const res = await app.http().get(`/api/roundup/roundups/${DEMO_SLUG}`).expect(200);
     expect(Object.keys(res.body.data).sort()).toEqual(
       [
-        'date', 'documentId', 'excerpt', 'frontMatter', 'intro', 'layout', 'outro',
-        'publishedAt', 'sections', 'slug', 'title', 'updatedAt',
+        'date',
+        'documentId',
+        'excerpt',
+        'frontMatter',
+        'intro',
+        'layout',
+        'outro',
+        'publishedAt',
+        'sections',
+        'slug',
+        'title',
+        'updatedAt',
       ].sort()
     );
     expect(JSON.stringify(res.body)).not.toMatch(/createdBy|updatedBy|"id"|password|email/);
@@ -68,8 +81,14 @@ describe('GET /api/roundup/roundups/:slug', () => {
 
 describe('GET /api/roundup/roundups', () => {
   it('lists published roundups newest first with Strapi pagination', async () => {
-    const later = await makeRoundup(app.strapi, { title: 'What I read in August', date: '2026-08-31' });
-    const earlier = await makeRoundup(app.strapi, { title: 'What I read in June', date: '2026-06-30' });
+    const later = await makeRoundup(app.strapi, {
+      title: 'What I read in August',
+      date: '2026-08-31',
+    });
+    const earlier = await makeRoundup(app.strapi, {
+      title: 'What I read in June',
+      date: '2026-06-30',
+    });
 
     const res = await app.http().get('/api/roundup/roundups').expect(200);
     expect(res.body.data.map((r: any) => r.slug)).toEqual([later.slug, DEMO_SLUG, earlier.slug]);
@@ -108,7 +127,12 @@ describe('GET /api/roundup/categories', () => {
       'Neat Open Source Projects',
       'Tools',
     ]);
-    expect(res.body.data[0]).toEqual({ name: 'Events', slug: 'events', description: null, position: 0 });
+    expect(res.body.data[0]).toEqual({
+      name: 'Events',
+      slug: 'events',
+      description: null,
+      position: 0,
+    });
   });
 });
 
@@ -156,8 +180,15 @@ describe('drafts never leak', () => {
     '?sort=title',
   ])('rejects %s with a 400 naming the parameter, on every route', async (query) => {
     const name = query.slice(1).split(/[=[]/)[0];
-    for (const path of ['/api/roundup/roundups', '/api/roundup/roundups/secret-draft', '/api/roundup/categories']) {
-      const res = await app.http().get(path + query).expect(400);
+    for (const path of [
+      '/api/roundup/roundups',
+      '/api/roundup/roundups/secret-draft',
+      '/api/roundup/categories',
+    ]) {
+      const res = await app
+        .http()
+        .get(path + query)
+        .expect(400);
       expect(res.body.error.message).toContain(`Unknown query parameter: ${name}`);
       expect(JSON.stringify(res.body)).not.toContain('Secret draft');
     }
@@ -176,7 +207,9 @@ describe('permissions', () => {
     const publicRole = await app.strapi.db
       .query('plugin::users-permissions.role')
       .findOne({ where: { type: 'public' } });
-    const granted = await permissions.findMany({ where: { action: { $in: ACTIONS }, role: publicRole.id } });
+    const granted = await permissions.findMany({
+      where: { action: { $in: ACTIONS }, role: publicRole.id },
+    });
     expect(granted).toHaveLength(3);
     await permissions.deleteMany({ where: { id: { $in: granted.map((p: any) => p.id) } } });
     try {
@@ -190,7 +223,8 @@ describe('permissions', () => {
         expect(JSON.stringify(res.body)).not.toContain('reading in July');
       }
     } finally {
-      for (const action of ACTIONS) await permissions.create({ data: { action, role: publicRole.id } });
+      for (const action of ACTIONS)
+        await permissions.create({ data: { action, role: publicRole.id } });
     }
     await app.http().get(`/api/roundup/roundups/${DEMO_SLUG}`).expect(200);
   });

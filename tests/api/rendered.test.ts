@@ -21,7 +21,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const rendered = (slug: string, query = '') => app.http().get(`/api/roundup/roundups/${slug}/rendered${query}`);
+const rendered = (slug: string, query = '') =>
+  app.http().get(`/api/roundup/roundups/${slug}/rendered${query}`);
 
 describe('GET /api/roundup/roundups/:slug/rendered', () => {
   it('renders Markdown in the format of the hand-written posts, byte for byte', async () => {
@@ -81,7 +82,12 @@ describe('GET /api/roundup/roundups/:slug/rendered', () => {
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.text.startsWith('<article>')).toBe(true);
     const headings = [...res.text.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1]);
-    expect(headings).toEqual(['Articles &amp; Learning', 'Videos', 'Neat Open Source Projects', 'Tools']);
+    expect(headings).toEqual([
+      'Articles &amp; Learning',
+      'Videos',
+      'Neat Open Source Projects',
+      'Tools',
+    ]);
     expect(res.text).toContain(
       '<a href="https://lwn.net/Articles/250967/" rel="noopener noreferrer">What every programmer should know about memory</a> by Ulrich Drepper'
     );
@@ -113,7 +119,12 @@ describe('GET /api/roundup/roundups/:slug/rendered', () => {
   });
 
   it('answers 404 for a roundup that exists only as a draft', async () => {
-    await makeRoundup(app.strapi, { title: 'Hidden', slug: 'hidden-draft', publish: false, sections: { [videos]: ['x'] } });
+    await makeRoundup(app.strapi, {
+      title: 'Hidden',
+      slug: 'hidden-draft',
+      publish: false,
+      sections: { [videos]: ['x'] },
+    });
     await rendered('hidden-draft').expect(404);
     await rendered('hidden-draft', '?format=html').expect(404);
   });
@@ -133,14 +144,23 @@ describe('HTTP caching', () => {
 
     const html = await rendered(DEMO, '?format=html').expect(200);
     expect(html.headers.etag).not.toBe(etag);
-    await rendered(DEMO, '?format=html').set('If-None-Match', `"other", ${html.headers.etag}`).expect(304);
+    await rendered(DEMO, '?format=html')
+      .set('If-None-Match', `"other", ${html.headers.etag}`)
+      .expect(304);
   });
 
   it('changes the ETag as soon as a link of the roundup changes, and serves the new text', async () => {
-    const r = await makeRoundup(app.strapi, { title: 'Cached', slug: 'cached', sections: { [videos]: ['Before'] } });
+    const r = await makeRoundup(app.strapi, {
+      title: 'Cached',
+      slug: 'cached',
+      sections: { [videos]: ['Before'] },
+    });
     const first = await rendered('cached').expect(200);
     expect(first.text).toContain('[Before]');
-    await docs(app.strapi, 'entry').update({ documentId: r.entries.Before, data: { title: 'After' } });
+    await docs(app.strapi, 'entry').update({
+      documentId: r.entries.Before,
+      data: { title: 'After' },
+    });
     const second = await rendered('cached').set('If-None-Match', first.headers.etag).expect(200);
     expect(second.text).toContain('[After]');
     expect(second.headers.etag).not.toBe(first.headers.etag);
@@ -149,7 +169,11 @@ describe('HTTP caching', () => {
   it('serves the JSON of a roundup with the same validators', async () => {
     const res = await app.http().get(`/api/roundup/roundups/${DEMO}`).expect(200);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    await app.http().get(`/api/roundup/roundups/${DEMO}`).set('If-None-Match', res.headers.etag).expect(304);
+    await app
+      .http()
+      .get(`/api/roundup/roundups/${DEMO}`)
+      .set('If-None-Match', res.headers.etag)
+      .expect(304);
   });
 });
 
@@ -173,9 +197,15 @@ describe('SQL statements per rendered request', () => {
     await rendered('ten').expect(200);
     for (const format of ['markdown', 'html']) {
       // Cold: the first request after a write renders from the database.
-      await docs(app.strapi, 'category').update({ documentId: videos, data: { description: `touch ${format}` } });
+      await docs(app.strapi, 'category').update({
+        documentId: videos,
+        data: { description: `touch ${format}` },
+      });
       const coldTen = await countQueries(() => rendered('ten', `?format=${format}`).expect(200));
-      await docs(app.strapi, 'category').update({ documentId: videos, data: { description: `again ${format}` } });
+      await docs(app.strapi, 'category').update({
+        documentId: videos,
+        data: { description: `again ${format}` },
+      });
       const coldBig = await countQueries(async () => {
         const res = await rendered('five-hundred', `?format=${format}`).expect(200);
         expect(res.text).toContain('Link 500');
@@ -184,7 +214,9 @@ describe('SQL statements per rendered request', () => {
 
       await rendered('ten', `?format=${format}`).expect(200); // cached under the current version
       const warmTen = await countQueries(() => rendered('ten', `?format=${format}`).expect(200));
-      const warmBig = await countQueries(() => rendered('five-hundred', `?format=${format}`).expect(200));
+      const warmBig = await countQueries(() =>
+        rendered('five-hundred', `?format=${format}`).expect(200)
+      );
       expect(warmBig).toBe(warmTen);
       expect(warmBig).toBeLessThan(coldBig);
       // A warm request costs the permission check and the version check, nothing more.
@@ -230,7 +262,13 @@ describe('feeds', () => {
     const body = JSON.parse(res.text);
     expect(body.version).toBe('https://jsonfeed.org/version/1.1');
     expect(body.items[0]).toEqual(
-      expect.objectContaining({ id: expect.any(String), url: expect.any(String), title: expect.any(String), content_html: expect.any(String), date_published: expect.any(String) })
+      expect.objectContaining({
+        id: expect.any(String),
+        url: expect.any(String),
+        title: expect.any(String),
+        content_html: expect.any(String),
+        date_published: expect.any(String),
+      })
     );
   });
 
@@ -242,19 +280,39 @@ describe('feeds', () => {
 
 describe('two Strapi instances on one database', () => {
   it('serves a change made through one instance at once from the other', async () => {
-    const r = await makeRoundup(app.strapi, { title: 'Shared', slug: 'shared', sections: { [videos]: ['Original title'] } });
+    const r = await makeRoundup(app.strapi, {
+      title: 'Shared',
+      slug: 'shared',
+      sections: { [videos]: ['Original title'] },
+    });
     const second = await startAppProcess();
     try {
       // Both instances render and cache the roundup.
       expect((await rendered('shared').expect(200)).text).toContain('[Original title]');
-      expect((await second.http().get('/api/roundup/roundups/shared/rendered').expect(200)).text).toContain('[Original title]');
-      expect((await second.http().get('/api/roundup/roundups/shared/rendered?format=html').expect(200)).text).toContain('Original title');
+      expect(
+        (await second.http().get('/api/roundup/roundups/shared/rendered').expect(200)).text
+      ).toContain('[Original title]');
+      expect(
+        (await second.http().get('/api/roundup/roundups/shared/rendered?format=html').expect(200))
+          .text
+      ).toContain('Original title');
 
       // A change through the second instance's Document Service... is seen by the first at once.
-      await docs(app.strapi, 'entry').update({ documentId: r.entries['Original title'], data: { title: 'Changed title' } });
-      expect((await second.http().get('/api/roundup/roundups/shared/rendered').expect(200)).text).toContain('[Changed title]');
-      expect((await second.http().get('/api/roundup/roundups/shared/rendered?format=html').expect(200)).text).toContain('Changed title');
-      expect((await second.http().get('/api/roundup/roundups/shared').expect(200)).body.data.sections[0].entries[0].title).toBe('Changed title');
+      await docs(app.strapi, 'entry').update({
+        documentId: r.entries['Original title'],
+        data: { title: 'Changed title' },
+      });
+      expect(
+        (await second.http().get('/api/roundup/roundups/shared/rendered').expect(200)).text
+      ).toContain('[Changed title]');
+      expect(
+        (await second.http().get('/api/roundup/roundups/shared/rendered?format=html').expect(200))
+          .text
+      ).toContain('Changed title');
+      expect(
+        (await second.http().get('/api/roundup/roundups/shared').expect(200)).body.data.sections[0]
+          .entries[0].title
+      ).toBe('Changed title');
     } finally {
       await second.stop();
     }
@@ -289,12 +347,31 @@ describe('no markup from any field reaches the HTML', () => {
     const res = await rendered(slug, '?format=html').expect(200);
     const problems: string[] = [];
     const walk = (node: any) => {
-      if (node.tagName && !['article', 'header', 'section', 'footer', 'h1', 'h2', 'p', 'ul', 'li', 'a', 'em', 'strong', 'code'].includes(node.tagName)) {
+      if (
+        node.tagName &&
+        ![
+          'article',
+          'header',
+          'section',
+          'footer',
+          'h1',
+          'h2',
+          'p',
+          'ul',
+          'li',
+          'a',
+          'em',
+          'strong',
+          'code',
+        ].includes(node.tagName)
+      ) {
         problems.push(`element ${node.tagName}`);
       }
       for (const attr of node.attrs ?? []) {
-        if (attr.name.startsWith('on') || attr.name === 'style') problems.push(`attribute ${attr.name}`);
-        if (attr.name === 'href' && !/^(?:https?|mailto):/.test(attr.value)) problems.push(`href ${attr.value}`);
+        if (attr.name.startsWith('on') || attr.name === 'style')
+          problems.push(`attribute ${attr.name}`);
+        if (attr.name === 'href' && !/^(?:https?|mailto):/.test(attr.value))
+          problems.push(`href ${attr.value}`);
       }
       (node.childNodes ?? []).forEach(walk);
     };

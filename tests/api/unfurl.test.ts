@@ -2,7 +2,15 @@ import { startApp, type TestApp } from '../helpers/app';
 import { docs, loginAdmin, type AdminClient } from '../helpers/admin';
 import { makeCategory } from '../helpers/content';
 import { closedPort, waitFor } from '../helpers/receiver';
-import { hugePage, htmlPage, neverEndingPage, redirectTo, serve, startPageSite, type PageSite } from '../helpers/pages';
+import {
+  hugePage,
+  htmlPage,
+  neverEndingPage,
+  redirectTo,
+  serve,
+  startPageSite,
+  type PageSite,
+} from '../helpers/pages';
 
 const ld = (json: unknown) => `<script type="application/ld+json">${JSON.stringify(json)}</script>`;
 const MiB = 1024 * 1024;
@@ -36,16 +44,60 @@ beforeAll(async () => {
       htmlPage(`<meta name="twitter:title" content="Card title"><meta name="twitter:description" content="Card text">
         <meta name="author" content="Card Author">`)
     ),
-    '/ld-object': serve(htmlPage('', ld({ '@type': 'Article', headline: 'LD object', author: { '@type': 'Person', name: 'Object Author' } }))),
-    '/ld-array': serve(htmlPage('', ld({ '@type': 'BlogPosting', headline: 'LD array', author: [{ name: 'First' }, { name: 'Second' }] }))),
-    '/ld-string': serve(htmlPage('<title>LD string</title>', ld({ '@type': 'NewsArticle', author: 'String Author' }))),
-    '/video': serve(htmlPage('<title>A talk</title><link rel="alternate" type="application/json+oembed" href="/oembed.json?url=video">')),
-    '/oembed.json': serve(JSON.stringify({ type: 'video', version: '1.0', author_name: 'Speaker Name', provider_name: 'Tube' }), 'application/json'),
-    '/latin1': serve(Buffer.from(htmlPage('<title>Café crème brûlée</title><meta name="author" content="Søren Kierkegaard">'), 'latin1'), 'text/html; charset=ISO-8859-1'),
+    '/ld-object': serve(
+      htmlPage(
+        '',
+        ld({
+          '@type': 'Article',
+          headline: 'LD object',
+          author: { '@type': 'Person', name: 'Object Author' },
+        })
+      )
+    ),
+    '/ld-array': serve(
+      htmlPage(
+        '',
+        ld({
+          '@type': 'BlogPosting',
+          headline: 'LD array',
+          author: [{ name: 'First' }, { name: 'Second' }],
+        })
+      )
+    ),
+    '/ld-string': serve(
+      htmlPage('<title>LD string</title>', ld({ '@type': 'NewsArticle', author: 'String Author' }))
+    ),
+    '/video': serve(
+      htmlPage(
+        '<title>A talk</title><link rel="alternate" type="application/json+oembed" href="/oembed.json?url=video">'
+      )
+    ),
+    '/oembed.json': serve(
+      JSON.stringify({
+        type: 'video',
+        version: '1.0',
+        author_name: 'Speaker Name',
+        provider_name: 'Tube',
+      }),
+      'application/json'
+    ),
+    '/latin1': serve(
+      Buffer.from(
+        htmlPage(
+          '<title>Café crème brûlée</title><meta name="author" content="Søren Kierkegaard">'
+        ),
+        'latin1'
+      ),
+      'text/html; charset=ISO-8859-1'
+    ),
     '/sjis': serve(
       Buffer.concat([
-        Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"><title>'),
-        Buffer.from([0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea, 0x82, 0xcc, 0x83, 0x79, 0x81, 0x5b, 0x83, 0x57]), // 日本語のページ
+        Buffer.from(
+          '<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"><title>'
+        ),
+        Buffer.from([
+          0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea, 0x82, 0xcc, 0x83, 0x79, 0x81, 0x5b, 0x83, 0x57,
+        ]), // 日本語のページ
         Buffer.from('</title><meta name="author" content="'),
         Buffer.from([0x89, 0xc4, 0x96, 0xda]), // 夏目
         Buffer.from('"></head><body></body></html>'),
@@ -58,7 +110,9 @@ beforeAll(async () => {
     '/escape': redirectTo(`http://127.0.0.1:${offListPort}/inside`),
     '/hop': redirectTo('/og'),
     '/late': (req, res, pages) =>
-      lateIsUp ? serve(htmlPage('<title>Up at last</title>'))(req, res, pages) : res.writeHead(404).end(),
+      lateIsUp
+        ? serve(htmlPage('<title>Up at last</title>'))(req, res, pages)
+        : res.writeHead(404).end(),
   });
   app = await startApp({ database: 'unfurl', env: env() });
   admin = await loginAdmin(app);
@@ -83,25 +137,69 @@ const captured = async (body: Record<string, unknown>) => {
 /** The link's inbox card once its unfurl has finished. */
 const unfurled = async (documentId: string) => {
   let card: any;
-  await waitFor(async () => {
-    const res = await admin.get('/roundup/inbox').expect(200);
-    card = res.body.results.find((c: any) => c.documentId === documentId);
-    return card?.unfurl?.state === 'done' || card?.unfurl?.state === 'failed';
-  }, `unfurl of ${documentId}`, 30_000);
+  await waitFor(
+    async () => {
+      const res = await admin.get('/roundup/inbox').expect(200);
+      card = res.body.results.find((c: any) => c.documentId === documentId);
+      return card?.unfurl?.state === 'done' || card?.unfurl?.state === 'failed';
+    },
+    `unfurl of ${documentId}`,
+    30_000
+  );
   return card;
 };
 
 describe('unfurl after capture', () => {
   it.each([
-    ['Open Graph', '/og', { title: 'Open Graph title', author: 'Graph Author' }, { description: 'What the page is about.', siteName: 'Graph Site', canonicalUrl: 'CANONICAL' }],
-    ['a Twitter card and <meta name=author>', '/twitter', { title: 'Card title', author: 'Card Author' }, { description: 'Card text' }],
-    ['JSON-LD with author as an object', '/ld-object', { title: 'LD object', author: 'Object Author' }, {}],
-    ['JSON-LD with author as an array', '/ld-array', { title: 'LD array', author: 'First, Second' }, {}],
-    ['JSON-LD with author as a string', '/ld-string', { title: 'LD string', author: 'String Author' }, {}],
-    ['oEmbed discovery', '/video', { title: 'A talk', author: 'Speaker Name' }, { siteName: 'Tube' }],
-    ['an ISO-8859-1 page', '/latin1', { title: 'Café crème brûlée', author: 'Søren Kierkegaard' }, {}],
+    [
+      'Open Graph',
+      '/og',
+      { title: 'Open Graph title', author: 'Graph Author' },
+      { description: 'What the page is about.', siteName: 'Graph Site', canonicalUrl: 'CANONICAL' },
+    ],
+    [
+      'a Twitter card and <meta name=author>',
+      '/twitter',
+      { title: 'Card title', author: 'Card Author' },
+      { description: 'Card text' },
+    ],
+    [
+      'JSON-LD with author as an object',
+      '/ld-object',
+      { title: 'LD object', author: 'Object Author' },
+      {},
+    ],
+    [
+      'JSON-LD with author as an array',
+      '/ld-array',
+      { title: 'LD array', author: 'First, Second' },
+      {},
+    ],
+    [
+      'JSON-LD with author as a string',
+      '/ld-string',
+      { title: 'LD string', author: 'String Author' },
+      {},
+    ],
+    [
+      'oEmbed discovery',
+      '/video',
+      { title: 'A talk', author: 'Speaker Name' },
+      { siteName: 'Tube' },
+    ],
+    [
+      'an ISO-8859-1 page',
+      '/latin1',
+      { title: 'Café crème brûlée', author: 'Søren Kierkegaard' },
+      {},
+    ],
     ['a Shift_JIS page', '/sjis', { title: '日本語のページ', author: '夏目' }, {}],
-    ['a redirect within the allowed site', '/hop', { title: 'Open Graph title', author: 'Graph Author' }, {}],
+    [
+      'a redirect within the allowed site',
+      '/hop',
+      { title: 'Open Graph title', author: 'Graph Author' },
+      {},
+    ],
   ])('fills title and author from %s', async (_case, path, fields, record) => {
     const documentId = await captured({ url: `${site.origin}${path}` });
     const card = await unfurled(documentId);
@@ -112,16 +210,27 @@ describe('unfurl after capture', () => {
   });
 
   it("never overwrites the editor's own title and author", async () => {
-    const documentId = await captured({ url: `${site.origin}/og?mine=1`, title: 'My title', author: 'My author' });
+    const documentId = await captured({
+      url: `${site.origin}/og?mine=1`,
+      title: 'My title',
+      author: 'My author',
+    });
     const card = await unfurled(documentId);
-    expect(card).toMatchObject({ title: 'My title', author: 'My author', unfurl: { state: 'done', siteName: 'Graph Site' } });
+    expect(card).toMatchObject({
+      title: 'My title',
+      author: 'My author',
+      unfurl: { state: 'done', siteName: 'Graph Site' },
+    });
   });
 
   it('streams a 50 MB page only up to the size cap, and says why it found nothing', async () => {
     const started = Date.now();
     const documentId = await captured({ url: `${site.origin}/huge` });
     const card = await unfurled(documentId);
-    expect(card.unfurl).toMatchObject({ state: 'failed', reason: 'too large, no title in the first 1 MiB' });
+    expect(card.unfurl).toMatchObject({
+      state: 'failed',
+      reason: 'too large, no title in the first 1 MiB',
+    });
     expect(card.title).toBe(`${site.origin}/huge`);
     expect(Date.now() - started).toBeLessThan(15_000);
     // The server could hand over little more than the cap plus socket buffers before the client hung up.
@@ -140,7 +249,9 @@ describe('unfurl after capture', () => {
     const documentId = await captured({ url: `${site.origin}/escape` });
     const card = await unfurled(documentId);
     expect(card.unfurl.state).toBe('failed');
-    expect(card.unfurl.reason).toContain(`refused, redirected to http://127.0.0.1:${offListPort}/inside`);
+    expect(card.unfurl.reason).toContain(
+      `refused, redirected to http://127.0.0.1:${offListPort}/inside`
+    );
   });
 
   it('is refused by the guard for an address off the allowlist, before any request', async () => {
@@ -162,7 +273,10 @@ describe('unfurl after capture', () => {
 describe('Retry and quick-add', () => {
   it('Retry unfurls a failed link again', async () => {
     const documentId = await captured({ url: `${site.origin}/late`, commentary: 'Worth it.' });
-    expect((await unfurled(documentId)).unfurl).toMatchObject({ state: 'failed', reason: 'HTTP 404' });
+    expect((await unfurled(documentId)).unfurl).toMatchObject({
+      state: 'failed',
+      reason: 'HTTP 404',
+    });
     lateIsUp = true;
     const res = await admin.post(`/roundup/inbox/${documentId}/unfurl`).expect(200);
     expect(res.body).toMatchObject({
@@ -177,9 +291,15 @@ describe('Retry and quick-add', () => {
 
   it('quick-add reads a pasted URL without storing anything', async () => {
     const before = await docs(app.strapi, 'entry').count({});
-    const res = await admin.post('/roundup/unfurl').send({ url: `${site.origin}/ld-object` }).expect(200);
+    const res = await admin
+      .post('/roundup/unfurl')
+      .send({ url: `${site.origin}/ld-object` })
+      .expect(200);
     expect(res.body).toMatchObject({ ok: true, title: 'LD object', author: 'Object Author' });
-    const refused = await admin.post('/roundup/unfurl').send({ url: `http://127.0.0.1:${offListPort}/` }).expect(200);
+    const refused = await admin
+      .post('/roundup/unfurl')
+      .send({ url: `http://127.0.0.1:${offListPort}/` })
+      .expect(200);
     expect(refused.body).toMatchObject({ ok: false, reason: expect.stringMatching(/^refused, /) });
     await admin.post('/roundup/unfurl').send({ url: 'javascript:alert(1)' }).expect(400);
     expect(await docs(app.strapi, 'entry').count({})).toBe(before);
@@ -200,7 +320,15 @@ describe('after a restart', () => {
         capturedAt: new Date().toISOString(),
         captureSource: 'test',
         captures: 1,
-        unfurl: { state: 'pending', reason: null, at: null, description: null, siteName: null, canonicalUrl: null, placeholders: { title: url } },
+        unfurl: {
+          state: 'pending',
+          reason: null,
+          at: null,
+          description: null,
+          siteName: null,
+          canonicalUrl: null,
+          placeholders: { title: url },
+        },
       },
     });
     await app.stop();
@@ -208,7 +336,11 @@ describe('after a restart', () => {
     admin = await loginAdmin(app);
 
     const card = await unfurled(documentId);
-    expect(card).toMatchObject({ title: 'Open Graph title', author: 'Graph Author', commentary: 'Read on the train.' });
+    expect(card).toMatchObject({
+      title: 'Open Graph title',
+      author: 'Graph Author',
+      commentary: 'Read on the train.',
+    });
     expect(card.unfurl).toMatchObject({ state: 'done', siteName: 'Graph Site' });
   });
 });

@@ -26,7 +26,13 @@ beforeAll(async () => {
   // An administrator with a known password, to log in to a second instance.
   const role = await (app.strapi.service('admin::role') as any).getSuperAdmin();
   await (app.strapi.service('admin::user') as any).create({
-    email: adminEmail, firstname: 'Burst', lastname: 'Admin', password: 'Roundup-test-1', isActive: true, registrationToken: null, roles: [role.id],
+    email: adminEmail,
+    firstname: 'Burst',
+    lastname: 'Admin',
+    password: 'Roundup-test-1',
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
   });
 });
 afterAll(async () => {
@@ -34,8 +40,12 @@ afterAll(async () => {
 });
 
 const createHook = async (body: Record<string, unknown>) =>
-  (await admin.post('/roundup/build-hooks').send({ secret: SECRET, debounceMs: 300, maxWaitMs: 10_000, ...body }).expect(201))
-    .body.data;
+  (
+    await admin
+      .post('/roundup/build-hooks')
+      .send({ secret: SECRET, debounceMs: 300, maxWaitMs: 10_000, ...body })
+      .expect(201)
+  ).body.data;
 
 const verified = (request: { headers: Record<string, any>; body: string }) =>
   new Webhook(SECRET).verify(request.body, {
@@ -51,15 +61,35 @@ describe('debounce', () => {
   it('turns 50 changes to a published roundup within the window into one delivery per hook', async () => {
     const netlify = await startReceiver();
     const github = await startReceiver();
-    const r = await makeRoundup(app.strapi, { title: 'Burst', slug: 'burst', sections: { [category]: ['Link'] } });
+    const r = await makeRoundup(app.strapi, {
+      title: 'Burst',
+      slug: 'burst',
+      sections: { [category]: ['Link'] },
+    });
     // Windows wide enough that a pause of the machine between two edits cannot split the burst.
-    const a = await createHook({ name: 'netlify', url: netlify.url, events: ['roundup.update'], debounceMs: 1500 });
-    const b = await createHook({ name: 'github', url: github.url, events: ['roundup.update', 'roundup.publish'], debounceMs: 2000 });
+    const a = await createHook({
+      name: 'netlify',
+      url: netlify.url,
+      events: ['roundup.update'],
+      debounceMs: 1500,
+    });
+    const b = await createHook({
+      name: 'github',
+      url: github.url,
+      events: ['roundup.update', 'roundup.publish'],
+      debounceMs: 2000,
+    });
 
     for (let i = 0; i < 50; i += 1) {
-      await docs(app.strapi, 'entry').update({ documentId: r.entries.Link, data: { description: `Edit ${i}` } });
+      await docs(app.strapi, 'entry').update({
+        documentId: r.entries.Link,
+        data: { description: `Edit ${i}` },
+      });
     }
-    await waitFor(() => netlify.received.length >= 1 && github.received.length >= 1, 'both deliveries');
+    await waitFor(
+      () => netlify.received.length >= 1 && github.received.length >= 1,
+      'both deliveries'
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(netlify.received).toHaveLength(1);
     expect(github.received).toHaveLength(1);
@@ -75,18 +105,42 @@ describe('debounce', () => {
     }
     const log = await deliveriesOf(a.id);
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ state: 'delivered', attempts: 1, lastStatus: 200, events: 50, event: 'roundup.update' });
-    await Promise.all([netlify.close(), github.close(), admin.del(`/roundup/build-hooks/${a.id}`), admin.del(`/roundup/build-hooks/${b.id}`)]);
+    expect(log[0]).toMatchObject({
+      state: 'delivered',
+      attempts: 1,
+      lastStatus: 200,
+      events: 50,
+      event: 'roundup.update',
+    });
+    await Promise.all([
+      netlify.close(),
+      github.close(),
+      admin.del(`/roundup/build-hooks/${a.id}`),
+      admin.del(`/roundup/build-hooks/${b.id}`),
+    ]);
   });
 
   it('still delivers at least once per maximum wait while changes keep coming', async () => {
     const receiver = await startReceiver();
-    const r = await makeRoundup(app.strapi, { title: 'Stream', slug: 'stream', sections: { [category]: ['Link'] } });
-    const hook = await createHook({ name: 'steady', url: receiver.url, events: ['roundup.update'], debounceMs: 500, maxWaitMs: 1200 });
+    const r = await makeRoundup(app.strapi, {
+      title: 'Stream',
+      slug: 'stream',
+      sections: { [category]: ['Link'] },
+    });
+    const hook = await createHook({
+      name: 'steady',
+      url: receiver.url,
+      events: ['roundup.update'],
+      debounceMs: 500,
+      maxWaitMs: 1200,
+    });
     const started = Date.now();
     let i = 0;
     while (Date.now() - started < 3000) {
-      await docs(app.strapi, 'entry').update({ documentId: r.entries.Link, data: { description: `Tick ${(i += 1)}` } });
+      await docs(app.strapi, 'entry').update({
+        documentId: r.entries.Link,
+        data: { description: `Tick ${(i += 1)}` },
+      });
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(receiver.received.length).toBeGreaterThanOrEqual(2);
@@ -106,25 +160,53 @@ describe('delivery and retries', () => {
       maxWaitMs: 0,
       retry: { baseDelayMs: 100, maxDelayMs: 500, maxAttempts: 5 },
     });
-    await makeRoundup(app.strapi, { title: 'Flaky', slug: 'flaky', sections: { [category]: ['Link'] } });
+    await makeRoundup(app.strapi, {
+      title: 'Flaky',
+      slug: 'flaky',
+      sections: { [category]: ['Link'] },
+    });
     await waitFor(() => receiver.received.length === 3, 'three attempts');
     const ids = receiver.received.map((request) => request.headers['webhook-id']);
     expect(new Set(ids).size).toBe(1);
     receiver.received.forEach((request) => expect(verified(request).type).toBe('roundup.publish'));
-    await waitFor(async () => (await deliveriesOf(hook.id))[0]?.state === 'delivered', 'delivered state');
-    expect((await deliveriesOf(hook.id))[0]).toMatchObject({ attempts: 3, lastStatus: 200, webhookId: ids[0] });
+    await waitFor(
+      async () => (await deliveriesOf(hook.id))[0]?.state === 'delivered',
+      'delivered state'
+    );
+    expect((await deliveriesOf(hook.id))[0]).toMatchObject({
+      attempts: 3,
+      lastStatus: 200,
+      webhookId: ids[0],
+    });
     await receiver.close();
     await admin.del(`/roundup/build-hooks/${hook.id}`);
   });
 
   it('disables a hook whose receiver answers 410 Gone', async () => {
     const receiver = await startReceiver([{ status: 410 }]);
-    const hook = await createHook({ name: 'gone', url: receiver.url, events: ['roundup.publish'], debounceMs: 0, maxWaitMs: 0 });
-    await makeRoundup(app.strapi, { title: 'Gone', slug: 'gone', sections: { [category]: ['Link'] } });
-    await waitFor(async () => (await admin.get(`/roundup/build-hooks/${hook.id}`)).body.data.enabled === false, 'hook disabled');
+    const hook = await createHook({
+      name: 'gone',
+      url: receiver.url,
+      events: ['roundup.publish'],
+      debounceMs: 0,
+      maxWaitMs: 0,
+    });
+    await makeRoundup(app.strapi, {
+      title: 'Gone',
+      slug: 'gone',
+      sections: { [category]: ['Link'] },
+    });
+    await waitFor(
+      async () => (await admin.get(`/roundup/build-hooks/${hook.id}`)).body.data.enabled === false,
+      'hook disabled'
+    );
     const { body } = await admin.get(`/roundup/build-hooks/${hook.id}`).expect(200);
     expect(body.data.disabledReason).toMatch(/410/);
-    await makeRoundup(app.strapi, { title: 'Gone again', slug: 'gone-again', sections: { [category]: ['Link'] } });
+    await makeRoundup(app.strapi, {
+      title: 'Gone again',
+      slug: 'gone-again',
+      sections: { [category]: ['Link'] },
+    });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.received).toHaveLength(1);
     await receiver.close();
@@ -134,8 +216,18 @@ describe('delivery and retries', () => {
   it('does not follow a redirect and does not retry it', async () => {
     const elsewhere = await startReceiver();
     const receiver = await startReceiver([{ status: 302, headers: { Location: elsewhere.url } }]);
-    const hook = await createHook({ name: 'moved', url: receiver.url, events: ['roundup.publish'], debounceMs: 0, maxWaitMs: 0 });
-    await makeRoundup(app.strapi, { title: 'Moved', slug: 'moved', sections: { [category]: ['Link'] } });
+    const hook = await createHook({
+      name: 'moved',
+      url: receiver.url,
+      events: ['roundup.publish'],
+      debounceMs: 0,
+      maxWaitMs: 0,
+    });
+    await makeRoundup(app.strapi, {
+      title: 'Moved',
+      slug: 'moved',
+      sections: { [category]: ['Link'] },
+    });
     await waitFor(async () => (await deliveriesOf(hook.id))[0]?.state === 'failed', 'failed state');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.received).toHaveLength(1);
@@ -155,19 +247,35 @@ describe('delivery and retries', () => {
       maxWaitMs: 0,
       retry: { baseDelayMs: 100, maxDelayMs: 200, maxAttempts: 3 },
     });
-    await makeRoundup(app.strapi, { title: 'Slow', slug: 'slow', sections: { [category]: ['Link'] } });
-    await waitFor(async () => (await deliveriesOf(hook.id))[0]?.state === 'delivered', 'delivered after a timeout', 15_000);
+    await makeRoundup(app.strapi, {
+      title: 'Slow',
+      slug: 'slow',
+      sections: { [category]: ['Link'] },
+    });
+    await waitFor(
+      async () => (await deliveriesOf(hook.id))[0]?.state === 'delivered',
+      'delivered after a timeout',
+      15_000
+    );
     const [delivery] = await deliveriesOf(hook.id);
     expect(delivery.attempts).toBe(2);
     expect(receiver.received).toHaveLength(2);
-    expect(receiver.received[0].headers['webhook-id']).toBe(receiver.received[1].headers['webhook-id']);
+    expect(receiver.received[0].headers['webhook-id']).toBe(
+      receiver.received[1].headers['webhook-id']
+    );
     await receiver.close();
     await admin.del(`/roundup/build-hooks/${hook.id}`);
   });
 
   it('"Rebuild now" sends one delivery at once', async () => {
     const receiver = await startReceiver();
-    const hook = await createHook({ name: 'manual', url: receiver.url, events: ['roundup.publish'], debounceMs: 60_000, maxWaitMs: 60_000 });
+    const hook = await createHook({
+      name: 'manual',
+      url: receiver.url,
+      events: ['roundup.publish'],
+      debounceMs: 60_000,
+      maxWaitMs: 60_000,
+    });
     await admin.post(`/roundup/build-hooks/${hook.id}/trigger`).send({}).expect(202);
     await waitFor(() => receiver.received.length === 1, 'the manual delivery', 5000);
     expect(verified(receiver.received[0]).type).toBe('roundup.update');
@@ -187,7 +295,11 @@ describe('never lost', () => {
       maxWaitMs: 0,
       retry: { baseDelayMs: 300, maxDelayMs: 600, maxAttempts: 50 },
     });
-    await makeRoundup(app.strapi, { title: 'While down', slug: 'while-down', sections: { [category]: ['Link'] } });
+    await makeRoundup(app.strapi, {
+      title: 'While down',
+      slug: 'while-down',
+      sections: { [category]: ['Link'] },
+    });
     await waitFor(async () => (await deliveriesOf(hook.id))[0]?.attempts >= 1, 'a failed attempt');
 
     await app.stop();
@@ -196,7 +308,10 @@ describe('never lost', () => {
     const receiver = await startReceiver([{ status: 200 }], port);
     await waitFor(() => receiver.received.length === 1, 'the delivery after the restart', 15_000);
     expect(verified(receiver.received[0]).data.roundup.slug).toBe('while-down');
-    await waitFor(async () => (await deliveriesOf(hook.id))[0]?.state === 'delivered', 'delivered state');
+    await waitFor(
+      async () => (await deliveriesOf(hook.id))[0]?.state === 'delivered',
+      'delivered state'
+    );
     await receiver.close();
     await admin.del(`/roundup/build-hooks/${hook.id}`);
   });
@@ -205,15 +320,32 @@ describe('never lost', () => {
 describe('several instances', () => {
   it('makes one delivery for a burst spread over two instances on one database', async () => {
     const receiver = await startReceiver();
-    const r = await makeRoundup(app.strapi, { title: 'Shared burst', slug: 'shared-burst', sections: { [category]: ['Link'] } });
-    const hook = await createHook({ name: 'shared', url: receiver.url, events: ['roundup.update'], debounceMs: 1500, maxWaitMs: 20_000 });
+    const r = await makeRoundup(app.strapi, {
+      title: 'Shared burst',
+      slug: 'shared-burst',
+      sections: { [category]: ['Link'] },
+    });
+    const hook = await createHook({
+      name: 'shared',
+      url: receiver.url,
+      events: ['roundup.update'],
+      debounceMs: 1500,
+      maxWaitMs: 20_000,
+    });
     const second = await startAppProcess(ENV);
     try {
       // The admin user lives in the shared database, so it can log in to the other instance.
-      const login = await second.http().post('/admin/login').send({ email: adminEmail, password: 'Roundup-test-1' }).expect(200);
+      const login = await second
+        .http()
+        .post('/admin/login')
+        .send({ email: adminEmail, password: 'Roundup-test-1' })
+        .expect(200);
       const token = login.body.data.token ?? login.body.data.accessToken;
       for (let i = 0; i < 10; i += 1) {
-        await docs(app.strapi, 'entry').update({ documentId: r.entries.Link, data: { description: `first ${i}` } });
+        await docs(app.strapi, 'entry').update({
+          documentId: r.entries.Link,
+          data: { description: `first ${i}` },
+        });
         // The same change through the other instance's Content Manager API.
         await second
           .http()
@@ -259,17 +391,33 @@ describe('hook configuration', () => {
 
   it('never shows a secret again, and keeps it when an update leaves it out', async () => {
     const receiver = await startReceiver();
-    const hook = await createHook({ name: 'secretive', url: receiver.url, events: ['roundup.publish'], debounceMs: 0, maxWaitMs: 0 });
+    const hook = await createHook({
+      name: 'secretive',
+      url: receiver.url,
+      events: ['roundup.publish'],
+      debounceMs: 0,
+      maxWaitMs: 0,
+    });
     expect(hook).not.toHaveProperty('secret');
     expect(hook.hasSecret).toBe(true);
     const list = await admin.get('/roundup/build-hooks').expect(200);
     expect(JSON.stringify(list.body)).not.toContain(SECRET.slice(6));
     const updated = await admin
       .put(`/roundup/build-hooks/${hook.id}`)
-      .send({ name: 'secretive', url: receiver.url, events: ['roundup.publish'], debounceMs: 0, maxWaitMs: 0 })
+      .send({
+        name: 'secretive',
+        url: receiver.url,
+        events: ['roundup.publish'],
+        debounceMs: 0,
+        maxWaitMs: 0,
+      })
       .expect(200);
     expect(updated.body.data.hasSecret).toBe(true);
-    await makeRoundup(app.strapi, { title: 'Signed', slug: 'signed', sections: { [category]: ['Link'] } });
+    await makeRoundup(app.strapi, {
+      title: 'Signed',
+      slug: 'signed',
+      sections: { [category]: ['Link'] },
+    });
     await waitFor(() => receiver.received.length === 1, 'the signed delivery');
     expect(verified(receiver.received[0]).type).toBe('roundup.publish');
     await receiver.close();
@@ -306,21 +454,32 @@ describe('the outbound guard', () => {
     ['http://localhost.:4000/hook', `resolves to ::1, a loopback address; ${HINT}`],
   ])('answers 400 naming url for %s, and stores nothing', async (url, reason) => {
     const before = (await admin.get('/roundup/build-hooks').expect(200)).body.data.length;
-    const res = await admin.post('/roundup/build-hooks').send({ name: 'internal', url, events: ['roundup.publish'] }).expect(400);
+    const res = await admin
+      .post('/roundup/build-hooks')
+      .send({ name: 'internal', url, events: ['roundup.publish'] })
+      .expect(400);
     expect(res.body.error).toMatchObject({ name: 'ValidationError', message: `url: ${reason}` });
-    expect(res.body.error.details.errors).toEqual([{ path: ['url'], message: `url: ${reason}`, name: 'ValidationError' }]);
+    expect(res.body.error.details.errors).toEqual([
+      { path: ['url'], message: `url: ${reason}`, name: 'ValidationError' },
+    ]);
     expect((await admin.get('/roundup/build-hooks').expect(200)).body.data).toHaveLength(before);
   });
 
   it('answers 400 to an update that points a hook somewhere refused, and keeps the hook as it was', async () => {
     const receiver = await startReceiver();
-    const hook = await createHook({ name: 'moving', url: receiver.url, events: ['roundup.publish'] });
+    const hook = await createHook({
+      name: 'moving',
+      url: receiver.url,
+      events: ['roundup.publish'],
+    });
     const res = await admin
       .put(`/roundup/build-hooks/${hook.id}`)
       .send({ name: 'moving', url: 'http://127.0.0.2:4000/hook', events: ['roundup.publish'] })
       .expect(400);
     expect(res.body.error.message).toBe(`url: points to 127.0.0.2, a loopback address; ${HINT}`);
-    expect((await admin.get(`/roundup/build-hooks/${hook.id}`).expect(200)).body.data.url).toBe(receiver.url);
+    expect((await admin.get(`/roundup/build-hooks/${hook.id}`).expect(200)).body.data.url).toBe(
+      receiver.url
+    );
     await receiver.close();
     await admin.del(`/roundup/build-hooks/${hook.id}`).expect(204);
   });
@@ -336,14 +495,30 @@ describe('the outbound guard', () => {
       retry: { baseDelayMs: 2000, maxDelayMs: 2000, maxAttempts: 2 },
     });
     // The hook was accepted; what its URL means has changed since.
-    await app.strapi.db.query('plugin::roundup.build-hook').update({ where: { id: hook.id }, data: { url: receiver.url } });
+    await app.strapi.db
+      .query('plugin::roundup.build-hook')
+      .update({ where: { id: hook.id }, data: { url: receiver.url } });
     await admin.post(`/roundup/build-hooks/${hook.id}/trigger`).send({}).expect(202);
     const refusal = `Refused: points to 127.0.0.2, a loopback address; ${HINT}`;
-    await waitFor(async () => (await deliveriesOf(hook.id))[0]?.attempts === 1, 'the first attempt');
+    await waitFor(
+      async () => (await deliveriesOf(hook.id))[0]?.attempts === 1,
+      'the first attempt'
+    );
     const [first] = await deliveriesOf(hook.id);
-    expect(first).toMatchObject({ state: 'pending', attempts: 1, lastStatus: null, lastError: refusal });
-    await waitFor(async () => (await deliveriesOf(hook.id))[0]?.state === 'failed', 'the retry, refused again');
-    expect((await deliveriesOf(hook.id))[0]).toMatchObject({ attempts: 2, lastError: 'Gave up after 2 attempts' });
+    expect(first).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastStatus: null,
+      lastError: refusal,
+    });
+    await waitFor(
+      async () => (await deliveriesOf(hook.id))[0]?.state === 'failed',
+      'the retry, refused again'
+    );
+    expect((await deliveriesOf(hook.id))[0]).toMatchObject({
+      attempts: 2,
+      lastError: 'Gave up after 2 attempts',
+    });
     expect(receiver.received).toHaveLength(0);
     expect(allowed.received).toHaveLength(0);
     await Promise.all([receiver.close(), allowed.close()]);
@@ -361,14 +536,16 @@ describe('the outbound guard', () => {
   });
 
   it('stops startup naming a malformed ROUNDUP_OUTBOUND_ALLOW entry', async () => {
-    await expect(startAppProcess({ ...ENV, ROUNDUP_OUTBOUND_ALLOW: '127.0.0.1, 10.0.0.0/99' })).rejects.toThrow(
+    await expect(
+      startAppProcess({ ...ENV, ROUNDUP_OUTBOUND_ALLOW: '127.0.0.1, 10.0.0.0/99' })
+    ).rejects.toThrow(
       /"outbound\.allow\.1" "10\.0\.0\.0\/99" is not a host, IP address or CIDR range/
     );
   });
 });
 
 describe('events', () => {
-  it('registers roundup events with Strapi\'s webhook store and emits them on the event hub', async () => {
+  it("registers roundup events with Strapi's webhook store and emits them on the event hub", async () => {
     const store = app.strapi.get('webhookStore') as any;
     expect(store.allowedEvents.get('ROUNDUP_PUBLISH')).toBe('roundup.publish');
     const seen: string[] = [];
@@ -378,11 +555,20 @@ describe('events', () => {
     const names = ['roundup.publish', 'roundup.unpublish', 'roundup.delete'];
     const handlers = names.map((name) => [name, listener(name)] as const);
     handlers.forEach(([name, fn]) => app.strapi.eventHub.on(name, fn));
-    const r = await makeRoundup(app.strapi, { title: 'Hub', slug: 'hub', sections: { [category]: ['Link'] } });
+    const r = await makeRoundup(app.strapi, {
+      title: 'Hub',
+      slug: 'hub',
+      sections: { [category]: ['Link'] },
+    });
     await docs(app.strapi, 'roundup').unpublish({ documentId: r.documentId });
     await docs(app.strapi, 'roundup').publish({ documentId: r.documentId });
     await docs(app.strapi, 'roundup').delete({ documentId: r.documentId });
     handlers.forEach(([name, fn]) => app.strapi.eventHub.off(name, fn));
-    expect(seen).toEqual(['roundup.publish', 'roundup.unpublish', 'roundup.publish', 'roundup.delete']);
+    expect(seen).toEqual([
+      'roundup.publish',
+      'roundup.unpublish',
+      'roundup.publish',
+      'roundup.delete',
+    ]);
   });
 });

@@ -57,15 +57,25 @@ export const signIn = async (page: Page, url: string, email: string, password: s
 };
 
 /** Registers the first administrator of a fresh app: its token and an admin API client with it. */
-export const registerFirstAdmin = async (url: string, user: { email: string; password: string; firstname: string; lastname: string }) => {
+export const registerFirstAdmin = async (
+  url: string,
+  user: { email: string; password: string; firstname: string; lastname: string }
+) => {
   const registered = await adminApi(url)('POST', '/admin/register-admin', user);
-  if (registered.status !== 200) throw new Error(`register-admin answered ${registered.status}: ${JSON.stringify(registered.body)}`);
+  if (registered.status !== 200)
+    throw new Error(
+      `register-admin answered ${registered.status}: ${JSON.stringify(registered.body)}`
+    );
   const token: string = registered.body.data.token;
   return { token, api: adminApi(url, token) };
 };
 
 /** A new page at a desktop size, signed in to the admin panel as `user`. */
-export const signedInPage = async (browser: Browser, url: string, user: { email: string; password: string }) => {
+export const signedInPage = async (
+  browser: Browser,
+  url: string,
+  user: { email: string; password: string }
+) => {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await signIn(page, url, user.email, user.password);
   return page;
@@ -77,21 +87,25 @@ export const screenshot = async (page: Page, name: string) => {
 };
 
 /** JSON over the admin API with a bearer token. */
-export const adminApi = (url: string, token?: string) => async (method: string, pathname: string, body?: unknown) => {
-  const response = await fetch(`${url}${pathname}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = text;
-  }
-  return { status: response.status, body: json };
-};
+export const adminApi =
+  (url: string, token?: string) => async (method: string, pathname: string, body?: unknown) => {
+    const response = await fetch(`${url}${pathname}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let json: any = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = text;
+    }
+    return { status: response.status, body: json };
+  };
 
 /** Waits until `check` passes (it throws until then), for what the page shows after a request. */
 export const eventually = async (check: () => Promise<void>, timeout = 10000) => {

@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { startReceiver, waitFor } from '../helpers/receiver';
-import { adminApi, eventually, launchBrowser, registerFirstAdmin, screenshot, serveApp, signedInPage } from './browser';
+import {
+  adminApi,
+  eventually,
+  launchBrowser,
+  registerFirstAdmin,
+  screenshot,
+  serveApp,
+  signedInPage,
+} from './browser';
 
 /**
  * An administrator on Settings → Build hooks: a hook to the cloud metadata
@@ -9,7 +17,12 @@ import { adminApi, eventually, launchBrowser, registerFirstAdmin, screenshot, se
  * it, is saved and delivers on "Rebuild now".
  */
 
-const ADMIN = { email: 'builder@example.com', password: 'Roundup-e2e-3', firstname: 'Bo', lastname: 'Builder' };
+const ADMIN = {
+  email: 'builder@example.com',
+  password: 'Roundup-e2e-3',
+  firstname: 'Bo',
+  lastname: 'Builder',
+};
 
 let app: Awaited<ReturnType<typeof serveApp>>;
 let browser: Browser;
@@ -40,10 +53,14 @@ describe('Settings → Build hooks', () => {
   it('refuses a hook to an address off the allowlist, saying why under the URL field', async () => {
     await page.goto(`${app.url}/admin/settings/roundup/build-hooks`);
     await page.getByRole('heading', { name: 'Build hooks' }).first().waitFor();
-    await form().getByText('Servers on a private network need an entry in outbound.allow').waitFor();
+    await form()
+      .getByText('Servers on a private network need an entry in outbound.allow')
+      .waitFor();
     await fillHook('internal', 'http://127.0.0.2:4000/hook');
     await form()
-      .getByText('url: points to 127.0.0.2, a loopback address; add it to outbound.allow to permit it')
+      .getByText(
+        'url: points to 127.0.0.2, a loopback address; add it to outbound.allow to permit it'
+      )
       .waitFor();
     await screenshot(page, 'build-hooks-refused');
     expect(await page.locator('tbody').first().getByText('internal').count()).toBe(0);
@@ -56,14 +73,25 @@ describe('Settings → Build hooks', () => {
       const row = page.locator('tr', { hasText: 'local build' });
       await row.waitFor();
       await row.getByRole('button', { name: 'Rebuild now' }).click();
-      await waitFor(() => receiver.received.length === 1, 'the delivery from the Settings page', 15_000);
+      await waitFor(
+        () => receiver.received.length === 1,
+        'the delivery from the Settings page',
+        15_000
+      );
       expect(JSON.parse(receiver.received[0].body).type).toBe('roundup.update');
       await eventually(async () => {
         const log = await adminApi(app.url, token)('GET', '/roundup/deliveries');
-        expect(log.body.data[0]).toMatchObject({ hook: { name: 'local build' }, state: 'delivered' });
+        expect(log.body.data[0]).toMatchObject({
+          hook: { name: 'local build' },
+          state: 'delivered',
+        });
       }, 15_000);
       await page.reload();
-      await page.locator('tr', { hasText: 'local build' }).getByText('delivered').first().waitFor({ timeout: 30_000 });
+      await page
+        .locator('tr', { hasText: 'local build' })
+        .getByText('delivered')
+        .first()
+        .waitFor({ timeout: 30_000 });
       await screenshot(page, 'build-hooks-delivered');
     } finally {
       await receiver.close();

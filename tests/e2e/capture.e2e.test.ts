@@ -9,7 +9,12 @@ import { adminApi, eventually, launchBrowser, screenshot, serveApp, signIn } fro
  * again to add a second note to the same link.
  */
 
-const EDITOR = { email: 'capture@example.com', password: 'Roundup-e2e-3', firstname: 'Cap', lastname: 'Turer' };
+const EDITOR = {
+  email: 'capture@example.com',
+  password: 'Roundup-e2e-3',
+  firstname: 'Cap',
+  lastname: 'Turer',
+};
 const ARTICLE_HEAD = `<title>Locks are slow | Some Blog</title>
   <meta property="og:title" content="Why locks are slow">
   <meta property="og:site_name" content="Some Blog">
@@ -22,7 +27,12 @@ let api: ReturnType<typeof adminApi>;
 
 beforeAll(async () => {
   site = await startPageSite({
-    '/article': serve(htmlPage(ARTICLE_HEAD, '<h1>Why locks are slow</h1><p id="quote">Contention, not the lock, is what costs.</p><p>More text.</p>')),
+    '/article': serve(
+      htmlPage(
+        ARTICLE_HEAD,
+        '<h1>Why locks are slow</h1><p id="quote">Contention, not the lock, is what costs.</p><p>More text.</p>'
+      )
+    ),
   });
   app = await serveApp({ ROUNDUP_OUTBOUND_ALLOW: `127.0.0.1:${site.port}` });
   const registered = await adminApi(app.url)('POST', '/admin/register-admin', EDITOR);
@@ -57,7 +67,10 @@ const runBookmarklet = async (article: Page, bookmarklet: string): Promise<Page>
 };
 
 const inboxLink = async () => {
-  const { body } = await api('GET', `/roundup/inbox?q=${encodeURIComponent(`127.0.0.1:${site.port}`)}`);
+  const { body } = await api(
+    'GET',
+    `/roundup/inbox?q=${encodeURIComponent(`127.0.0.1:${site.port}`)}`
+  );
   return body.results as any[];
 };
 
@@ -100,7 +113,11 @@ describe('capture with the bookmarklet', () => {
     await eventually(async () => {
       const links = await inboxLink();
       expect(links).toHaveLength(1);
-      expect(links[0]).toMatchObject({ title: 'Why locks are slow', author: 'Mara Bos', unfurl: { state: 'done' } });
+      expect(links[0]).toMatchObject({
+        title: 'Why locks are slow',
+        author: 'Mara Bos',
+        unfurl: { state: 'done' },
+      });
     }, 30000);
 
     const roundups = await api('GET', '/roundup/roundups');
@@ -122,9 +139,18 @@ describe('capture with the bookmarklet', () => {
 
     const links = await inboxLink();
     expect(links).toHaveLength(1);
-    expect(links[0]).toMatchObject({ title: 'Why locks are slow', captures: 2, captureSource: 'bookmarklet' });
-    const stored = await api('GET', `/content-manager/collection-types/plugin::roundup.entry/${links[0].documentId}`);
-    expect(stored.body.data.description).toBe('Contention, not the lock, is what costs.\n\nFirst note.\n\nSecond note.');
+    expect(links[0]).toMatchObject({
+      title: 'Why locks are slow',
+      captures: 2,
+      captureSource: 'bookmarklet',
+    });
+    const stored = await api(
+      'GET',
+      `/content-manager/collection-types/plugin::roundup.entry/${links[0].documentId}`
+    );
+    expect(stored.body.data.description).toBe(
+      'Contention, not the lock, is what costs.\n\nFirst note.\n\nSecond note.'
+    );
 
     await page.reload();
     const card = page.locator('li[data-inbox-entry][aria-label="Why locks are slow"]');

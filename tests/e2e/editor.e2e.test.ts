@@ -7,8 +7,18 @@ import { adminApi, eventually, launchBrowser, screenshot, serveApp, signIn } fro
  * by keyboard, publish, and read the public Markdown.
  */
 
-const ADMIN = { email: 'curator@example.com', password: 'Roundup-e2e-1', firstname: 'Ada', lastname: 'Curator' };
-const READER = { email: 'reader@example.com', password: 'Roundup-e2e-2', firstname: 'Rita', lastname: 'Reader' };
+const ADMIN = {
+  email: 'curator@example.com',
+  password: 'Roundup-e2e-1',
+  firstname: 'Ada',
+  lastname: 'Curator',
+};
+const READER = {
+  email: 'reader@example.com',
+  password: 'Roundup-e2e-2',
+  firstname: 'Rita',
+  lastname: 'Reader',
+};
 
 let app: Awaited<ReturnType<typeof serveApp>>;
 let browser: Browser;
@@ -26,20 +36,30 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const section = (page: Page, name: string) => page.locator(`section[data-section][aria-label="${name}"]`);
+const section = (page: Page, name: string) =>
+  page.locator(`section[data-section][aria-label="${name}"]`);
 const card = (page: Page, title: string) => page.locator(`li[data-entry][aria-label="${title}"]`);
 const titlesIn = (page: Page, name: string) =>
-  section(page, name).locator('li[data-entry]').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')));
+  section(page, name)
+    .locator('li[data-entry]')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')));
 const savedOrder = (page: Page) =>
-  page.waitForResponse((response) => response.url().endsWith('/order') && response.request().method() === 'PUT');
+  page.waitForResponse(
+    (response) => response.url().endsWith('/order') && response.request().method() === 'PUT'
+  );
 
 /** Drops `source` on the upper or lower half of `target`. */
 const dragOnto = async (source: Locator, target: Locator, half: 'upper' | 'lower') => {
   const box = (await target.boundingBox())!;
-  await source.dragTo(target, { targetPosition: { x: box.width / 2, y: half === 'upper' ? 6 : box.height - 6 } });
+  await source.dragTo(target, {
+    targetPosition: { x: box.width / 2, y: half === 'upper' ? 6 : box.height - 6 },
+  });
 };
 
-const quickAdd = async (page: Page, link: { url: string; title: string; author: string; commentary: string; section: string }) => {
+const quickAdd = async (
+  page: Page,
+  link: { url: string; title: string; author: string; commentary: string; section: string }
+) => {
   const form = page.locator('section[aria-label="Add a link"]');
   await form.getByLabel(/^URL/).fill(link.url);
   await form.getByLabel(/^Title/).fill(link.title);
@@ -101,7 +121,10 @@ describe('the Roundups page', () => {
       commentary: 'Fifty minutes well spent.',
       section: 'Videos',
     });
-    expect(await titlesIn(page, 'Articles & Learning')).toEqual(['First article', 'Second article']);
+    expect(await titlesIn(page, 'Articles & Learning')).toEqual([
+      'First article',
+      'Second article',
+    ]);
     expect(await titlesIn(page, 'Videos')).toEqual(['A talk']);
     await expect(card(page, 'A talk').textContent()).resolves.toContain('videos.example.com · Cy');
     await screenshot(page, '1-three-links');
@@ -111,7 +134,10 @@ describe('the Roundups page', () => {
     let saved = savedOrder(page);
     await dragOnto(card(page, 'Second article'), card(page, 'First article'), 'upper');
     expect((await saved).status()).toBe(200);
-    expect(await titlesIn(page, 'Articles & Learning')).toEqual(['Second article', 'First article']);
+    expect(await titlesIn(page, 'Articles & Learning')).toEqual([
+      'Second article',
+      'First article',
+    ]);
 
     saved = savedOrder(page);
     await dragOnto(card(page, 'First article'), card(page, 'A talk'), 'lower');
@@ -139,13 +165,22 @@ describe('the Roundups page', () => {
     const sections = current.sections.map((s: { category: string; entries: string[] }) =>
       s.entries.length === 2 ? { ...s, entries: [...s.entries].reverse() } : s
     );
-    expect((await api('PUT', `/roundup/roundups/${documentId}/order`, { version: current.version, sections })).status).toBe(200);
+    expect(
+      (
+        await api('PUT', `/roundup/roundups/${documentId}/order`, {
+          version: current.version,
+          sections,
+        })
+      ).status
+    ).toBe(200);
 
     const saved = savedOrder(page);
     await dragOnto(card(page, 'Second article'), card(page, 'First article'), 'upper');
     expect((await saved).status()).toBe(409);
     await page.getByText('Someone else changed the order of this roundup').waitFor();
-    await eventually(async () => expect(await titlesIn(page, 'Videos')).toEqual(['A talk', 'First article']));
+    await eventually(async () =>
+      expect(await titlesIn(page, 'Videos')).toEqual(['A talk', 'First article'])
+    );
     expect(await titlesIn(page, 'Articles & Learning')).toEqual(['Second article']);
     await screenshot(page, '3-conflict');
   });
@@ -153,8 +188,12 @@ describe('the Roundups page', () => {
   it('previews the draft, publishes it, and the public Markdown has the new order', async () => {
     await page.getByRole('tab', { name: 'Markdown' }).click();
     const markdown = page.locator('[data-markdown-preview]');
-    await eventually(async () => expect(await markdown.textContent()).toContain('[Second article](https://example.com/second)'));
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await eventually(async () =>
+      expect(await markdown.textContent()).toContain('[Second article](https://example.com/second)')
+    );
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
     await page.getByRole('button', { name: 'Copy Markdown' }).click();
     await page.getByText('Markdown copied').waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -165,7 +204,9 @@ describe('the Roundups page', () => {
     await page.locator('[data-status="published"]').first().waitFor();
     await screenshot(page, '4-published');
 
-    const response = await fetch(`${app.url}/api/roundup/roundups/what-i-read-in-november/rendered?format=markdown`);
+    const response = await fetch(
+      `${app.url}/api/roundup/roundups/what-i-read-in-november/rendered?format=markdown`
+    );
     expect(response.status).toBe(200);
     const text = await response.text();
     const at = (needle: string) => {
@@ -181,7 +222,9 @@ describe('the Roundups page', () => {
 
   it('links to the Content Manager, whose edit view links back and to the published outputs', async () => {
     await page.getByRole('link', { name: 'Edit in Content Manager' }).click();
-    await page.waitForURL(new RegExp(`/content-manager/collection-types/plugin::roundup.roundup/${documentId}`));
+    await page.waitForURL(
+      new RegExp(`/content-manager/collection-types/plugin::roundup.roundup/${documentId}`)
+    );
     const back = page.getByRole('link', { name: 'Arrange and preview' });
     await back.waitFor();
     const published = page.getByRole('link', { name: 'Published Markdown' });
@@ -208,22 +251,33 @@ describe('the Roundups page', () => {
       commentary: '',
       section: 'Tools',
     });
-    await expect(card(page, 'Second article again').getByRole('note').textContent()).resolves.toContain(
-      'Already in What I read in November'
-    );
+    await expect(
+      card(page, 'Second article again').getByRole('note').textContent()
+    ).resolves.toContain('Already in What I read in November');
     await screenshot(page, '6-duplicate');
 
     // Sections move too: Tools is dragged above Articles & Learning for this roundup only.
     const sectionNames = () =>
-      page.locator('section[data-section]').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')));
+      page
+        .locator('section[data-section]')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')));
     // A window tall enough for both sections: a drag that has to scroll the page is the browser's to drive.
     await page.setViewportSize({ width: 1440, height: 2400 });
     await page.evaluate(() => window.scrollTo(0, 0));
     const saved = savedOrder(page);
-    await dragOnto(page.locator('[data-section-handle]').filter({ hasText: 'Tools' }), section(page, 'Articles & Learning'), 'upper');
+    await dragOnto(
+      page.locator('[data-section-handle]').filter({ hasText: 'Tools' }),
+      section(page, 'Articles & Learning'),
+      'upper'
+    );
     expect((await saved).status()).toBe(200);
     await eventually(async () =>
-      expect(await sectionNames()).toEqual(['Tools', 'Articles & Learning', 'Videos', 'Neat Open Source Projects'])
+      expect(await sectionNames()).toEqual([
+        'Tools',
+        'Articles & Learning',
+        'Videos',
+        'Neat Open Source Projects',
+      ])
     );
   });
 });
@@ -231,10 +285,15 @@ describe('the Roundups page', () => {
 describe('a role without the reorder action', () => {
   it('sees the page read-only, and the reorder route answers 403', async () => {
     const api = adminApi(app.url, token);
-    const role = await api('POST', '/admin/roles', { name: 'Roundup readers', description: 'Read roundups only' });
+    const role = await api('POST', '/admin/roles', {
+      name: 'Roundup readers',
+      description: 'Read roundups only',
+    });
     expect(role.status).toBe(201);
     const permissions = await api('PUT', `/admin/roles/${role.body.data.id}/permissions`, {
-      permissions: [{ action: 'plugin::roundup.read', subject: null, properties: {}, conditions: [] }],
+      permissions: [
+        { action: 'plugin::roundup.read', subject: null, properties: {}, conditions: [] },
+      ],
     });
     expect(permissions.status).toBe(200);
     const user = await api('POST', '/admin/users', {
@@ -246,7 +305,11 @@ describe('a role without the reorder action', () => {
     expect(user.status).toBe(201);
     const registered = await adminApi(app.url)('POST', '/admin/register', {
       registrationToken: user.body.data.registrationToken,
-      userInfo: { firstname: READER.firstname, lastname: READER.lastname, password: READER.password },
+      userInfo: {
+        firstname: READER.firstname,
+        lastname: READER.lastname,
+        password: READER.password,
+      },
     });
     expect(registered.status).toBe(200);
 
@@ -269,8 +332,14 @@ describe('a role without the reorder action', () => {
     const documentId = page.url().split('/').pop()!;
     const reader = adminApi(app.url, registered.body.data.token);
     const { body: order } = await reader('GET', `/roundup/roundups/${documentId}/order`);
-    const swapped = order.sections.map((s: { category: string; entries: string[] }) => ({ ...s, entries: [...s.entries].reverse() }));
-    const refused = await reader('PUT', `/roundup/roundups/${documentId}/order`, { version: order.version, sections: swapped });
+    const swapped = order.sections.map((s: { category: string; entries: string[] }) => ({
+      ...s,
+      entries: [...s.entries].reverse(),
+    }));
+    const refused = await reader('PUT', `/roundup/roundups/${documentId}/order`, {
+      version: order.version,
+      sections: swapped,
+    });
     expect(refused.status).toBe(403);
     const { body: after } = await reader('GET', `/roundup/roundups/${documentId}/order`);
     expect(after.sections).toEqual(order.sections);

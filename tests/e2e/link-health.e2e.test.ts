@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { redirectTo, serve, htmlPage, startPageSite, type PageSite } from '../helpers/pages';
-import { eventually, launchBrowser, registerFirstAdmin, screenshot, serveApp, signedInPage, type adminApi } from './browser';
+import {
+  eventually,
+  launchBrowser,
+  registerFirstAdmin,
+  screenshot,
+  serveApp,
+  signedInPage,
+  type adminApi,
+} from './browser';
 
 /**
  * A curator on the Link health page: checks a published roundup's links on
@@ -8,7 +16,12 @@ import { eventually, launchBrowser, registerFirstAdmin, screenshot, serveApp, si
  * one with its new URL in one click. Every link points to a site on this machine.
  */
 
-const ADMIN = { email: 'links@example.com', password: 'Roundup-e2e-4', firstname: 'Lin', lastname: 'Keeper' };
+const ADMIN = {
+  email: 'links@example.com',
+  password: 'Roundup-e2e-4',
+  firstname: 'Lin',
+  lastname: 'Keeper',
+};
 
 let site: PageSite;
 let app: Awaited<ReturnType<typeof serveApp>>;
@@ -32,12 +45,22 @@ beforeAll(async () => {
   });
   ({ api } = await registerFirstAdmin(app.url, ADMIN));
 
-  const category = await api('POST', '/content-manager/collection-types/plugin::roundup.category', { name: 'Articles', position: 1 });
+  const category = await api('POST', '/content-manager/collection-types/plugin::roundup.category', {
+    name: 'Articles',
+    position: 1,
+  });
   expect(category.status).toBe(201);
-  const created = await api('POST', '/roundup/roundups', { title: 'What I read in March', date: '2026-03-31' });
+  const created = await api('POST', '/roundup/roundups', {
+    title: 'What I read in March',
+    date: '2026-03-31',
+  });
   expect(created.status).toBe(201);
   roundup = created.body.roundup.documentId;
-  for (const [title, path] of [['Still here', '/fine'], ['Gone for good', '/gone'], ['Moved away', '/old']]) {
+  for (const [title, path] of [
+    ['Still here', '/fine'],
+    ['Gone for good', '/gone'],
+    ['Moved away', '/old'],
+  ]) {
     const added = await api('POST', `/roundup/roundups/${roundup}/entries`, {
       title,
       url: `${site.origin}${path}`,
@@ -57,7 +80,10 @@ afterAll(async () => {
 });
 
 /** The filter button of a state, named as the page shows it: "Dead (1)". */
-const filter = (label: string) => page.getByRole('group', { name: 'Show links' }).getByRole('button', { name: new RegExp(`^${label} \\(`) });
+const filter = (label: string) =>
+  page
+    .getByRole('group', { name: 'Show links' })
+    .getByRole('button', { name: new RegExp(`^${label} \\(`) });
 
 describe('the Link health page', () => {
   it('checks every link on demand and shows the dead one with its roundup', async () => {
@@ -84,7 +110,9 @@ describe('the Link health page', () => {
     await page.getByText('The link now uses its new URL.').waitFor();
 
     await eventually(async () => {
-      const rendered = await fetch(`${app.url}/api/roundup/roundups/what-i-read-in-march/rendered?format=markdown`);
+      const rendered = await fetch(
+        `${app.url}/api/roundup/roundups/what-i-read-in-march/rendered?format=markdown`
+      );
       const markdown = await rendered.text();
       expect(markdown).toContain(`[Moved away](${site.origin}/new)`);
       expect(markdown).not.toContain(`${site.origin}/old`);

@@ -17,8 +17,14 @@ export const loginAdmin = async (app: TestApp, { actions }: { actions?: string[]
   const roleService = strapi.service('admin::role') as any;
   let roleId: number;
   if (actions) {
-    const role = await roleService.create({ name: `Limited ${counter} ${Date.now()}`, description: 'test role' });
-    await roleService.assignPermissions(role.id, actions.map((action) => ({ action, subject: null })));
+    const role = await roleService.create({
+      name: `Limited ${counter} ${Date.now()}`,
+      description: 'test role',
+    });
+    await roleService.assignPermissions(
+      role.id,
+      actions.map((action) => ({ action, subject: null }))
+    );
     roleId = role.id;
   } else {
     roleId = (await roleService.getSuperAdmin()).id;
@@ -34,7 +40,8 @@ export const loginAdmin = async (app: TestApp, { actions }: { actions?: string[]
   });
 
   const login = await app.http().post('/admin/login').send({ email, password });
-  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  if (login.status !== 200)
+    throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
   const token: string = login.body.data.token ?? login.body.data.accessToken;
 
   const withAuth = <T extends { set: (k: string, v: string) => T }>(test: T) =>

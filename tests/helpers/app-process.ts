@@ -8,10 +8,14 @@ import request from 'supertest';
  * added), or the app the browser suite drives.
  */
 export const startAppProcess = async (env: Record<string, string> = {}) => {
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'serve-app.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(__dirname, '..', '..', 'scripts', 'serve-app.js')],
+    {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }
+  );
   let errors = '';
   child.stderr!.on('data', (chunk) => (errors += chunk));
   const port = await new Promise<number>((resolve, reject) => {

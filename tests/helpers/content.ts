@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { docs } from './admin';
 
-
 let sequence = 0;
 const next = () => (sequence += 1);
 
 /** Creates a category through the Document Service. */
 export const makeCategory = async (strapi: Core.Strapi, data: Record<string, unknown> = {}) =>
-  docs(strapi, 'category').create({ data: { name: `Section ${next()}`, position: 100 + sequence, ...data } });
+  docs(strapi, 'category').create({
+    data: { name: `Section ${next()}`, position: 100 + sequence, ...data },
+  });
 
 /**
  * Creates a roundup with entries per section (a map from category documentId
@@ -55,5 +56,10 @@ export const makeRoundup = async (
 };
 
 /** Titles per section name of a public roundup response. */
-export const sectionTitles = (roundup: { sections: { category: { name: string } | null; entries: { title: string }[] }[] }) =>
-  roundup.sections.map((section) => [section.category?.name ?? null, section.entries.map((e) => e.title)]);
+export const sectionTitles = (roundup: {
+  sections: { category: { name: string } | null; entries: { title: string }[] }[];
+}) =>
+  roundup.sections.map((section) => [
+    section.category?.name ?? null,
+    section.entries.map((e) => e.title),
+  ]);

@@ -31,7 +31,8 @@ export const freshDatabase = async (name: string): Promise<Record<string, string
   if (client === 'sqlite') {
     const file = path.join(ROOT, '.tmp', 'tests', `${safe}.db`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      fs.rmSync(file + suffix, { force: true });
     return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file };
   }
 
@@ -56,7 +57,9 @@ export const freshDatabase = async (name: string): Promise<Record<string, string
     const admin = await mysql.createConnection(connection);
     try {
       await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
-      await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      await admin.query(
+        `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+      );
     } finally {
       await admin.end();
     }

@@ -16,7 +16,15 @@ export default async () => {
   fs.rmSync(path.join(root, 'plugins/roundup/dist/server'), { recursive: true, force: true });
   execFileSync(
     process.execPath,
-    [tsc, '-p', 'plugins/roundup/server/tsconfig.json', '--declaration', 'false', '--sourceMap', 'false'],
+    [
+      tsc,
+      '-p',
+      'plugins/roundup/server/tsconfig.json',
+      '--declaration',
+      'false',
+      '--sourceMap',
+      'false',
+    ],
     { cwd: root, stdio: 'inherit' }
   );
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });

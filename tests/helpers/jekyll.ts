@@ -78,7 +78,11 @@ const readTag = (token: string): { name: string; markup: string } | null => {
  */
 const readFullToken = (token: string): { before: string; name: string } | null => {
   if (!token.endsWith('%}')) return null;
-  for (let at = token.lastIndexOf('{%'); at !== -1; at = at === 0 ? -1 : token.lastIndexOf('{%', at - 1)) {
+  for (
+    let at = token.lastIndexOf('{%');
+    at !== -1;
+    at = at === 0 ? -1 : token.lastIndexOf('{%', at - 1)
+  ) {
     const tag = tagNameAt(token, at + 2);
     if (tag) return { before: token.slice(0, at), name: tag.name };
   }
@@ -87,7 +91,10 @@ const readFullToken = (token: string): { before: string; name: string } | null =
 
 export const RAN = '\u2620LIQUID RAN\u2620';
 
-export const runLiquid = (source: string, linkTags: Record<string, (arg: string) => string> = {}) => {
+export const runLiquid = (
+  source: string,
+  linkTags: Record<string, (arg: string) => string> = {}
+) => {
   const tokens = tokenize(source);
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
@@ -179,10 +186,12 @@ export const executableMarkup = (page: BuiltPage): string[] => {
     for (const [name, value] of Object.entries(element.attribs)) {
       if (!SAFE_ATTRIBUTES.has(name)) found.push(`${element.name}[${name}]`);
       if (name === 'class' && !/^language-[\w-]*$/.test(value)) found.push(`class="${value}"`);
-      if (name === 'style' && !/^text-align:(?:left|right|center)$/.test(value)) found.push(`style`);
+      if (name === 'style' && !/^text-align:(?:left|right|center)$/.test(value))
+        found.push(`style`);
       if (name === 'href' || name === 'src') {
         const url = new URL(value, 'https://site.example/');
-        if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) found.push(`${name}="${value}"`);
+        if (!['http:', 'https:', 'mailto:'].includes(url.protocol))
+          found.push(`${name}="${value}"`);
       }
     }
   }

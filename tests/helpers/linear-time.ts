@@ -74,7 +74,9 @@ export const expectLinear = async (
     // One more try before failing: on a shared machine a single run can stall.
     if (last > budget) last = Math.min(last, await timed(work, input));
     if (last > budget) {
-      throw new Error(`took ${last.toFixed(0)} ms of CPU for ${bytes} characters; a linear path has ${budget.toFixed(0)} ms`);
+      throw new Error(
+        `took ${last.toFixed(0)} ms of CPU for ${bytes} characters; a linear path has ${budget.toFixed(0)} ms`
+      );
     }
   }
   return last;

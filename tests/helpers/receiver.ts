@@ -14,14 +14,22 @@ type Reply = { status: number; headers?: Record<string, string>; delayMs?: numbe
  * given) that records every request and answers from a script of replies
  * (the last one repeats).
  */
-export const startReceiver = async (replies: Reply[] = [{ status: 200 }], port = 0, host = '127.0.0.1') => {
+export const startReceiver = async (
+  replies: Reply[] = [{ status: 200 }],
+  port = 0,
+  host = '127.0.0.1'
+) => {
   const received: ReceivedRequest[] = [];
   const script = [...replies];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+      received.push({
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      });
       const reply = script.length > 1 ? script.shift()! : script[0];
       const answer = () => {
         res.writeHead(reply.status, reply.headers ?? {});
@@ -46,7 +54,11 @@ export const startReceiver = async (replies: Reply[] = [{ status: 200 }], port =
 };
 
 /** Waits until `condition` holds, polling; fails with `what` after `timeoutMs`. */
-export const waitFor = async (condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000) => {
+export const waitFor = async (
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 20_000
+) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await condition()) return;

@@ -68,7 +68,10 @@ export const startSite = async (routes: Record<string, Route>) => {
     eval: true,
     workerData: {
       routes: Object.fromEntries(
-        Object.entries(routes).map(([path, route]) => [path, typeof route === 'function' ? { source: route.toString() } : { reply: route }])
+        Object.entries(routes).map(([path, route]) => [
+          path,
+          typeof route === 'function' ? { source: route.toString() } : { reply: route },
+        ])
       ),
     },
   });
@@ -100,5 +103,8 @@ export type Site = Awaited<ReturnType<typeof startSite>>;
 export const pacingOf = (log: SiteRequest[]) => {
   const times = log.map((request) => request.at).sort((a, b) => a - b);
   const gaps = times.slice(1).map((at, i) => at - times[i]);
-  return { minGapMs: gaps.length ? Math.min(...gaps) : Infinity, maxOpen: Math.max(0, ...log.map((request) => request.open)) };
+  return {
+    minGapMs: gaps.length ? Math.min(...gaps) : Infinity,
+    maxOpen: Math.max(0, ...log.map((request) => request.open)),
+  };
 };

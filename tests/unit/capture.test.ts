@@ -1,5 +1,8 @@
 import { appendNote } from '../../plugins/roundup/server/src/core/capture/notes';
-import { takeFromBucket, type Bucket } from '../../plugins/roundup/server/src/core/capture/rate-limit';
+import {
+  takeFromBucket,
+  type Bucket,
+} from '../../plugins/roundup/server/src/core/capture/rate-limit';
 import { bookmarklet } from '../../plugins/roundup/server/src/core/capture/bookmarklet';
 import { captureFormPage } from '../../plugins/roundup/server/src/core/capture/form-page';
 
@@ -27,10 +30,18 @@ describe('takeFromBucket', () => {
       bucket = taken.bucket;
       results.push([taken.allowed, taken.retryAfterSeconds]);
     }
-    expect(results).toEqual([[true, 0], [true, 0], [true, 0], [false, 10]]);
+    expect(results).toEqual([
+      [true, 0],
+      [true, 0],
+      [true, 0],
+      [false, 10],
+    ]);
     // One capture every 10 s comes back.
     expect(takeFromBucket(bucket, 11_000, limit).allowed).toBe(true);
-    expect(takeFromBucket(bucket, 6000, limit)).toMatchObject({ allowed: false, retryAfterSeconds: 5 });
+    expect(takeFromBucket(bucket, 6000, limit)).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 5,
+    });
   });
 });
 

@@ -1,7 +1,11 @@
 import config from '../../plugins/roundup/server/src/config';
 import { isoDateProblem } from '../../plugins/roundup/server/src/core/date';
 import { frontMatterProblem } from '../../plugins/roundup/server/src/core/front-matter';
-import { slugCandidate, slugFromText, slugProblem } from '../../plugins/roundup/server/src/core/slug';
+import {
+  slugCandidate,
+  slugFromText,
+  slugProblem,
+} from '../../plugins/roundup/server/src/core/slug';
 
 describe('slugs', () => {
   it.each([
@@ -47,7 +51,10 @@ describe('frontMatterProblem', () => {
     [{ tags: ['a'], comments: true, 'x-y_z': 1 }, null],
     [[], 'must be an object of front matter keys and values'],
     ['tags: a', 'must be an object of front matter keys and values'],
-    [{ '1st': 1 }, 'key "1st" must start with a letter or _ and contain only letters, digits, - and _'],
+    [
+      { '1st': 1 },
+      'key "1st" must start with a letter or _ and contain only letters, digits, - and _',
+    ],
     [{ layout: 'x' }, 'key "layout" is set by the roundup\'s own layout field'],
     [{ date: 'x' }, 'key "date" is set by the roundup\'s own date field'],
   ])('%j', (value, problem) => {
@@ -62,11 +69,17 @@ describe('plugin config validator', () => {
 
   it.each([
     [{ ...config.default, pageSize: 5 }, 'unknown key "pageSize"'],
-    [{ ...config.default, cache: { enabled: true, maxEntries: 5, ttl: 3 } }, 'unknown key "cache.ttl"'],
+    [
+      { ...config.default, cache: { enabled: true, maxEntries: 5, ttl: 3 } },
+      'unknown key "cache.ttl"',
+    ],
     [{ ...config.default, feed: { ...config.default.feed, siteUrl: 'ftp://x' } }, '"feed.siteUrl"'],
     [{ ...config.default, defaultPageSize: 0 }, '"defaultPageSize"'],
     [{ ...config.default, maxPageSize: 'many' }, '"maxPageSize"'],
-    [{ ...config.default, defaultPageSize: 50, maxPageSize: 20 }, 'defaultPageSize must not exceed maxPageSize'],
+    [
+      { ...config.default, defaultPageSize: 50, maxPageSize: 20 },
+      'defaultPageSize must not exceed maxPageSize',
+    ],
   ])('rejects %j naming the key', (value, message) => {
     expect(() => config.validator(value)).toThrow(message);
   });

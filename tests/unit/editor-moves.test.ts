@@ -61,8 +61,16 @@ describe('stepEntry (keyboard)', () => {
 
 describe('sections', () => {
   it('moves a section by drag and by keyboard', () => {
-    expect(flat(moveSection(order, 'tools', 0)).map((s) => s.split(':')[0])).toEqual(['tools', 'articles', 'videos']);
-    expect(flat(stepSection(order, 'articles', 1)).map((s) => s.split(':')[0])).toEqual(['videos', 'articles', 'tools']);
+    expect(flat(moveSection(order, 'tools', 0)).map((s) => s.split(':')[0])).toEqual([
+      'tools',
+      'articles',
+      'videos',
+    ]);
+    expect(flat(stepSection(order, 'articles', 1)).map((s) => s.split(':')[0])).toEqual([
+      'videos',
+      'articles',
+      'tools',
+    ]);
     expect(stepSection(order, 'articles', -1)).toBe(order);
     expect(stepSection(order, 'tools', 1)).toBe(order);
   });

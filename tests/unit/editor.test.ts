@@ -1,4 +1,9 @@
-import { findDuplicates, firstLine, roundupStatus, urlHost } from '../../plugins/roundup/server/src/core/editor';
+import {
+  findDuplicates,
+  firstLine,
+  roundupStatus,
+  urlHost,
+} from '../../plugins/roundup/server/src/core/editor';
 
 describe('roundupStatus', () => {
   it.each([
@@ -24,7 +29,10 @@ describe('firstLine', () => {
     [null, ''],
     ['', ''],
     ['\n\n  Plain first line.  \nSecond.', 'Plain first line.'],
-    ['**Bold** and _em_ with `code` and [a link](https://x.test).', 'Bold and em with code and a link.'],
+    [
+      '**Bold** and _em_ with `code` and [a link](https://x.test).',
+      'Bold and em with code and a link.',
+    ],
     ['> Quoted opinion', 'Quoted opinion'],
     ['- a list item', 'a list item'],
     ['---\nafter a rule', 'after a rule'],
@@ -40,8 +48,10 @@ describe('firstLine', () => {
 
   it('gives the same answers when it reads a commentary again, after thousands of others', () => {
     const commentary = (n: number) => `**Link ${n}** is worth it.\nMore about ${n}.`;
-    for (let n = 0; n < 3000; n += 1) expect(firstLine(commentary(n))).toBe(`Link ${n} is worth it.`);
-    for (const n of [0, 1500, 2999]) expect(firstLine(commentary(n))).toBe(`Link ${n} is worth it.`);
+    for (let n = 0; n < 3000; n += 1)
+      expect(firstLine(commentary(n))).toBe(`Link ${n} is worth it.`);
+    for (const n of [0, 1500, 2999])
+      expect(firstLine(commentary(n))).toBe(`Link ${n} is worth it.`);
     expect(firstLine('`code`')).toBe('code');
     expect(firstLine('`code`')).toBe('code');
   });

@@ -59,16 +59,43 @@ const FIELD = 256 * 1024;
 const PATHS: [name: string, work: (input: string) => unknown, maxBytes: number][] = [
   ['editor card: firstLine', (input) => firstLine(input), MIB],
   ['editor card: urlHost', (input) => urlHost(`https://a.test/${input}`), FIELD],
-  ['duplicates: canonicalUrl', (input) => canonicalUrl(`https://a.test/${input}?${input}`), 64 * 1024],
+  [
+    'duplicates: canonicalUrl',
+    (input) => canonicalUrl(`https://a.test/${input}?${input}`),
+    64 * 1024,
+  ],
   ['URL rule: httpUrlProblem', (input) => httpUrlProblem(`https://a.test/${input}`), FIELD],
   ['date rule: isoDateProblem', (input) => isoDateProblem(input), FIELD],
   ['slug: slugFromText', (input) => slugFromText(input, 'roundup'), FIELD],
   ['slug: slugProblem', (input) => slugProblem(input), FIELD],
   ['front matter: frontMatterProblem', (input) => frontMatterProblem({ [input]: input }), FIELD],
-  ['limits: fieldLengthProblems', (input) => fieldLengthProblems('roundup', { intro: input, frontMatter: { a: input } }), MIB],
-  ['webhooks: buildHookSchema', (input) => buildHookSchema.safeParse({ name: input, url: `https://a.test/${input}`, events: [input], headers: { 'X-Note': input } }), FIELD],
-  ['import: commentary', (input) => parseRoundupMarkdown(post(`## Articles\n\n* [A](https://a.test/) by Ann<br/>\n${input}\n`)), MIB],
-  ['import: after an entry', (input) => parseRoundupMarkdown(post(`## Articles\n\n* [A](https://a.test/)\n\n${input}`)), MIB],
+  [
+    'limits: fieldLengthProblems',
+    (input) => fieldLengthProblems('roundup', { intro: input, frontMatter: { a: input } }),
+    MIB,
+  ],
+  [
+    'webhooks: buildHookSchema',
+    (input) =>
+      buildHookSchema.safeParse({
+        name: input,
+        url: `https://a.test/${input}`,
+        events: [input],
+        headers: { 'X-Note': input },
+      }),
+    FIELD,
+  ],
+  [
+    'import: commentary',
+    (input) =>
+      parseRoundupMarkdown(post(`## Articles\n\n* [A](https://a.test/) by Ann<br/>\n${input}\n`)),
+    MIB,
+  ],
+  [
+    'import: after an entry',
+    (input) => parseRoundupMarkdown(post(`## Articles\n\n* [A](https://a.test/)\n\n${input}`)),
+    MIB,
+  ],
   ['render: markdownToHtml', (input) => fieldsOf(input).map((field) => markdownToHtml(field)), MIB],
   ['render: markdownText', (input) => markdownText(input), MIB],
   ['render: sanitizeHtml', (input) => sanitizeHtml(input), MIB],
@@ -80,7 +107,11 @@ const PATHS: [name: string, work: (input: string) => unknown, maxBytes: number][
     (input) =>
       (['rss', 'atom', 'json'] as const).map((format) =>
         renderFeed(format, {
-          site: { title: 'Site', url: 'https://example.com', feedUrl: 'https://example.com/feed.xml' },
+          site: {
+            title: 'Site',
+            url: 'https://example.com',
+            feedUrl: 'https://example.com/feed.xml',
+          },
           permalink: '/:year/:slug/',
           items: [
             {

@@ -17,20 +17,30 @@ describe('FIELD_LIMITS', () => {
     ['roundup', roundupSchema],
     ['entry', entrySchema],
     ['category', categorySchema],
-  ] as const)('every text attribute of the %s schema has the maxLength of the table', (type, schema) => {
-    const attributes = schema.attributes as Record<string, { type: string; maxLength?: number }>;
-    const textFields = Object.entries(attributes).filter(([, a]) => ['string', 'text', 'richtext', 'uid'].includes(a.type));
-    for (const [field, attribute] of textFields) {
-      const limit = (FIELD_LIMITS[type] as Record<string, number>)[field] ?? (field === 'canonicalUrl' ? 255 : undefined);
-      expect([field, attribute.maxLength]).toEqual([field, limit]);
+  ] as const)(
+    'every text attribute of the %s schema has the maxLength of the table',
+    (type, schema) => {
+      const attributes = schema.attributes as Record<string, { type: string; maxLength?: number }>;
+      const textFields = Object.entries(attributes).filter(([, a]) =>
+        ['string', 'text', 'richtext', 'uid'].includes(a.type)
+      );
+      for (const [field, attribute] of textFields) {
+        const limit =
+          (FIELD_LIMITS[type] as Record<string, number>)[field] ??
+          (field === 'canonicalUrl' ? 255 : undefined);
+        expect([field, attribute.maxLength]).toEqual([field, limit]);
+      }
     }
-  });
+  );
 
   it('keeps strings and slugs within a varchar(255) column', () => {
     for (const [type, fields] of Object.entries(FIELD_LIMITS)) {
-      const attributes = { roundup: roundupSchema, entry: entrySchema, category: categorySchema }[type]!.attributes as Record<string, { type: string }>;
+      const attributes = { roundup: roundupSchema, entry: entrySchema, category: categorySchema }[
+        type
+      ]!.attributes as Record<string, { type: string }>;
       for (const [field, limit] of Object.entries(fields)) {
-        if (['string', 'uid'].includes(attributes[field].type)) expect([type, field, limit <= 255]).toEqual([type, field, true]);
+        if (['string', 'uid'].includes(attributes[field].type))
+          expect([type, field, limit <= 255]).toEqual([type, field, true]);
       }
     }
   });
@@ -39,13 +49,41 @@ describe('FIELD_LIMITS', () => {
 describe('fieldLengthProblems', () => {
   it.each([
     ['entry', { description: text(20_000) }, []],
-    ['entry', { description: text(20_001) }, [['description', 'must be at most 20000 characters (it has 20001)']]],
-    ['entry', { title: text(256), url: `https://a.test/${text(250)}` }, [['title', 'must be at most 255 characters (it has 256)'], ['url', 'must be at most 255 characters (it has 265)']]],
-    ['roundup', { intro: text(20_001), layout: text(101) }, [['intro', 'must be at most 20000 characters (it has 20001)'], ['layout', 'must be at most 100 characters (it has 101)']]],
-    ['roundup', { frontMatter: { notes: text(20_000) } }, [['frontMatter', 'must be at most 20000 characters of JSON (it has 20012)']]],
-    ['category', { name: text(121), description: null }, [['name', 'must be at most 120 characters (it has 121)']]],
+    [
+      'entry',
+      { description: text(20_001) },
+      [['description', 'must be at most 20000 characters (it has 20001)']],
+    ],
+    [
+      'entry',
+      { title: text(256), url: `https://a.test/${text(250)}` },
+      [
+        ['title', 'must be at most 255 characters (it has 256)'],
+        ['url', 'must be at most 255 characters (it has 265)'],
+      ],
+    ],
+    [
+      'roundup',
+      { intro: text(20_001), layout: text(101) },
+      [
+        ['intro', 'must be at most 20000 characters (it has 20001)'],
+        ['layout', 'must be at most 100 characters (it has 101)'],
+      ],
+    ],
+    [
+      'roundup',
+      { frontMatter: { notes: text(20_000) } },
+      [['frontMatter', 'must be at most 20000 characters of JSON (it has 20012)']],
+    ],
+    [
+      'category',
+      { name: text(121), description: null },
+      [['name', 'must be at most 120 characters (it has 121)']],
+    ],
   ] as const)('%s %j', (type, data, expected) => {
-    expect(fieldLengthProblems(type, data as Record<string, unknown>).map((p) => [p.path, p.message])).toEqual(expected);
+    expect(
+      fieldLengthProblems(type, data as Record<string, unknown>).map((p) => [p.path, p.message])
+    ).toEqual(expected);
   });
 
   it('counts front matter as the characters of its JSON, and accepts none', () => {
@@ -67,7 +105,12 @@ describe('roundupLengthProblems', () => {
       frontMatter: null,
       sections: [
         { category: { name: text(121), slug: 's' }, entries: [] },
-        { category: { name: 'Tools', slug: 'tools' }, entries: [{ title: 'ok', url: 'https://a.test/', author: null, description: text(20_001) }] },
+        {
+          category: { name: 'Tools', slug: 'tools' },
+          entries: [
+            { title: 'ok', url: 'https://a.test/', author: null, description: text(20_001) },
+          ],
+        },
       ],
     };
     expect(roundupLengthProblems(roundup).map((p) => p.path)).toEqual([

@@ -19,7 +19,12 @@ import {
 } from '../../plugins/roundup/server/src/core/link-health';
 
 const URL_A = 'https://blog.example/2019/05/post';
-const outcome = (fields: Partial<CheckOutcome>): CheckOutcome => ({ url: URL_A, finalUrl: URL_A, redirects: [], ...fields });
+const outcome = (fields: Partial<CheckOutcome>): CheckOutcome => ({
+  url: URL_A,
+  finalUrl: URL_A,
+  redirects: [],
+  ...fields,
+});
 
 describe('classifyOutcome', () => {
   it.each<[string, Partial<CheckOutcome>, CheckVerdict]>([
@@ -28,7 +33,11 @@ describe('classifyOutcome', () => {
     ['404', { status: 404 }, { kind: 'dead', answer: 'not-found' }],
     ['410', { status: 410 }, { kind: 'dead', answer: 'not-found' }],
     ['DNS failure', { error: 'dns' }, { kind: 'dead', answer: 'dns' }],
-    ['connection refused', { error: 'connection-refused' }, { kind: 'dead', answer: 'connection-refused' }],
+    [
+      'connection refused',
+      { error: 'connection-refused' },
+      { kind: 'dead', answer: 'connection-refused' },
+    ],
     ['timeout', { error: 'timeout' }, { kind: 'unknown', reason: 'timeout' }],
     ['network error', { error: 'network' }, { kind: 'unknown', reason: 'network' }],
     ['refused by the outbound guard', { error: 'refused' }, { kind: 'unknown', reason: 'refused' }],
@@ -37,10 +46,18 @@ describe('classifyOutcome', () => {
     ['503', { status: 503 }, { kind: 'unknown', reason: 'server-error' }],
     ['403', { status: 403 }, { kind: 'unknown', reason: 'http-403' }],
     ['LinkedIn 999', { status: 999 }, { kind: 'unknown', reason: 'bot-wall' }],
-    ['Cloudflare challenge header', { status: 403, headers: { 'cf-mitigated': 'challenge' } }, { kind: 'unknown', reason: 'bot-wall' }],
+    [
+      'Cloudflare challenge header',
+      { status: 403, headers: { 'cf-mitigated': 'challenge' } },
+      { kind: 'unknown', reason: 'bot-wall' },
+    ],
     [
       'Cloudflare challenge page',
-      { status: 503, headers: { server: 'cloudflare' }, bodyStart: '<title>Just a moment...</title>' },
+      {
+        status: 503,
+        headers: { server: 'cloudflare' },
+        bodyStart: '<title>Just a moment...</title>',
+      },
       { kind: 'unknown', reason: 'bot-wall' },
     ],
     [
@@ -50,7 +67,11 @@ describe('classifyOutcome', () => {
     ],
     [
       'permanent redirect to another page',
-      { status: 200, finalUrl: 'https://new.example/post', redirects: [{ url: URL_A, status: 301 }] },
+      {
+        status: 200,
+        finalUrl: 'https://new.example/post',
+        redirects: [{ url: URL_A, status: 301 }],
+      },
       { kind: 'moved', newUrl: 'https://new.example/post' },
     ],
     [
@@ -79,7 +100,11 @@ describe('classifyOutcome', () => {
     ],
     [
       'temporary redirect to another page is fine',
-      { status: 200, finalUrl: 'https://blog.example/login', redirects: [{ url: URL_A, status: 302 }] },
+      {
+        status: 200,
+        finalUrl: 'https://blog.example/login',
+        redirects: [{ url: URL_A, status: 302 }],
+      },
       { kind: 'ok' },
     ],
     [
@@ -103,7 +128,7 @@ describe('classifyOutcome', () => {
       { kind: 'probably-gone' },
     ],
     [
-      'a home page link redirected to another host\'s home page is moved, not gone',
+      "a home page link redirected to another host's home page is moved, not gone",
       {
         url: 'https://blog.example/',
         status: 200,
@@ -114,7 +139,11 @@ describe('classifyOutcome', () => {
     ],
     [
       'redirect that ends in a 404',
-      { status: 404, finalUrl: 'https://new.example/post', redirects: [{ url: URL_A, status: 301 }] },
+      {
+        status: 404,
+        finalUrl: 'https://new.example/post',
+        redirects: [{ url: URL_A, status: 301 }],
+      },
       { kind: 'dead', answer: 'not-found' },
     ],
   ])('%s', (_name, fields, verdict) => {
@@ -145,34 +174,98 @@ const T0 = Date.UTC(2026, 10, 1, 3);
 const DEFAULT_RULE = { failures: 3, days: 3 };
 const notFound: CheckVerdict = { kind: 'dead', answer: 'not-found' };
 const replay = (verdicts: [number, CheckVerdict][], rule = DEFAULT_RULE) =>
-  verdicts.reduce<LinkHistory>((history, [at, verdict]) => recordCheck(history, verdict, at, rule), NEW_LINK);
+  verdicts.reduce<LinkHistory>(
+    (history, [at, verdict]) => recordCheck(history, verdict, at, rule),
+    NEW_LINK
+  );
 
 describe('recordCheck: the dead-after rule', () => {
   it.each<[string, [number, CheckVerdict][], LinkHistory['state'], number]>([
     ['one 404 is not dead', [[T0, notFound]], 'unknown', 1],
-    ['three 404s in one night are not dead', [[T0, notFound], [T0 + 1000, notFound], [T0 + 2000, notFound]], 'unknown', 3],
-    ['three 404s over two days are not dead', [[T0, notFound], [T0 + DAY, notFound], [T0 + 2 * DAY, notFound]], 'unknown', 3],
-    ['404 three times over three days is dead', [[T0, notFound], [T0 + DAY, notFound], [T0 + 3 * DAY, notFound]], 'dead', 3],
+    [
+      'three 404s in one night are not dead',
+      [
+        [T0, notFound],
+        [T0 + 1000, notFound],
+        [T0 + 2000, notFound],
+      ],
+      'unknown',
+      3,
+    ],
+    [
+      'three 404s over two days are not dead',
+      [
+        [T0, notFound],
+        [T0 + DAY, notFound],
+        [T0 + 2 * DAY, notFound],
+      ],
+      'unknown',
+      3,
+    ],
+    [
+      '404 three times over three days is dead',
+      [
+        [T0, notFound],
+        [T0 + DAY, notFound],
+        [T0 + 3 * DAY, notFound],
+      ],
+      'dead',
+      3,
+    ],
     [
       'a 200 in between starts over',
-      [[T0, notFound], [T0 + DAY, { kind: 'ok' }], [T0 + 2 * DAY, notFound], [T0 + 5 * DAY, notFound]],
+      [
+        [T0, notFound],
+        [T0 + DAY, { kind: 'ok' }],
+        [T0 + 2 * DAY, notFound],
+        [T0 + 5 * DAY, notFound],
+      ],
       'unknown',
       2,
     ],
     [
       'a timeout in between neither counts nor breaks the run',
-      [[T0, notFound], [T0 + DAY, { kind: 'unknown', reason: 'timeout' }], [T0 + 2 * DAY, notFound], [T0 + 3 * DAY, notFound]],
+      [
+        [T0, notFound],
+        [T0 + DAY, { kind: 'unknown', reason: 'timeout' }],
+        [T0 + 2 * DAY, notFound],
+        [T0 + 3 * DAY, notFound],
+      ],
       'dead',
       3,
     ],
     [
       'a different dead answer starts over',
-      [[T0, notFound], [T0 + 2 * DAY, { kind: 'dead', answer: 'dns' }], [T0 + 4 * DAY, { kind: 'dead', answer: 'dns' }]],
+      [
+        [T0, notFound],
+        [T0 + 2 * DAY, { kind: 'dead', answer: 'dns' }],
+        [T0 + 4 * DAY, { kind: 'dead', answer: 'dns' }],
+      ],
       'unknown',
       2,
     ],
-    ['a dead link stays dead through a timeout', [[T0, notFound], [T0 + DAY, notFound], [T0 + 3 * DAY, notFound], [T0 + 4 * DAY, { kind: 'unknown', reason: 'timeout' }]], 'dead', 3],
-    ['a dead link that answers again is healthy', [[T0, notFound], [T0 + DAY, notFound], [T0 + 3 * DAY, notFound], [T0 + 10 * DAY, { kind: 'ok' }]], 'ok', 0],
+    [
+      'a dead link stays dead through a timeout',
+      [
+        [T0, notFound],
+        [T0 + DAY, notFound],
+        [T0 + 3 * DAY, notFound],
+        [T0 + 4 * DAY, { kind: 'unknown', reason: 'timeout' }],
+      ],
+      'dead',
+      3,
+    ],
+    [
+      'a dead link that answers again is healthy',
+      [
+        [T0, notFound],
+        [T0 + DAY, notFound],
+        [T0 + 3 * DAY, notFound],
+        [T0 + 10 * DAY, { kind: 'ok' }],
+      ],
+      'ok',
+      0,
+    ],
   ])('%s', (_name, verdicts, state, failures) => {
     const history = replay(verdicts);
     expect(history.state).toBe(state);
@@ -180,7 +273,12 @@ describe('recordCheck: the dead-after rule', () => {
   });
 
   it('keeps when the failures started', () => {
-    expect(replay([[T0, notFound], [T0 + DAY, notFound]]).firstFailureAt).toBe(T0);
+    expect(
+      replay([
+        [T0, notFound],
+        [T0 + DAY, notFound],
+      ]).firstFailureAt
+    ).toBe(T0);
   });
 
   it('with 1 failure over 0 days, one 404 is dead', () => {
@@ -230,11 +328,16 @@ describe('host pacing', () => {
   it('never has more than two requests in flight', () => {
     const two = sent(started(sent(started(IDLE_HOST), T0)), T0 + 1000);
     expect(mayStart(two, T0 + 5000, policy)).toEqual({ go: false, waitMs: null });
-    expect(mayStart(finished(two, T0 + 5000, { wasSent: true }), T0 + 5000, policy)).toEqual({ go: true });
+    expect(mayStart(finished(two, T0 + 5000, { wasSent: true }), T0 + 5000, policy)).toEqual({
+      go: true,
+    });
   });
 
   it('waits for a Retry-After', () => {
-    const limited = finished(sent(started(IDLE_HOST), T0), T0 + 100, { wasSent: true, retryAfterMs: 5000 });
+    const limited = finished(sent(started(IDLE_HOST), T0), T0 + 100, {
+      wasSent: true,
+      retryAfterMs: 5000,
+    });
     expect(mayStart(limited, T0 + 1100, policy)).toEqual({ go: false, waitMs: 4000 });
     expect(mayStart(limited, T0 + 5100, policy)).toEqual({ go: true });
   });
@@ -252,22 +355,45 @@ describe('host pacing', () => {
     [429, undefined, 1, null],
     [429, 120_000, 1, null],
     [500, 2000, 1, null],
-  ])('status %s with Retry-After %s ms on attempt %s: wait %s', (status, retryAfter, attempt, wait) => {
-    expect(retryAfterWait(status, retryAfter, attempt, 60_000)).toBe(wait);
-  });
+  ])(
+    'status %s with Retry-After %s ms on attempt %s: wait %s',
+    (status, retryAfter, attempt, wait) => {
+      expect(retryAfterWait(status, retryAfter, attempt, 60_000)).toBe(wait);
+    }
+  );
 
   it('interleaves hosts', () => {
-    const links = ['http://a/1', 'http://a/2', 'http://a/3', 'http://b/1', 'http://c/1', 'http://c/2'].map((url) => ({ url }));
+    const links = [
+      'http://a/1',
+      'http://a/2',
+      'http://a/3',
+      'http://b/1',
+      'http://c/1',
+      'http://c/2',
+    ].map((url) => ({ url }));
     expect(interleaveByHost(links).map((l) => l.url)).toEqual([
-      'http://a/1', 'http://b/1', 'http://c/1', 'http://a/2', 'http://c/2', 'http://a/3',
+      'http://a/1',
+      'http://b/1',
+      'http://c/1',
+      'http://a/2',
+      'http://c/2',
+      'http://a/3',
     ]);
   });
 });
 
 describe('waybackUrl', () => {
   it.each<[string, string | Date, string]>([
-    ['https://blog.example/post?id=1', '2020-07-31', 'https://web.archive.org/web/20200731/https://blog.example/post?id=1'],
-    ['http://old.example/', new Date(Date.UTC(2019, 0, 5, 12)), 'https://web.archive.org/web/20190105/http://old.example/'],
+    [
+      'https://blog.example/post?id=1',
+      '2020-07-31',
+      'https://web.archive.org/web/20200731/https://blog.example/post?id=1',
+    ],
+    [
+      'http://old.example/',
+      new Date(Date.UTC(2019, 0, 5, 12)),
+      'https://web.archive.org/web/20190105/http://old.example/',
+    ],
   ])('%s near %s', (url, date, expected) => {
     expect(waybackUrl(url, date)).toBe(expected);
   });

@@ -51,10 +51,13 @@ const VECTORS: [string, string][] = [
   ['kramdown nomarkdown', '{::nomarkdown}<script>alert(1)</script>{:/}'],
   ['HTML block hiding code', '<p>\n\n`<script>alert(1)</script>`\n\n</p>'],
   ['pre block hiding code', '<pre>\n\n`<img src=x onerror=alert(1)>`\n</pre>'],
-  ['table cell splitting a code span', '| a | b |\n|---|---|\n| `x | <img src=x onerror=alert(1)> |'],
+  [
+    'table cell splitting a code span',
+    '| a | b |\n|---|---|\n| `x | <img src=x onerror=alert(1)> |',
+  ],
   ['indented fence', 'Text\n\n    ```\n<script>alert(1)</script>\n```'],
   ['Liquid output', '{{ page.title }} and {{ site.github.token }}'],
-  ['Liquid include', "{% include_relative _config.yml %}"],
+  ['Liquid include', '{% include_relative _config.yml %}'],
   ['Liquid endraw', '{% endraw %}<script>alert(1)</script>{% raw %}'],
   ['Liquid unterminated', '{{ unfinished and {% also'],
   ['Liquid in a link tag argument', '{% link {{ page.x }} %}'],
@@ -112,7 +115,10 @@ describe('what the Markdown output keeps', () => {
     ['a line break', 'One<br/>two<br>three<br />'],
     ['the excerpt comments', '<!-- excerpt start -->\nText\n<!-- excerpt end -->'],
     ['inline formatting', '<em>a</em> <strong>b</strong> <code>c</code> <del>d</del> <s>e</s>'],
-    ['links', '<a href="https://e.example/a?b=1&amp;c=2" title="T">x</a> <a href="mailto:a@e.example">m</a>'],
+    [
+      'links',
+      '<a href="https://e.example/a?b=1&amp;c=2" title="T">x</a> <a href="mailto:a@e.example">m</a>',
+    ],
     ['relative links', '<a href="/about/">about</a> and [x](/y/) and [z](#top)'],
     ['autolinks', '<https://e.example/> and <a@e.example>'],
     ['code spans with tags', 'Use `<script>` or ``<iframe src=x>`` here.'],
@@ -120,7 +126,10 @@ describe('what the Markdown output keeps', () => {
     ['less-than signs in text', 'a < b, 1 <2, <3 and <-> arrows'],
     ['escaped tags', '\\<script> is escaped'],
     ['Markdown links', '[x](https://e.example/a_(b)) ![i](https://e.example/i.png)'],
-    ['allowed Liquid tags', '[on the topic]({% post_url 2020-07-29-cortex-m-debug-monitor %}) and [about]({% link about.md %})'],
+    [
+      'allowed Liquid tags',
+      '[on the topic]({% post_url 2020-07-29-cortex-m-debug-monitor %}) and [about]({% link about.md %})',
+    ],
   ])('%s byte for byte', (_name, text) => {
     expect(safeMarkdown(text)).toEqual({ text, removed: [] });
     const markdown = renderMarkdown(roundupWith('intro', text));
@@ -128,34 +137,60 @@ describe('what the Markdown output keeps', () => {
   });
 
   it('shows what it takes out as the text the editor typed', () => {
-    const page = buildPage(renderMarkdown(roundupWith('intro', 'Hi <script>alert(1)</script> {{ page.title }}')));
+    const page = buildPage(
+      renderMarkdown(roundupWith('intro', 'Hi <script>alert(1)</script> {{ page.title }}'))
+    );
     expect(page.text).toContain('Hi <script>alert(1)</script> {{ page.title }}');
   });
 
   it('names every field and what it does there', () => {
-    const roundup = roundupWith('commentary', 'A <iframe src=x></iframe> [x](javascript:y) {{ z }}');
+    const roundup = roundupWith(
+      'commentary',
+      'A <iframe src=x></iframe> [x](javascript:y) {{ z }}'
+    );
     roundup.intro = '*x*{: onclick=y}';
     expect(
-      markdownSafetyWarnings(roundup, { rawHtml: 'sanitize', liquidTags: ['post_url', 'link'] }).map(
-        ({ field, message }) => [field, message]
-      )
+      markdownSafetyWarnings(roundup, {
+        rawHtml: 'sanitize',
+        liquidTags: ['post_url', 'link'],
+      }).map(({ field, message }) => [field, message])
     ).toEqual([
       ['intro', '"{: onclick=y}" in the intro is a kramdown attribute list; it is shown as text'],
-      ['sections[0].entries[0].description', '"<iframe src=x>" in the commentary of "Entry" is not allowed raw HTML; it is shown as text'],
-      ['sections[0].entries[0].description', '"</iframe>" in the commentary of "Entry" is not allowed raw HTML; it is shown as text'],
-      ['sections[0].entries[0].description', '"javascript:y" in the commentary of "Entry" is a link target that is not http(s), mailto or relative; the link goes nowhere'],
-      ['sections[0].entries[0].description', 'the Liquid "{{ z }}" in the commentary of "Entry" is shown as text, not run by the site'],
+      [
+        'sections[0].entries[0].description',
+        '"<iframe src=x>" in the commentary of "Entry" is not allowed raw HTML; it is shown as text',
+      ],
+      [
+        'sections[0].entries[0].description',
+        '"</iframe>" in the commentary of "Entry" is not allowed raw HTML; it is shown as text',
+      ],
+      [
+        'sections[0].entries[0].description',
+        '"javascript:y" in the commentary of "Entry" is a link target that is not http(s), mailto or relative; the link goes nowhere',
+      ],
+      [
+        'sections[0].entries[0].description',
+        'the Liquid "{{ z }}" in the commentary of "Entry" is shown as text, not run by the site',
+      ],
     ]);
-    expect(markdownSafetyWarnings(roundup, { rawHtml: 'keep', liquidTags: ['post_url', 'link'] }).map((w) => w.message)).toEqual([
+    expect(
+      markdownSafetyWarnings(roundup, { rawHtml: 'keep', liquidTags: ['post_url', 'link'] }).map(
+        (w) => w.message
+      )
+    ).toEqual([
       'the Liquid "{{ z }}" in the commentary of "Entry" is shown as text, not run by the site',
     ]);
   });
 
   it('shows the first ten of a kind in a field and counts the rest in one warning', () => {
     const roundup = roundupWith('commentary', `${'<x> '.repeat(25)}{{ a }} {{ b }} {{ a }}`);
-    const messages = markdownSafetyWarnings(roundup, { rawHtml: 'sanitize', liquidTags: [] }).map((w) => w.message);
+    const messages = markdownSafetyWarnings(roundup, { rawHtml: 'sanitize', liquidTags: [] }).map(
+      (w) => w.message
+    );
     expect(messages.filter((m) => m.startsWith('"<x>"'))).toHaveLength(10);
-    expect(messages).toContain('15 more pieces of raw HTML that are not allowed are shown as text in the commentary of "Entry"');
+    expect(messages).toContain(
+      '15 more pieces of raw HTML that are not allowed are shown as text in the commentary of "Entry"'
+    );
     // Three of a kind are all shown; so is an eleventh (a count of one would say less).
     expect(messages.filter((m) => m.startsWith('the Liquid'))).toEqual([
       'the Liquid "{{ a }}" in the commentary of "Entry" is shown as text, not run by the site',
@@ -163,12 +198,17 @@ describe('what the Markdown output keeps', () => {
       'the Liquid "{{ a }}" in the commentary of "Entry" is shown as text, not run by the site',
     ]);
     const eleven = roundupWith('commentary', '<x> '.repeat(11));
-    expect(markdownSafetyWarnings(eleven, { rawHtml: 'sanitize', liquidTags: [] })).toHaveLength(11);
+    expect(markdownSafetyWarnings(eleven, { rawHtml: 'sanitize', liquidTags: [] })).toHaveLength(
+      11
+    );
   });
 
   it('gives each Liquid warning the offset where it is written', () => {
     const text = 'a {{ x }} b {{ y }} c {{ x }}';
-    const offsets = fieldSafetyWarnings(text, 'the intro', { rawHtml: 'sanitize', liquidTags: [] }).map((w) => w.offset);
+    const offsets = fieldSafetyWarnings(text, 'the intro', {
+      rawHtml: 'sanitize',
+      liquidTags: [],
+    }).map((w) => w.offset);
     expect(offsets).toEqual([2, 12, 22]);
   });
 });

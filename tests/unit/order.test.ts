@@ -23,8 +23,14 @@ describe('orderCategories', () => {
   it.each([
     [[], ['a', 'b', 'c']],
     [['c'], ['c', 'a', 'b']],
-    [['b', 'a'], ['b', 'a', 'c']],
-    [['unknown', 'c', 'c'], ['c', 'a', 'b']],
+    [
+      ['b', 'a'],
+      ['b', 'a', 'c'],
+    ],
+    [
+      ['unknown', 'c', 'c'],
+      ['c', 'a', 'b'],
+    ],
   ])('with override %j gives %j', (override, expected) => {
     expect(orderCategories(categories, override).map((c) => c.documentId)).toEqual(expected);
   });
@@ -36,11 +42,19 @@ describe('orderCategories', () => {
 });
 
 describe('groupIntoSections', () => {
-  const entries = [entry('1', 'b'), entry('2', 'a'), entry('3', 'b'), entry('4', 'gone'), entry('5', null)];
+  const entries = [
+    entry('1', 'b'),
+    entry('2', 'a'),
+    entry('3', 'b'),
+    entry('4', 'gone'),
+    entry('5', null),
+  ];
 
   it('keeps entry order within sections and puts sections in category order', () => {
     const sections = groupIntoSections(entries, categories, [], { includeEmpty: false });
-    expect(sections.map((s) => [s.category?.documentId ?? null, s.entries.map((e) => e.documentId)])).toEqual([
+    expect(
+      sections.map((s) => [s.category?.documentId ?? null, s.entries.map((e) => e.documentId)])
+    ).toEqual([
       ['a', ['2']],
       ['b', ['1', '3']],
       [null, ['4', '5']],
@@ -48,7 +62,9 @@ describe('groupIntoSections', () => {
   });
 
   it('includes empty sections on request, in the overridden order', () => {
-    const sections = groupIntoSections(entries.slice(0, 3), categories, ['c', 'b'], { includeEmpty: true });
+    const sections = groupIntoSections(entries.slice(0, 3), categories, ['c', 'b'], {
+      includeEmpty: true,
+    });
     expect(sections.map((s) => [s.category?.documentId, s.entries.length])).toEqual([
       ['c', 0],
       ['b', 2],
@@ -80,16 +96,30 @@ describe('planReorder', () => {
 
   it('plans the new order, the moves and no override when sections follow positions', () => {
     const { plan, problems } = planReorder(
-      { sections: [{ category: 'a', entries: ['2'] }, { category: 'b', entries: ['3', '1'] }] },
+      {
+        sections: [
+          { category: 'a', entries: ['2'] },
+          { category: 'b', entries: ['3', '1'] },
+        ],
+      },
       context
     );
     expect(problems).toEqual([]);
-    expect(plan).toEqual({ entries: ['2', '3', '1'], moves: [{ entry: '1', category: 'b' }], sectionOverride: [] });
+    expect(plan).toEqual({
+      entries: ['2', '3', '1'],
+      moves: [{ entry: '1', category: 'b' }],
+      sectionOverride: [],
+    });
   });
 
   it('keeps an override when sections are listed out of position order', () => {
     const { plan } = planReorder(
-      { sections: [{ category: 'b', entries: ['3'] }, { category: 'a', entries: ['1', '2'] }] },
+      {
+        sections: [
+          { category: 'b', entries: ['3'] },
+          { category: 'a', entries: ['1', '2'] },
+        ],
+      },
       context
     );
     expect(plan?.sectionOverride).toEqual(['b', 'a']);
@@ -108,7 +138,12 @@ describe('planReorder', () => {
         { category: 'a', entries: ['1', '2'] },
         { category: 'a', entries: ['3'] },
       ],
-      [{ path: ['sections', 1, 'category'], message: 'Category "a" is listed twice (also in sections[0])' }],
+      [
+        {
+          path: ['sections', 1, 'category'],
+          message: 'Category "a" is listed twice (also in sections[0])',
+        },
+      ],
     ],
     [
       'unknown entry',
@@ -118,12 +153,22 @@ describe('planReorder', () => {
     [
       'entry of another roundup',
       [{ category: 'a', entries: ['1', '2', '3', 'x'] }],
-      [{ path: ['sections', 0, 'entries', 3], message: 'Entry "x" belongs to another roundup ("June roundup")' }],
+      [
+        {
+          path: ['sections', 0, 'entries', 3],
+          message: 'Entry "x" belongs to another roundup ("June roundup")',
+        },
+      ],
     ],
     [
       'inbox entry',
       [{ category: 'a', entries: ['inbox', '1', '2', '3'] }],
-      [{ path: ['sections', 0, 'entries', 0], message: 'Entry "inbox" is in the inbox, not in this roundup' }],
+      [
+        {
+          path: ['sections', 0, 'entries', 0],
+          message: 'Entry "inbox" is in the inbox, not in this roundup',
+        },
+      ],
     ],
     [
       'entry twice',
@@ -131,7 +176,12 @@ describe('planReorder', () => {
         { category: 'a', entries: ['1', '2'] },
         { category: 'b', entries: ['3', '2'] },
       ],
-      [{ path: ['sections', 1, 'entries', 1], message: 'Entry "2" is listed twice (also at sections[0].entries[1])' }],
+      [
+        {
+          path: ['sections', 1, 'entries', 1],
+          message: 'Entry "2" is listed twice (also at sections[0].entries[1])',
+        },
+      ],
     ],
     [
       'missing entry',
@@ -143,7 +193,10 @@ describe('planReorder', () => {
   });
 
   it('names every problem at once', () => {
-    const { problems } = planReorder({ sections: [{ category: 'zz', entries: ['1', 'nope'] }] }, context);
+    const { problems } = planReorder(
+      { sections: [{ category: 'zz', entries: ['1', 'nope'] }] },
+      context
+    );
     expect(problems.map((p) => p.message)).toEqual([
       'Unknown category "zz"',
       'Unknown entry "nope"',

@@ -75,12 +75,17 @@ describe('classifyAddress: every range that is not global unicast', () => {
     expect(classifyAddress(address)).toMatchObject({ kind, embedded });
   });
 
-  it.each(['8.8.8.8', '93.184.215.14', '1.1.1.1', '2606:4700::1111', '2a00:1450:4001::200e', '::ffff:8.8.8.8', '64:ff9b::808:808'])(
-    '%s is public',
-    (address) => {
-      expect(classifyAddress(address).kind).toBe('public');
-    }
-  );
+  it.each([
+    '8.8.8.8',
+    '93.184.215.14',
+    '1.1.1.1',
+    '2606:4700::1111',
+    '2a00:1450:4001::200e',
+    '::ffff:8.8.8.8',
+    '64:ff9b::808:808',
+  ])('%s is public', (address) => {
+    expect(classifyAddress(address).kind).toBe('public');
+  });
 });
 
 describe('parseIpLiteral: every notation means the address it stands for', () => {
@@ -106,9 +111,12 @@ describe('parseIpLiteral: every notation means the address it stands for', () =>
     expect(parseIpLiteral(literal)?.toString()).toBe(address);
   });
 
-  it.each(['example.com', 'localhost', 'localhost.', '127.0.0.1.example.com', ''])('%s is a name, not an address', (host) => {
-    expect(parseIpLiteral(host)).toBeNull();
-  });
+  it.each(['example.com', 'localhost', 'localhost.', '127.0.0.1.example.com', ''])(
+    '%s is a name, not an address',
+    (host) => {
+      expect(parseIpLiteral(host)).toBeNull();
+    }
+  );
 });
 
 describe('checkTarget: refused before any lookup', () => {
@@ -127,8 +135,14 @@ describe('checkTarget: refused before any lookup', () => {
     ['http://167772165/', `points to 10.0.0.5, a private address; ${hint}`],
     ['https://172.20.1.1/', `points to 172.20.1.1, a private address; ${hint}`],
     ['https://192.168.0.1/admin', `points to 192.168.0.1, a private address; ${hint}`],
-    ['http://169.254.169.254/latest/meta-data/', `points to 169.254.169.254, the cloud metadata address; ${hint}`],
-    ['http://0xa9fea9fe/latest/meta-data/', `points to 169.254.169.254, the cloud metadata address; ${hint}`],
+    [
+      'http://169.254.169.254/latest/meta-data/',
+      `points to 169.254.169.254, the cloud metadata address; ${hint}`,
+    ],
+    [
+      'http://0xa9fea9fe/latest/meta-data/',
+      `points to 169.254.169.254, the cloud metadata address; ${hint}`,
+    ],
     ['http://100.100.100.200/', `points to 100.100.100.200, a carrier-grade NAT address; ${hint}`],
     ['http://224.0.0.251/', `points to 224.0.0.251, a multicast address; ${hint}`],
     ['http://255.255.255.255/', `points to 255.255.255.255, a broadcast address; ${hint}`],
@@ -138,8 +152,14 @@ describe('checkTarget: refused before any lookup', () => {
     ['http://[fe80::1]/', `points to fe80::1, a link-local address; ${hint}`],
     ['http://[fd00::5]/', `points to fd00::5, a private address; ${hint}`],
     ['http://[ff02::1]/', `points to ff02::1, a multicast address; ${hint}`],
-    ['http://[::ffff:127.0.0.1]/', `points to ::ffff:7f00:1 (127.0.0.1), a loopback address; ${hint}`],
-    ['http://[::ffff:a9fe:a9fe]/', `points to ::ffff:a9fe:a9fe (169.254.169.254), the cloud metadata address; ${hint}`],
+    [
+      'http://[::ffff:127.0.0.1]/',
+      `points to ::ffff:7f00:1 (127.0.0.1), a loopback address; ${hint}`,
+    ],
+    [
+      'http://[::ffff:a9fe:a9fe]/',
+      `points to ::ffff:a9fe:a9fe (169.254.169.254), the cloud metadata address; ${hint}`,
+    ],
     ['http://[64:ff9b::a00:5]/', `points to 64:ff9b::a00:5 (10.0.0.5), a private address; ${hint}`],
     ['http://[2002:a00:5::1]/', `points to 2002:a00:5::1 (10.0.0.5), a private address; ${hint}`],
     ['ftp://example.com/', 'uses ftp; only http and https are allowed'],
@@ -173,8 +193,15 @@ describe('checkTarget: refused before any lookup', () => {
   });
 
   it('keeps the name to resolve, lower case and without a trailing dot', () => {
-    expect(targetOf('https://Build.Example.COM./x')).toMatchObject({ host: 'build.example.com', port: 443, literal: null });
-    expect(targetOf('http://[2606:4700::1111]:80/')).toMatchObject({ host: '2606:4700::1111', port: 80 });
+    expect(targetOf('https://Build.Example.COM./x')).toMatchObject({
+      host: 'build.example.com',
+      port: 443,
+      literal: null,
+    });
+    expect(targetOf('http://[2606:4700::1111]:80/')).toMatchObject({
+      host: '2606:4700::1111',
+      port: 80,
+    });
   });
 });
 
@@ -185,7 +212,10 @@ describe('checkResolved: a name is judged by every address it resolves to', () =
     [['10.0.0.5'], `resolves to 10.0.0.5, a private address; ${hint}`],
     [['93.184.215.14', '10.0.0.5'], `resolves to 10.0.0.5, a private address; ${hint}`],
     [['2606:4700::1111', 'fd00::1'], `resolves to fd00::1, a private address; ${hint}`],
-    [['::ffff:192.168.1.1'], `resolves to ::ffff:c0a8:101 (192.168.1.1), a private address; ${hint}`],
+    [
+      ['::ffff:192.168.1.1'],
+      `resolves to ::ffff:c0a8:101 (192.168.1.1), a private address; ${hint}`,
+    ],
     [['169.254.169.254'], `resolves to 169.254.169.254, the cloud metadata address; ${hint}`],
     [[], 'hook.example resolves to no address'],
   ])('%j: %s', (addresses, reason) => {
@@ -193,7 +223,9 @@ describe('checkResolved: a name is judged by every address it resolves to', () =
   });
 
   it('lets a name through whose addresses are all public', () => {
-    expect(checkResolved(targetOf('https://hook.example/'), ['93.184.215.14', '2606:4700::1111'], [])).toBeNull();
+    expect(
+      checkResolved(targetOf('https://hook.example/'), ['93.184.215.14', '2606:4700::1111'], [])
+    ).toBeNull();
   });
 });
 
@@ -228,30 +260,55 @@ describe('outbound.allow', () => {
   });
 
   it('lets an allowed name resolve to a private address, and an allowed address be reached by name', () => {
-    expect(checkResolved(targetOf('http://build.intranet/', ['build.intranet']), ['10.0.0.5'], rules('build.intranet'))).toBeNull();
-    expect(checkResolved(targetOf('http://build.intranet/', ['10.0.0.0/8']), ['10.0.0.5'], rules('10.0.0.0/8'))).toBeNull();
-    expect(checkResolved(targetOf('http://build.intranet/', ['10.0.0.5'], ), ['10.0.0.5', '10.0.0.6'], rules('10.0.0.5'))).toBe(
-      'resolves to 10.0.0.6, a private address; add it to outbound.allow to permit it'
-    );
+    expect(
+      checkResolved(
+        targetOf('http://build.intranet/', ['build.intranet']),
+        ['10.0.0.5'],
+        rules('build.intranet')
+      )
+    ).toBeNull();
+    expect(
+      checkResolved(
+        targetOf('http://build.intranet/', ['10.0.0.0/8']),
+        ['10.0.0.5'],
+        rules('10.0.0.0/8')
+      )
+    ).toBeNull();
+    expect(
+      checkResolved(
+        targetOf('http://build.intranet/', ['10.0.0.5']),
+        ['10.0.0.5', '10.0.0.6'],
+        rules('10.0.0.5')
+      )
+    ).toBe('resolves to 10.0.0.6, a private address; add it to outbound.allow to permit it');
   });
 
   it.each([
     ['', 'must not be empty'],
     ['10.0.0.0/33', '"10.0.0.0/33" is not a host, IP address or CIDR range with an optional :port'],
-    ['exa mple.com', '"exa mple.com" is not a host, IP address or CIDR range with an optional :port'],
+    [
+      'exa mple.com',
+      '"exa mple.com" is not a host, IP address or CIDR range with an optional :port',
+    ],
     ['http://example.com', '"http://example.com" has no valid port (1–65535)'],
     ['example.com:0', '"example.com:0" has no valid port (1–65535)'],
     ['example.com:99999', '"example.com:99999" has no valid port (1–65535)'],
     ['[::1', '"[::1" is not a host, IP address or CIDR range with an optional :port'],
     ['[::1]x', '"[::1]x" is not a host, IP address or CIDR range with an optional :port'],
-    ['-bad-.example', '"-bad-.example" is not a host, IP address or CIDR range with an optional :port'],
+    [
+      '-bad-.example',
+      '"-bad-.example" is not a host, IP address or CIDR range with an optional :port',
+    ],
   ])('refuses the entry %j: %s', (entry, message) => {
     expect(parseAllowEntry(entry)).toBe(message);
   });
 
   it('names bad entries by their index', () => {
     expect(parseAllowlist(['127.0.0.1', 'nope nope']).problems).toEqual([
-      { index: 1, message: '"nope nope" is not a host, IP address or CIDR range with an optional :port' },
+      {
+        index: 1,
+        message: '"nope nope" is not a host, IP address or CIDR range with an optional :port',
+      },
     ]);
   });
 });

@@ -32,7 +32,12 @@ const serve = async (
     const chunks: Buffer[] = [];
     req.on('data', (chunk) => chunks.push(chunk));
     req.on('end', () => {
-      seen.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString() });
+      seen.push({
+        method: req.method!,
+        url: req.url!,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      });
       handler(req, res, seen);
     });
   });
@@ -48,10 +53,12 @@ afterAll(async () => {
   }
 });
 
-const ok = (body = 'hello') => (_req: http.IncomingMessage, res: http.ServerResponse) => {
-  res.writeHead(200, { 'content-type': 'text/plain', 'x-answer': 'yes' });
-  res.end(body);
-};
+const ok =
+  (body = 'hello') =>
+  (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'text/plain', 'x-answer': 'yes' });
+    res.end(body);
+  };
 
 /** A resolver answering from a table, and counting what it was asked. */
 const stubResolver = (table: Record<string, string[] | (() => string[])>) => {
@@ -59,7 +66,8 @@ const stubResolver = (table: Record<string, string[] | (() => string[])>) => {
   const lookup = async (host: string): Promise<ResolvedAddress[]> => {
     asked.push(host);
     const entry = table[host];
-    if (!entry) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+    if (!entry)
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
     return (typeof entry === 'function' ? entry() : entry).map((address) => ({
       address,
       family: address.includes(':') ? 6 : 4,
@@ -85,11 +93,28 @@ describe('refused before a byte is sent', () => {
     const target = await serve(ok());
     const noResolver = stubResolver({});
     const client = createOutboundClient({ lookup: noResolver.lookup });
-    for (const host of ['127.0.0.1', '2130706433', '0x7f000001', '0177.0.0.1', '0x7f.0.0.1', '127.1', '127.0.1', '127.0.0.1.']) {
+    for (const host of [
+      '127.0.0.1',
+      '2130706433',
+      '0x7f000001',
+      '0177.0.0.1',
+      '0x7f.0.0.1',
+      '127.1',
+      '127.0.1',
+      '127.0.0.1.',
+    ]) {
       const error = await failure(client.request(`http://${host}:${target.port}/`));
-      expect(error).toMatchObject({ code: 'refused', message: `points to 127.0.0.1, a loopback address; ${HINT}` });
+      expect(error).toMatchObject({
+        code: 'refused',
+        message: `points to 127.0.0.1, a loopback address; ${HINT}`,
+      });
     }
-    for (const host of ['[::1]', '[::ffff:127.0.0.1]', '[0:0:0:0:0:ffff:7f00:1]', '[64:ff9b::7f00:1]']) {
+    for (const host of [
+      '[::1]',
+      '[::ffff:127.0.0.1]',
+      '[0:0:0:0:0:ffff:7f00:1]',
+      '[64:ff9b::7f00:1]',
+    ]) {
       const error = await failure(client.request(`http://${host}/`));
       expect(error.code).toBe('refused');
       expect(error.message).toMatch(/, a loopback address; add it to outbound.allow to permit it$/);
@@ -106,8 +131,16 @@ describe('refused before a byte is sent', () => {
       message: `resolves to 127.0.0.1, a loopback address; ${HINT}`,
       url: 'http://intranet.example/',
     });
-    for (const url of ['http://localhost/', 'http://localhost./', 'http://LOCALHOST/', 'http://api.localhost/']) {
-      expect(await failure(client.request(url))).toMatchObject({ code: 'refused', message: `resolves to 127.0.0.1, a loopback address; ${HINT}` });
+    for (const url of [
+      'http://localhost/',
+      'http://localhost./',
+      'http://LOCALHOST/',
+      'http://api.localhost/',
+    ]) {
+      expect(await failure(client.request(url))).toMatchObject({
+        code: 'refused',
+        message: `resolves to 127.0.0.1, a loopback address; ${HINT}`,
+      });
     }
     expect(asked).toEqual(['intranet.example']);
   });
@@ -145,17 +178,24 @@ describe('refused before a byte is sent', () => {
       ['split.example', '10.0.0.5, a private address'],
     ];
     for (const [host, what] of cases) {
-      expect(await failure(client.check(`https://${host}/hook`))).toMatchObject({ code: 'refused', message: `resolves to ${what}; ${HINT}` });
+      expect(await failure(client.check(`https://${host}/hook`))).toMatchObject({
+        code: 'refused',
+        message: `resolves to ${what}; ${HINT}`,
+      });
     }
   });
 
   it('refuses other schemes and ports without resolving', async () => {
     const { lookup, asked } = stubResolver({ 'public.example': ['93.184.215.14'] });
     const client = createOutboundClient({ lookup });
-    expect(await failure(client.check('ftp://public.example/'))).toMatchObject({ code: 'refused', message: 'uses ftp; only http and https are allowed' });
+    expect(await failure(client.check('ftp://public.example/'))).toMatchObject({
+      code: 'refused',
+      message: 'uses ftp; only http and https are allowed',
+    });
     expect(await failure(client.check('http://public.example:8080/'))).toMatchObject({
       code: 'refused',
-      message: 'uses port 8080; only 80 and 443 are allowed unless outbound.allow permits it (for example "public.example:8080")',
+      message:
+        'uses port 8080; only 80 and 443 are allowed unless outbound.allow permits it (for example "public.example:8080")',
     });
     expect(asked).toEqual([]);
     await expect(client.check('https://public.example/')).resolves.toBeUndefined();
@@ -164,7 +204,10 @@ describe('refused before a byte is sent', () => {
 
   it('says when a name does not resolve', async () => {
     const client = createOutboundClient({ lookup: stubResolver({}).lookup });
-    expect(await failure(client.check('https://nowhere.example/'))).toMatchObject({ code: 'dns', message: 'nowhere.example does not resolve' });
+    expect(await failure(client.check('https://nowhere.example/'))).toMatchObject({
+      code: 'dns',
+      message: 'nowhere.example does not resolve',
+    });
   });
 
   it('refuses a malformed allowlist entry when the client is made', () => {
@@ -183,14 +226,24 @@ describe('allowed targets', () => {
       headers: { 'content-type': 'application/json', 'x-token': 'abc' },
       body: '{"a":1}',
     });
-    expect(response).toMatchObject({ status: 200, truncated: false, url: `${target.url}/ping?x=1`, redirects: [] });
+    expect(response).toMatchObject({
+      status: 200,
+      truncated: false,
+      url: `${target.url}/ping?x=1`,
+      redirects: [],
+    });
     expect(response.headers['x-answer']).toBe('yes');
     expect(response.body.toString()).toBe('pong');
     expect(target.seen[0]).toMatchObject({
       method: 'POST',
       url: '/ping?x=1',
       body: '{"a":1}',
-      headers: expect.objectContaining({ 'x-token': 'abc', 'content-type': 'application/json', 'content-length': '7', host: `127.0.0.1:${target.port}` }),
+      headers: expect.objectContaining({
+        'x-token': 'abc',
+        'content-type': 'application/json',
+        'content-length': '7',
+        host: `127.0.0.1:${target.port}`,
+      }),
     });
   });
 
@@ -199,8 +252,13 @@ describe('allowed targets', () => {
     // A second loopback address: were the connection to resolve the name again, it would land here.
     const other = await serve(ok('rebound'), '127.0.0.2', good.port);
     let calls = 0;
-    const { lookup, asked } = stubResolver({ 'rebind.example': () => (calls++ === 0 ? ['127.0.0.1'] : ['127.0.0.2']) });
-    const client = createOutboundClient({ allow: [`127.0.0.1:${good.port}`, `127.0.0.2:${good.port}`], lookup });
+    const { lookup, asked } = stubResolver({
+      'rebind.example': () => (calls++ === 0 ? ['127.0.0.1'] : ['127.0.0.2']),
+    });
+    const client = createOutboundClient({
+      allow: [`127.0.0.1:${good.port}`, `127.0.0.2:${good.port}`],
+      lookup,
+    });
     const response = await client.request(`http://rebind.example:${good.port}/`);
     expect(response.body.toString()).toBe('checked');
     expect(response.status).toBe(200);
@@ -213,13 +271,19 @@ describe('allowed targets', () => {
     const target = await serve(ok('by name'));
     const { lookup } = stubResolver({ 'build.intranet': ['127.0.0.1'] });
     const client = createOutboundClient({ allow: ['build.intranet'], lookup });
-    expect((await client.request(`http://build.intranet:${target.port}/`)).body.toString()).toBe('by name');
+    expect((await client.request(`http://build.intranet:${target.port}/`)).body.toString()).toBe(
+      'by name'
+    );
   });
 
   it('fails, sending nothing, a request whose header could split it', async () => {
     const target = await serve(ok());
     const client = createOutboundClient({ allow: ['127.0.0.1'] });
-    expect(await failure(client.request(`${target.url}/`, { headers: { 'x-note': 'a\r\nx-injected: 1' } }))).toMatchObject({
+    expect(
+      await failure(
+        client.request(`${target.url}/`, { headers: { 'x-note': 'a\r\nx-injected: 1' } })
+      )
+    ).toMatchObject({
       code: 'network',
       message: expect.stringContaining('x-note'),
     });
@@ -234,7 +298,9 @@ describe('allowed targets', () => {
       servers.pop();
     });
     const client = createOutboundClient({ allow: ['127.0.0.1'] });
-    expect(await failure(client.request(`http://127.0.0.1:${port}/`))).toMatchObject({ code: 'connection-refused' });
+    expect(await failure(client.request(`http://127.0.0.1:${port}/`))).toMatchObject({
+      code: 'connection-refused',
+    });
   });
 });
 
@@ -309,7 +375,9 @@ describe('redirects', () => {
       res.end();
     });
     const client = createOutboundClient({ allow: ['127.0.0.1'] });
-    expect(await failure(client.request(`${loop.url}/0`, { maxRedirects: 2 }))).toMatchObject({ code: 'too-many-redirects' });
+    expect(await failure(client.request(`${loop.url}/0`, { maxRedirects: 2 }))).toMatchObject({
+      code: 'too-many-redirects',
+    });
     expect(loop.seen).toHaveLength(3);
     expect(await failure(client.request(`${loop.url}/0`, { maxRedirects: 50 }))).toMatchObject({
       code: 'too-many-redirects',
@@ -340,7 +408,9 @@ describe('limits', () => {
     });
     const client = createOutboundClient({ allow: ['127.0.0.1'], timeoutMs: 5000 });
     const started = Date.now();
-    const page = await client.request(`${endless.url}/`, { stopWhen: (received) => received.includes('</head>') });
+    const page = await client.request(`${endless.url}/`, {
+      stopWhen: (received) => received.includes('</head>'),
+    });
     expect(page.body.toString()).toBe('<html><head><title>T</title></head>');
     expect(page.truncated).toBe(true);
     expect(Date.now() - started).toBeLessThan(2000);
@@ -354,7 +424,11 @@ describe('limits', () => {
     const { port } = silent.address() as AddressInfo;
     const client = createOutboundClient({ allow: ['127.0.0.1'] });
     const started = Date.now();
-    expect(await failure(client.request(`https://127.0.0.1:${port}/`, { connectTimeoutMs: 200, timeoutMs: 5000 }))).toMatchObject({
+    expect(
+      await failure(
+        client.request(`https://127.0.0.1:${port}/`, { connectTimeoutMs: 200, timeoutMs: 5000 })
+      )
+    ).toMatchObject({
       code: 'timeout',
       message: `No connection to 127.0.0.1:${port} within 200 ms`,
     });

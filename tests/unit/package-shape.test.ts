@@ -18,17 +18,28 @@ const sourceFiles = (dir: string): string[] =>
 describe('the strapi-plugin-roundup package', () => {
   it('depends on Strapi only through peers the host app already has', () => {
     const dependencies = Object.keys(pkg.dependencies ?? {});
-    expect(dependencies.filter((name) => name.startsWith('@strapi/') || /^(?:react|react-dom|react-router-dom|styled-components|react-intl)$/.test(name))).toEqual([]);
-    expect(Object.keys(pkg.peerDependencies).filter((name) => name.startsWith('@strapi/')).sort()).toEqual([
-      '@strapi/design-system',
-      '@strapi/icons',
-      '@strapi/strapi',
-    ]);
+    expect(
+      dependencies.filter(
+        (name) =>
+          name.startsWith('@strapi/') ||
+          /^(?:react|react-dom|react-router-dom|styled-components|react-intl)$/.test(name)
+      )
+    ).toEqual([]);
+    expect(
+      Object.keys(pkg.peerDependencies)
+        .filter((name) => name.startsWith('@strapi/'))
+        .sort()
+    ).toEqual(['@strapi/design-system', '@strapi/icons', '@strapi/strapi']);
   });
 
   it('never loads @strapi/utils from its own code (types only)', () => {
-    const offenders = [...sourceFiles(path.join(PLUGIN, 'server', 'src')), ...sourceFiles(path.join(PLUGIN, 'admin', 'src'))]
-      .filter((file) => /^import (?!type )[^;]*from '@strapi\/utils'/m.test(fs.readFileSync(file, 'utf8')))
+    const offenders = [
+      ...sourceFiles(path.join(PLUGIN, 'server', 'src')),
+      ...sourceFiles(path.join(PLUGIN, 'admin', 'src')),
+    ]
+      .filter((file) =>
+        /^import (?!type )[^;]*from '@strapi\/utils'/m.test(fs.readFileSync(file, 'utf8'))
+      )
       .map((file) => path.relative(PLUGIN, file));
     expect(offenders).toEqual([]);
   });

@@ -186,9 +186,21 @@ describe('parseRoundupMarkdown: fields longer than their limit', () => {
       ].join('\n')
     );
     expect(parsed.lengthProblems).toEqual([
-      { field: 'intro', line: 6, message: 'line 6: must be at most 20000 characters (it has 20001)' },
-      { field: 'outro', line: 14, message: 'line 14: must be at most 20000 characters (it has 20001)' },
-      { field: 'sections[0].name', line: 8, message: 'line 8: must be at most 120 characters (it has 20001)' },
+      {
+        field: 'intro',
+        line: 6,
+        message: 'line 6: must be at most 20000 characters (it has 20001)',
+      },
+      {
+        field: 'outro',
+        line: 14,
+        message: 'line 14: must be at most 20000 characters (it has 20001)',
+      },
+      {
+        field: 'sections[0].name',
+        line: 8,
+        message: 'line 8: must be at most 120 characters (it has 20001)',
+      },
       {
         field: 'sections[0].entries[0].description',
         line: 9,

@@ -420,4 +420,3 @@ describe('renderMarkdown: byte stability', () => {
     expect(renderMarkdown(roundup(overrides))).toMatch(/[^\n]\n$/);
   });
 });
-

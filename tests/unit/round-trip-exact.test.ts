@@ -27,9 +27,16 @@ const defaultRenderer = createRenderer({ site });
 
 const withoutFrontMatter = (post: string) => post.replace(/^---\n[\s\S]*?\n---\n/, '');
 const hrefs = (html: string) =>
-  readHtml(html).elements.filter((e) => e.name === 'a').map((e) => e.attribs.href);
+  readHtml(html)
+    .elements.filter((e) => e.name === 'a')
+    .map((e) => e.attribs.href);
 const words = (text: string) =>
-  text.split(/\s+/).filter((word) => word !== '' && !/^[-–—|]$/.test(word) && !word.includes('LIQUID') && !word.includes('RAN'));
+  text
+    .split(/\s+/)
+    .filter(
+      (word) =>
+        word !== '' && !/^[-–—|]$/.test(word) && !word.includes('LIQUID') && !word.includes('RAN')
+    );
 
 describe.each(posts)('the Interrupt-style post %s', (name, post) => {
   const parsed = parseRoundupMarkdown(post, { fileName: name });
@@ -87,15 +94,21 @@ describe('Liquid link tags in the HTML output', () => {
   });
 
   it('resolves reference links and keeps footnotes as text', () => {
-    expect(html).toContain('<a href="https://interrupt-slack.herokuapp.com/" rel="noopener noreferrer">the Interrupt Slack</a>');
-    expect(html).toContain('<a href="https://ferrous-systems.com/blog/follow-up" rel="noopener noreferrer">follow-up</a>');
+    expect(html).toContain(
+      '<a href="https://interrupt-slack.herokuapp.com/" rel="noopener noreferrer">the Interrupt Slack</a>'
+    );
+    expect(html).toContain(
+      '<a href="https://ferrous-systems.com/blog/follow-up" rel="noopener noreferrer">follow-up</a>'
+    );
     expect(html).toContain('[^1]');
   });
 
   it('passes the allowed tags to the site in the Markdown output and makes the others inert', () => {
     const markdown = defaultRenderer.markdown(roundup);
     expect(markdown).toContain('[on the topic]({% post_url 2020-07-29-cortex-m-debug-monitor %})');
-    expect(markdown).toContain('[zero-to-main series]({% raw %}{% tag_url zero-to-main %}{% endraw %})');
+    expect(markdown).toContain(
+      '[zero-to-main series]({% raw %}{% tag_url zero-to-main %}{% endraw %})'
+    );
     expect(markdown).toContain('{% raw %}{{ site.cmock }}{% endraw %}');
     const page = buildPage(markdown, LINK_TAGS);
     expect(page.text).toContain('{% tag_url zero-to-main %}');
@@ -118,25 +131,39 @@ describe('import then render keeps what a reader sees', () => {
     expect(parsed.roundup.sections[0].entries[0].url).toBe(url);
     const again = parseRoundupMarkdown(defaultRenderer.markdown(parsed.roundup));
     expect(again.roundup.sections[0].entries[0].url).toBe(url);
-    const line = defaultRenderer.markdown(parsed.roundup).split('\n').find((l) => l.startsWith('* '))!;
+    const line = defaultRenderer
+      .markdown(parsed.roundup)
+      .split('\n')
+      .find((l) => l.startsWith('* '))!;
     const link = reader.parseInline(line, {})[0].children!.find((t) => t.type === 'link_open')!;
     expect(link.attrGet('href')).toBe(reader.normalizeLink(url));
   });
 
-  it.each(['# of things', '- a dash', '+ 1 for this', '* a star', '1. first', '2) second', '> quoted', '---', '```js'])(
-    'commentary on the link line starting with %j stays text',
-    (lead) => {
-      const parsed = parseRoundupMarkdown(post(['## Links', `- [T](https://e.example/) by A - ${lead} and more`]));
-      const markdown = defaultRenderer.markdown(parsed.roundup);
-      const item = reader.parse(markdown.replace(/^---\n[\s\S]*?\n---\n/, ''), {});
-      const nested = item.filter((t) => /^(?:heading|blockquote|bullet_list|ordered_list|fence|hr)/.test(t.type) && t.level > 0);
-      expect(nested).toEqual([]);
-      expect(buildPage(markdown).text).toContain(`${lead} and more`);
-      const html = defaultRenderer.html(parsed.roundup);
-      expect(readHtml(html).text).toContain(`${lead} and more`);
-      expect(parseRoundupMarkdown(markdown).roundup).toEqual(parsed.roundup);
-    }
-  );
+  it.each([
+    '# of things',
+    '- a dash',
+    '+ 1 for this',
+    '* a star',
+    '1. first',
+    '2) second',
+    '> quoted',
+    '---',
+    '```js',
+  ])('commentary on the link line starting with %j stays text', (lead) => {
+    const parsed = parseRoundupMarkdown(
+      post(['## Links', `- [T](https://e.example/) by A - ${lead} and more`])
+    );
+    const markdown = defaultRenderer.markdown(parsed.roundup);
+    const item = reader.parse(markdown.replace(/^---\n[\s\S]*?\n---\n/, ''), {});
+    const nested = item.filter(
+      (t) => /^(?:heading|blockquote|bullet_list|ordered_list|fence|hr)/.test(t.type) && t.level > 0
+    );
+    expect(nested).toEqual([]);
+    expect(buildPage(markdown).text).toContain(`${lead} and more`);
+    const html = defaultRenderer.html(parsed.roundup);
+    expect(readHtml(html).text).toContain(`${lead} and more`);
+    expect(parseRoundupMarkdown(markdown).roundup).toEqual(parsed.roundup);
+  });
 
   it.each(['Random!', 'Q&A?', 'C++ & Rust: tools', 'Neat Open-Source Projects…'])(
     'a section heading %j keeps its punctuation',
@@ -163,7 +190,12 @@ describe('import then render keeps what a reader sees', () => {
     expect(parsed.roundup.sections[0]).toEqual({
       category: { name: '2025-07-23 | City | Meetup name', slug: expect.any(String) },
       entries: [
-        { title: 'Meetup name', url: 'https://example.org/meetup', author: null, description: null },
+        {
+          title: 'Meetup name',
+          url: 'https://example.org/meetup',
+          author: null,
+          description: null,
+        },
         {
           title: 'Talk',
           url: 'https://example.org/talk',
@@ -178,9 +210,21 @@ describe('import then render keeps what a reader sees', () => {
       'the link "Meetup name" in the heading of the section "2025-07-23 | City | Meetup name" is kept as an entry of that section'
     );
     const rendered = hrefs(reader.render(defaultRenderer.markdown(parsed.roundup)));
-    expect(rendered).toEqual(expect.arrayContaining(['https://example.org/meetup', 'https://example.org/talk', 'https://example.org/other']));
+    expect(rendered).toEqual(
+      expect.arrayContaining([
+        'https://example.org/meetup',
+        'https://example.org/talk',
+        'https://example.org/other',
+      ])
+    );
     const html = hrefs(defaultRenderer.html(parsed.roundup));
-    expect(html).toEqual(expect.arrayContaining(['https://example.org/meetup', 'https://example.org/talk', 'https://example.org/other']));
+    expect(html).toEqual(
+      expect.arrayContaining([
+        'https://example.org/meetup',
+        'https://example.org/talk',
+        'https://example.org/other',
+      ])
+    );
   });
 
   it('keeps footnotes and reference-style links with their targets', () => {
@@ -200,10 +244,18 @@ describe('import then render keeps what a reader sees', () => {
     expect(markdown).toContain('[^1]: In [the lab](https://e.example/lab).');
     const page = reader.render(markdown);
     expect(hrefs(page)).toEqual(
-      expect.arrayContaining(['https://e.example/data', 'https://e.example/more_(x)', 'https://e.example/lab'])
+      expect.arrayContaining([
+        'https://e.example/data',
+        'https://e.example/more_(x)',
+        'https://e.example/lab',
+      ])
     );
     expect(hrefs(defaultRenderer.html(parsed.roundup))).toEqual(
-      expect.arrayContaining(['https://e.example/data', 'https://e.example/more_(x)', 'https://e.example/lab'])
+      expect.arrayContaining([
+        'https://e.example/data',
+        'https://e.example/more_(x)',
+        'https://e.example/lab',
+      ])
     );
   });
 });

@@ -7,7 +7,10 @@ type TranslationModule = { default: Record<string, string> };
 const loadTranslations = (locale: string): Promise<TranslationModule> =>
   import(`./translations/${locale}.json`) as Promise<TranslationModule>;
 
-const label = (id: string, defaultMessage: string) => ({ id: `${PLUGIN_ID}.${id}`, defaultMessage });
+const label = (id: string, defaultMessage: string) => ({
+  id: `${PLUGIN_ID}.${id}`,
+  defaultMessage,
+});
 
 export default {
   register(app: any) {

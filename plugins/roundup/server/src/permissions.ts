@@ -10,11 +10,41 @@ export const ACTIONS = {
 } as const;
 
 export const ACTION_DEFINITIONS = [
-  { section: 'plugins', displayName: 'Read roundups and their order', uid: 'read', pluginName: 'roundup' },
+  {
+    section: 'plugins',
+    displayName: 'Read roundups and their order',
+    uid: 'read',
+    pluginName: 'roundup',
+  },
   { section: 'plugins', displayName: 'Reorder roundups', uid: 'reorder', pluginName: 'roundup' },
-  { section: 'plugins', displayName: 'Create roundups and links', uid: 'create', pluginName: 'roundup' },
-  { section: 'plugins', displayName: 'Publish and unpublish roundups', uid: 'publish', pluginName: 'roundup' },
-  { section: 'plugins', displayName: 'Manage build hooks and see deliveries', uid: 'build-hooks', pluginName: 'roundup' },
-  { section: 'plugins', displayName: 'Import roundups from Markdown', uid: 'import', pluginName: 'roundup' },
-  { section: 'plugins', displayName: 'Check links and fix dead ones', uid: 'link-health', pluginName: 'roundup' },
+  {
+    section: 'plugins',
+    displayName: 'Create roundups and links',
+    uid: 'create',
+    pluginName: 'roundup',
+  },
+  {
+    section: 'plugins',
+    displayName: 'Publish and unpublish roundups',
+    uid: 'publish',
+    pluginName: 'roundup',
+  },
+  {
+    section: 'plugins',
+    displayName: 'Manage build hooks and see deliveries',
+    uid: 'build-hooks',
+    pluginName: 'roundup',
+  },
+  {
+    section: 'plugins',
+    displayName: 'Import roundups from Markdown',
+    uid: 'import',
+    pluginName: 'roundup',
+  },
+  {
+    section: 'plugins',
+    displayName: 'Check links and fix dead ones',
+    uid: 'link-health',
+    pluginName: 'roundup',
+  },
 ];

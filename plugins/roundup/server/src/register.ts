@@ -31,13 +31,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!OUR_TYPES.has(uid)) return next();
     try {
       if ((action === 'create' || action === 'update') && params.data) {
-        await getPluginService(strapi, 'content-rules').prepareWrite(uid as RoundupContentUID, params.data, {
-          documentId: action === 'update' ? params.documentId : undefined,
-        });
+        await getPluginService(strapi, 'content-rules').prepareWrite(
+          uid as RoundupContentUID,
+          params.data,
+          {
+            documentId: action === 'update' ? params.documentId : undefined,
+          }
+        );
       }
       const documentId = (params as { documentId?: string }).documentId;
-      return await getPluginService(strapi, 'inbox-membership').around(uid, action, documentId, () =>
-        getPluginService(strapi, 'events').around(uid, action, documentId, next)
+      return await getPluginService(strapi, 'inbox-membership').around(
+        uid,
+        action,
+        documentId,
+        () => getPluginService(strapi, 'events').around(uid, action, documentId, next)
       );
     } catch (error) {
       if (isValidationError(error)) throw nameFieldsInMessage(error);

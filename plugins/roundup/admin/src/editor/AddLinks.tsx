@@ -12,7 +12,14 @@ import {
 } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { errorMessage, fieldErrors, paths, type EditorView, type InboxEntry, type SectionRef } from '../pages/api';
+import {
+  errorMessage,
+  fieldErrors,
+  paths,
+  type EditorView,
+  type InboxEntry,
+  type SectionRef,
+} from '../pages/api';
 import { useT } from '../utils/useT';
 import { Card } from './Sections';
 
@@ -34,11 +41,25 @@ const isHttpUrl = (text: string) => {
 };
 
 type UnfurlAnswer =
-  | { ok: true; title: string | null; author: string | null; description: string | null; siteName: string | null }
+  | {
+      ok: true;
+      title: string | null;
+      author: string | null;
+      description: string | null;
+      siteName: string | null;
+    }
   | { ok: false; reason: string };
 
 /** What capture and unfurl recorded about an inbox link: source and time, times captured, unfurl's outcome with Retry. */
-const CaptureFacts = ({ entry, canRetry, onRetry }: { entry: InboxEntry; canRetry: boolean; onRetry: () => void }) => {
+const CaptureFacts = ({
+  entry,
+  canRetry,
+  onRetry,
+}: {
+  entry: InboxEntry;
+  canRetry: boolean;
+  onRetry: () => void;
+}) => {
   const t = useT();
   const facts = [
     entry.unfurl?.siteName,
@@ -180,7 +201,9 @@ export const AddLinks = ({
       const { data } = await post<InboxEntry>(paths.retryUnfurl(entry.documentId), {});
       setInbox((previous) => ({
         ...previous,
-        results: previous.results.map((item) => (item.documentId === data.documentId ? data : item)),
+        results: previous.results.map((item) =>
+          item.documentId === data.documentId ? data : item
+        ),
       }));
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
@@ -218,7 +241,9 @@ export const AddLinks = ({
 
   const addFromInbox = async (entry: InboxEntry) => {
     try {
-      const { data } = await post<EditorView>(paths.entries(roundupId), { entry: entry.documentId });
+      const { data } = await post<EditorView>(paths.entries(roundupId), {
+        entry: entry.documentId,
+      });
       onAdded(data);
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
@@ -229,7 +254,14 @@ export const AddLinks = ({
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <Box background="neutral0" shadow="tableShadow" hasRadius padding={4} tag="section" aria-label={t('add.title', 'Add a link')}>
+      <Box
+        background="neutral0"
+        shadow="tableShadow"
+        hasRadius
+        padding={4}
+        tag="section"
+        aria-label={t('add.title', 'Add a link')}
+      >
         <form onSubmit={submit} noValidate>
           <Flex direction="column" alignItems="stretch" gap={3}>
             <Typography variant="delta" tag="h2">
@@ -251,19 +283,31 @@ export const AddLinks = ({
             </Field.Root>
             <Field.Root name="title" error={errors.title} required>
               <Field.Label>{t('field.title', 'Title')}</Field.Label>
-              <TextInput value={form.title} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('title')(e.target.value)} />
+              <TextInput
+                value={form.title}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('title')(e.target.value)}
+              />
               <Field.Error />
             </Field.Root>
             <Field.Root name="author" error={errors.author}>
               <Field.Label>{t('field.author', 'Author')}</Field.Label>
-              <TextInput value={form.author} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('author')(e.target.value)} />
+              <TextInput
+                value={form.author}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('author')(e.target.value)}
+              />
               <Field.Error />
             </Field.Root>
-            <Field.Root name="description" error={errors.description} hint={t('add.commentary-hint', 'Markdown')}>
+            <Field.Root
+              name="description"
+              error={errors.description}
+              hint={t('add.commentary-hint', 'Markdown')}
+            >
               <Field.Label>{t('field.commentary', 'Commentary')}</Field.Label>
               <Textarea
                 value={form.description}
-                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set('description')(e.target.value)}
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
+                  set('description')(e.target.value)
+                }
               />
               <Field.Hint />
               <Field.Error />
@@ -292,14 +336,25 @@ export const AddLinks = ({
         </form>
       </Box>
 
-      <Box background="neutral0" shadow="tableShadow" hasRadius padding={4} tag="section" aria-label={t('inbox.title', 'Inbox')}>
+      <Box
+        background="neutral0"
+        shadow="tableShadow"
+        hasRadius
+        padding={4}
+        tag="section"
+        aria-label={t('inbox.title', 'Inbox')}
+      >
         <Typography variant="delta" tag="h2">
           {t('inbox.title', 'Inbox')}
         </Typography>
         <Typography tag="p" variant="pi" textColor="neutral600">
-          {t('inbox.subtitle', '{total, plural, =0 {No links waiting.} one {# link not yet in a roundup.} other {# links not yet in a roundup.}}', {
-            total: inbox.total,
-          })}
+          {t(
+            'inbox.subtitle',
+            '{total, plural, =0 {No links waiting.} one {# link not yet in a roundup.} other {# links not yet in a roundup.}}',
+            {
+              total: inbox.total,
+            }
+          )}
         </Typography>
         <Box paddingTop={2} paddingBottom={2}>
           <TextInput
@@ -321,7 +376,9 @@ export const AddLinks = ({
                     size="S"
                     disabled={!entry.category}
                     onClick={() => addFromInbox(entry)}
-                    aria-label={t('inbox.add-label', 'Add {title} to this roundup', { title: entry.title })}
+                    aria-label={t('inbox.add-label', 'Add {title} to this roundup', {
+                      title: entry.title,
+                    })}
                   >
                     {t('inbox.add', 'Add')}
                   </Button>
@@ -333,13 +390,23 @@ export const AddLinks = ({
         </ol>
         {pageCount > 1 && (
           <Flex gap={2} paddingTop={2} justifyContent="space-between">
-            <Button variant="tertiary" size="S" disabled={inboxPage <= 1} onClick={() => setInboxPage(inboxPage - 1)}>
+            <Button
+              variant="tertiary"
+              size="S"
+              disabled={inboxPage <= 1}
+              onClick={() => setInboxPage(inboxPage - 1)}
+            >
               {t('inbox.newer', 'Newer')}
             </Button>
             <Typography variant="pi" textColor="neutral600">
               {t('inbox.page', 'Page {page} of {pageCount}', { page: inboxPage, pageCount })}
             </Typography>
-            <Button variant="tertiary" size="S" disabled={inboxPage >= pageCount} onClick={() => setInboxPage(inboxPage + 1)}>
+            <Button
+              variant="tertiary"
+              size="S"
+              disabled={inboxPage >= pageCount}
+              onClick={() => setInboxPage(inboxPage + 1)}
+            >
               {t('inbox.older', 'Older')}
             </Button>
           </Flex>

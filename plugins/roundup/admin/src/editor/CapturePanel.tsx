@@ -19,7 +19,16 @@ const BookmarkletLink = ({ href, label }: { href: string; label: string }) => {
       ref={ref}
       data-bookmarklet
       onClick={(event) => event.preventDefault()}
-      style={{ display: 'inline-block', padding: '6px 12px', borderRadius: 4, background: '#4945ff', color: '#fff', fontWeight: 600, textDecoration: 'none', cursor: 'grab' }}
+      style={{
+        display: 'inline-block',
+        padding: '6px 12px',
+        borderRadius: 4,
+        background: '#4945ff',
+        color: '#fff',
+        fontWeight: 600,
+        textDecoration: 'none',
+        cursor: 'grab',
+      }}
     >
       {label}
     </a>
@@ -32,7 +41,11 @@ export const CapturePanel = () => {
   const { get, post, del } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [tokens, setTokens] = React.useState<CaptureToken[]>([]);
-  const [shown, setShown] = React.useState<{ id: number; bookmarklet: string; accessKey: string } | null>(null);
+  const [shown, setShown] = React.useState<{
+    id: number;
+    bookmarklet: string;
+    accessKey: string;
+  } | null>(null);
   const [busy, setBusy] = React.useState(false);
 
   const load = React.useCallback(async () => {
@@ -51,7 +64,10 @@ export const CapturePanel = () => {
   const create = async () => {
     setBusy(true);
     try {
-      const { data } = await post<{ token: CaptureToken; bookmarklet: string; accessKey: string }>(paths.captureTokens, {});
+      const { data } = await post<{ token: CaptureToken; bookmarklet: string; accessKey: string }>(
+        paths.captureTokens,
+        {}
+      );
       setShown({ id: data.token.id, bookmarklet: data.bookmarklet, accessKey: data.accessKey });
       await load();
     } catch (error) {
@@ -75,14 +91,25 @@ export const CapturePanel = () => {
       await del(paths.captureToken(id));
       if (shown?.id === id) setShown(null);
       await load();
-      toggleNotification({ type: 'success', message: t('capture.revoked', 'Capture token revoked') });
+      toggleNotification({
+        type: 'success',
+        message: t('capture.revoked', 'Capture token revoked'),
+      });
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
     }
   };
 
   return (
-    <Box background="neutral0" shadow="tableShadow" hasRadius padding={4} marginTop={6} tag="section" aria-label={t('capture.title', 'Capture from anywhere')}>
+    <Box
+      background="neutral0"
+      shadow="tableShadow"
+      hasRadius
+      padding={4}
+      marginTop={6}
+      tag="section"
+      aria-label={t('capture.title', 'Capture from anywhere')}
+    >
       <Flex direction="column" alignItems="stretch" gap={3}>
         <Flex justifyContent="space-between">
           <Typography variant="delta" tag="h2">
@@ -100,9 +127,15 @@ export const CapturePanel = () => {
         </Typography>
         {shown && (
           <Flex direction="column" alignItems="flex-start" gap={2} data-capture-token={shown.id}>
-            <BookmarkletLink href={shown.bookmarklet} label={t('capture.bookmarklet', 'Capture to Roundup')} />
+            <BookmarkletLink
+              href={shown.bookmarklet}
+              label={t('capture.bookmarklet', 'Capture to Roundup')}
+            />
             <Typography variant="pi" textColor="neutral600">
-              {t('capture.curl', 'For a share-sheet shortcut or curl, send the token as "Authorization: Bearer …":')}
+              {t(
+                'capture.curl',
+                'For a share-sheet shortcut or curl, send the token as "Authorization: Bearer …":'
+              )}
             </Typography>
             <code data-capture-key style={{ wordBreak: 'break-all', fontSize: 12 }}>
               {shown.accessKey}
@@ -114,16 +147,25 @@ export const CapturePanel = () => {
             <li key={token.id} data-capture-token-row={token.id}>
               <Flex gap={2} paddingTop={1} paddingBottom={1}>
                 <Typography style={{ flex: 1 }}>
-                  {t('capture.made', 'Made {date}', { date: new Date(token.createdAt).toLocaleString() })}
+                  {t('capture.made', 'Made {date}', {
+                    date: new Date(token.createdAt).toLocaleString(),
+                  })}
                   {' · '}
                   {token.lastUsedAt
-                    ? t('capture.used', 'last used {date}', { date: new Date(token.lastUsedAt).toLocaleString() })
+                    ? t('capture.used', 'last used {date}', {
+                        date: new Date(token.lastUsedAt).toLocaleString(),
+                      })
                     : t('capture.unused', 'never used')}
                 </Typography>
                 <Button variant="tertiary" size="S" onClick={() => show(token.id)}>
                   {t('capture.show', 'Bookmarklet')}
                 </Button>
-                <Button variant="danger-light" size="S" startIcon={<Trash />} onClick={() => revoke(token.id)}>
+                <Button
+                  variant="danger-light"
+                  size="S"
+                  startIcon={<Trash />}
+                  onClick={() => revoke(token.id)}
+                >
                   {t('capture.revoke', 'Revoke')}
                 </Button>
               </Flex>

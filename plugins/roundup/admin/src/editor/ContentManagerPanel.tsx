@@ -12,7 +12,8 @@ interface PanelProps {
 }
 
 const isPublished = ({ document, meta }: PanelProps) =>
-  Boolean(document?.publishedAt) || Boolean(meta?.availableStatus?.some((version) => version.publishedAt));
+  Boolean(document?.publishedAt) ||
+  Boolean(meta?.availableStatus?.some((version) => version.publishedAt));
 
 /**
  * A side panel in the Content Manager's roundup edit view: back to the
@@ -27,7 +28,13 @@ export const ContentManagerPanel = (props: PanelProps) => {
     title: t('panel.title', 'Roundup'),
     content: (
       <Flex direction="column" alignItems="stretch" gap={2} width="100%">
-        <LinkButton tag={Link} to={`/plugins/roundup/${props.documentId}`} variant="secondary" startIcon={<Feather />} fullWidth>
+        <LinkButton
+          tag={Link}
+          to={`/plugins/roundup/${props.documentId}`}
+          variant="secondary"
+          startIcon={<Feather />}
+          fullWidth
+        >
           {t('panel.open', 'Arrange and preview')}
         </LinkButton>
         {published &&
@@ -40,7 +47,12 @@ export const ContentManagerPanel = (props: PanelProps) => {
               startIcon={<ExternalLink />}
               fullWidth
             >
-              {t(`panel.${format}`, { markdown: 'Published Markdown', html: 'Published HTML', json: 'Published JSON' }[format])}
+              {t(
+                `panel.${format}`,
+                { markdown: 'Published Markdown', html: 'Published HTML', json: 'Published JSON' }[
+                  format
+                ]
+              )}
             </LinkButton>
           ))}
       </Flex>

@@ -61,7 +61,14 @@ export const Preview = ({ roundupId, revision }: { roundupId: string; revision: 
   };
 
   return (
-    <Box background="neutral0" shadow="tableShadow" hasRadius padding={4} tag="section" aria-label={t('preview.title', 'Preview')}>
+    <Box
+      background="neutral0"
+      shadow="tableShadow"
+      hasRadius
+      padding={4}
+      tag="section"
+      aria-label={t('preview.title', 'Preview')}
+    >
       <Tabs.Root defaultValue="html">
         <Flex justifyContent="space-between" gap={2} paddingBottom={3}>
           <Typography variant="delta" tag="h2">
@@ -106,7 +113,13 @@ export const Preview = ({ roundupId, revision }: { roundupId: string; revision: 
                 title={t('preview.html-frame', 'HTML preview of the draft')}
                 sandbox=""
                 srcDoc={`<!doctype html><meta charset="utf-8"><style>body{font:15px/1.5 system-ui,sans-serif;margin:0 8px;color:#212134}a{color:#4945ff}</style>${preview.html}`}
-                style={{ width: '100%', height: '70vh', border: '1px solid #eaeaef', borderRadius: 4, background: '#fff' }}
+                style={{
+                  width: '100%',
+                  height: '70vh',
+                  border: '1px solid #eaeaef',
+                  borderRadius: 4,
+                  background: '#fff',
+                }}
               />
             </Tabs.Content>
             <Tabs.Content value="markdown">
@@ -121,7 +134,13 @@ export const Preview = ({ roundupId, revision }: { roundupId: string; revision: 
                 padding={3}
                 background="neutral100"
                 hasRadius
-                style={{ whiteSpace: 'pre-wrap', overflow: 'auto', maxHeight: '70vh', fontSize: 13, margin: 0 }}
+                style={{
+                  whiteSpace: 'pre-wrap',
+                  overflow: 'auto',
+                  maxHeight: '70vh',
+                  fontSize: 13,
+                  margin: 0,
+                }}
               >
                 {preview.markdown}
               </Box>

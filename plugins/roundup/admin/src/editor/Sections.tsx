@@ -7,7 +7,8 @@ import { useT } from '../utils/useT';
 import { moveEntry, moveSection, stepEntry, stepSection, type Order } from './moves';
 
 type Grab = { kind: 'entry' | 'section'; id: string; before: Order } | null;
-type DropTarget = { kind: 'entry'; category: string; index: number } | { kind: 'section'; index: number } | null;
+type DropTarget =
+  { kind: 'entry'; category: string; index: number } | { kind: 'section'; index: number } | null;
 
 interface SectionsProps {
   order: Order;
@@ -36,10 +37,20 @@ const afterMiddle = (event: React.DragEvent<HTMLElement>) => {
  * move, Space or Enter to drop, Escape to put back); sections move the same
  * way by their handle.
  */
-export const Sections = ({ order, names, cards, orphans, canReorder, onPreview, onCommit }: SectionsProps) => {
+export const Sections = ({
+  order,
+  names,
+  cards,
+  orphans,
+  canReorder,
+  onPreview,
+  onCommit,
+}: SectionsProps) => {
   const t = useT();
   const [grab, setGrab] = React.useState<Grab>(null);
-  const [dragging, setDragging] = React.useState<{ kind: 'entry' | 'section'; id: string } | null>(null);
+  const [dragging, setDragging] = React.useState<{ kind: 'entry' | 'section'; id: string } | null>(
+    null
+  );
   const [target, setTarget] = React.useState<DropTarget>(null);
   const [announcement, setAnnouncement] = React.useState('');
   const handles = React.useRef(new Map<string, HTMLButtonElement>());
@@ -73,48 +84,62 @@ export const Sections = ({ order, names, cards, orphans, canReorder, onPreview, 
       dragging.kind === 'entry' && target.kind === 'entry'
         ? moveEntry(order, dragging.id, target.category, target.index)
         : dragging.kind === 'section' && target.kind === 'section'
-          ? moveSection(order, dragging.id, target.index > order.findIndex((s) => s.category === dragging.id) ? target.index - 1 : target.index)
+          ? moveSection(
+              order,
+              dragging.id,
+              target.index > order.findIndex((s) => s.category === dragging.id)
+                ? target.index - 1
+                : target.index
+            )
           : order;
     endDrag();
     if (next !== order) onCommit(next);
   };
 
-  const onHandleKey = (kind: 'entry' | 'section', id: string, label: string) => (event: React.KeyboardEvent) => {
-    const held = grab && grab.kind === kind && grab.id === id;
-    if (event.key === ' ' || event.key === 'Enter') {
-      event.preventDefault();
-      if (!held) {
-        setGrab({ kind, id, before: order });
-        setAnnouncement(t('move.grabbed', '{label} picked up. Use the arrow keys to move it, Space to drop it, Escape to cancel.', { label }));
-      } else {
-        setGrab(null);
-        setAnnouncement(t('move.dropped', '{label} dropped.', { label }));
-        onCommit(order);
+  const onHandleKey =
+    (kind: 'entry' | 'section', id: string, label: string) => (event: React.KeyboardEvent) => {
+      const held = grab && grab.kind === kind && grab.id === id;
+      if (event.key === ' ' || event.key === 'Enter') {
+        event.preventDefault();
+        if (!held) {
+          setGrab({ kind, id, before: order });
+          setAnnouncement(
+            t(
+              'move.grabbed',
+              '{label} picked up. Use the arrow keys to move it, Space to drop it, Escape to cancel.',
+              { label }
+            )
+          );
+        } else {
+          setGrab(null);
+          setAnnouncement(t('move.dropped', '{label} dropped.', { label }));
+          onCommit(order);
+        }
+        return;
       }
-      return;
-    }
-    if (!held) return;
-    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
-      event.preventDefault();
-      const direction = event.key === 'ArrowUp' ? -1 : 1;
-      const next = kind === 'entry' ? stepEntry(order, id, direction) : stepSection(order, id, direction);
-      onPreview(next);
-      setAnnouncement(
-        kind === 'entry'
-          ? `${label}: ${where(next, id)}`
-          : t('move.section-position', '{label}: section {index} of {count}', {
-              label,
-              index: next.findIndex((s) => s.category === id) + 1,
-              count: next.length,
-            })
-      );
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      onPreview(grab.before);
-      setGrab(null);
-      setAnnouncement(t('move.cancelled', 'Move of {label} cancelled.', { label }));
-    }
-  };
+      if (!held) return;
+      if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+        event.preventDefault();
+        const direction = event.key === 'ArrowUp' ? -1 : 1;
+        const next =
+          kind === 'entry' ? stepEntry(order, id, direction) : stepSection(order, id, direction);
+        onPreview(next);
+        setAnnouncement(
+          kind === 'entry'
+            ? `${label}: ${where(next, id)}`
+            : t('move.section-position', '{label}: section {index} of {count}', {
+                label,
+                index: next.findIndex((s) => s.category === id) + 1,
+                count: next.length,
+              })
+        );
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        onPreview(grab.before);
+        setGrab(null);
+        setAnnouncement(t('move.cancelled', 'Move of {label} cancelled.', { label }));
+      }
+    };
 
   const handle = (kind: 'entry' | 'section', id: string, label: string) => (
     <IconButton
@@ -131,7 +156,10 @@ export const Sections = ({ order, names, cards, orphans, canReorder, onPreview, 
         const held = grabRef.current;
         if (!held || held.kind !== kind || held.id !== id) return;
         window.setTimeout(() => {
-          if (grabRef.current === held && document.activeElement !== handles.current.get(`${kind}:${id}`)) {
+          if (
+            grabRef.current === held &&
+            document.activeElement !== handles.current.get(`${kind}:${id}`)
+          ) {
             onPreview(held.before);
             setGrab(null);
           }
@@ -163,7 +191,10 @@ export const Sections = ({ order, names, cards, orphans, canReorder, onPreview, 
             onDragOver={(event: React.DragEvent<HTMLElement>) => {
               if (dragging?.kind !== 'section') return;
               event.preventDefault();
-              setTarget({ kind: 'section', index: afterMiddle(event) ? sectionIndex + 1 : sectionIndex });
+              setTarget({
+                kind: 'section',
+                index: afterMiddle(event) ? sectionIndex + 1 : sectionIndex,
+              });
             }}
             onDrop={(event: React.DragEvent<HTMLElement>) => {
               if (dragging?.kind !== 'section') return;
@@ -198,7 +229,11 @@ export const Sections = ({ order, names, cards, orphans, canReorder, onPreview, 
                 event.preventDefault();
                 // Over the list but not over a card: the end of this section.
                 if (event.target === event.currentTarget) {
-                  setTarget({ kind: 'entry', category: section.category, index: section.entries.length });
+                  setTarget({
+                    kind: 'entry',
+                    category: section.category,
+                    index: section.entries.length,
+                  });
                 }
               }}
               onDrop={(event: React.DragEvent<HTMLElement>) => {
@@ -209,7 +244,13 @@ export const Sections = ({ order, names, cards, orphans, canReorder, onPreview, 
               }}
             >
               {section.entries.length === 0 && (
-                <Box padding={3} hasRadius borderStyle="dashed" borderWidth="1px" borderColor="neutral300">
+                <Box
+                  padding={3}
+                  hasRadius
+                  borderStyle="dashed"
+                  borderWidth="1px"
+                  borderColor="neutral300"
+                >
                   <Typography textColor="neutral600">
                     {canReorder
                       ? t('editor.empty-section', 'No links in this section. Drop a link here.')
@@ -220,7 +261,10 @@ export const Sections = ({ order, names, cards, orphans, canReorder, onPreview, 
               {section.entries.map((id, index) => {
                 const card = cards.get(id);
                 if (!card) return null;
-                const before = target?.kind === 'entry' && target.category === section.category && target.index === index;
+                const before =
+                  target?.kind === 'entry' &&
+                  target.category === section.category &&
+                  target.index === index;
                 const after =
                   target?.kind === 'entry' &&
                   target.category === section.category &&
@@ -243,7 +287,11 @@ export const Sections = ({ order, names, cards, orphans, canReorder, onPreview, 
                       if (dragging?.kind !== 'entry') return;
                       event.preventDefault();
                       event.stopPropagation();
-                      setTarget({ kind: 'entry', category: section.category, index: afterMiddle(event) ? index + 1 : index });
+                      setTarget({
+                        kind: 'entry',
+                        category: section.category,
+                        index: afterMiddle(event) ? index + 1 : index,
+                      });
                     }}
                     onDrop={(event) => {
                       if (dragging?.kind !== 'entry') return;
@@ -257,7 +305,10 @@ export const Sections = ({ order, names, cards, orphans, canReorder, onPreview, 
                       opacity: dragging?.id === id ? 0.5 : 1,
                     }}
                   >
-                    <Card card={card} handle={canReorder ? handle('entry', id, card.title) : null} />
+                    <Card
+                      card={card}
+                      handle={canReorder ? handle('entry', id, card.title) : null}
+                    />
                   </li>
                 );
               })}
@@ -266,12 +317,21 @@ export const Sections = ({ order, names, cards, orphans, canReorder, onPreview, 
         );
       })}
       {orphans.length > 0 && (
-        <Box tag="section" aria-label={t('editor.orphans', 'Without a section')} background="warning100" hasRadius padding={4}>
+        <Box
+          tag="section"
+          aria-label={t('editor.orphans', 'Without a section')}
+          background="warning100"
+          hasRadius
+          padding={4}
+        >
           <Typography variant="delta" tag="h2">
             {t('editor.orphans', 'Without a section')}
           </Typography>
           <Typography tag="p" textColor="warning700">
-            {t('editor.orphans-help', 'These links lost their section. Give each one a section in the Content Manager before reordering.')}
+            {t(
+              'editor.orphans-help',
+              'These links lost their section. Give each one a section in the Content Manager before reordering.'
+            )}
           </Typography>
           <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {orphans.map((card) => (
@@ -287,10 +347,25 @@ export const Sections = ({ order, names, cards, orphans, canReorder, onPreview, 
 };
 
 /** One link: title, host, author, the first line of commentary, and where else it appears. */
-export const Card = ({ card, handle, action }: { card: EntryCard; handle: React.ReactNode; action?: React.ReactNode }) => {
+export const Card = ({
+  card,
+  handle,
+  action,
+}: {
+  card: EntryCard;
+  handle: React.ReactNode;
+  action?: React.ReactNode;
+}) => {
   const t = useT();
   return (
-    <Box padding={3} marginTop={1} marginBottom={1} background="neutral100" hasRadius borderColor="neutral200">
+    <Box
+      padding={3}
+      marginTop={1}
+      marginBottom={1}
+      background="neutral100"
+      hasRadius
+      borderColor="neutral200"
+    >
       <Flex gap={2} alignItems="flex-start">
         {handle}
         <Flex direction="column" alignItems="stretch" gap={1} style={{ flex: 1, minWidth: 0 }}>
@@ -307,7 +382,12 @@ export const Card = ({ card, handle, action }: { card: EntryCard; handle: React.
             </Typography>
           )}
           {card.duplicates.map((duplicate) => (
-            <Flex key={duplicate.roundup.documentId} gap={1} data-duplicate={duplicate.roundup.documentId} role="note">
+            <Flex
+              key={duplicate.roundup.documentId}
+              gap={1}
+              data-duplicate={duplicate.roundup.documentId}
+              role="note"
+            >
               <WarningCircle fill="warning600" aria-hidden />
               <Typography variant="pi" textColor="warning700">
                 {t('editor.duplicate', 'Already in')}{' '}

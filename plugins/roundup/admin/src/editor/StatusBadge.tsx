@@ -13,7 +13,12 @@ export const StatusBadge = ({ status }: { status: RoundupStatus }) => {
     modified: t('status.modified', 'Modified'),
   }[status];
   return (
-    <Status variant={VARIANT[status]} size="S" data-status={status} style={{ display: "inline-flex" }}>
+    <Status
+      variant={VARIANT[status]}
+      size="S"
+      data-status={status}
+      style={{ display: 'inline-flex' }}
+    >
       <Typography tag="span" variant="omega" fontWeight="bold">
         {label}
       </Typography>

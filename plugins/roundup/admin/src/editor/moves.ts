@@ -38,7 +38,10 @@ export const moveEntry = (order: Order, id: string, category: string, index: num
   // Within one section, removing the entry first shifts the later places up by one.
   if (from.section === to && target > from.index) target -= 1;
   if (from.section === to && target === from.index) return order;
-  const next = order.map((section) => ({ ...section, entries: section.entries.filter((e) => e !== id) }));
+  const next = order.map((section) => ({
+    ...section,
+    entries: section.entries.filter((e) => e !== id),
+  }));
   next[to].entries.splice(target, 0, id);
   return next;
 };

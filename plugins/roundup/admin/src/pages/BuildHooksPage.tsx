@@ -48,7 +48,14 @@ interface Delivery {
   lastEventAt: string;
 }
 
-const emptyForm = { name: '', url: '', secret: '', events: [...EVENTS], debounceMs: 5000, maxWaitMs: 60000 };
+const emptyForm = {
+  name: '',
+  url: '',
+  secret: '',
+  events: [...EVENTS],
+  debounceMs: 5000,
+  maxWaitMs: 60000,
+};
 /** Settings → Roundup → Build hooks: the hooks, a form to add one, and the delivery log. */
 const BuildHooksPage = () => {
   const t = useT();
@@ -60,7 +67,10 @@ const BuildHooksPage = () => {
   const [errors, setErrors] = React.useState<Record<string, string>>({});
 
   const load = React.useCallback(async () => {
-    const [h, d] = await Promise.all([get<{ data: Hook[] }>('/roundup/build-hooks'), get<{ data: Delivery[] }>('/roundup/deliveries?pageSize=25')]);
+    const [h, d] = await Promise.all([
+      get<{ data: Hook[] }>('/roundup/build-hooks'),
+      get<{ data: Delivery[] }>('/roundup/deliveries?pageSize=25'),
+    ]);
     setHooks(h.data.data);
     setDeliveries(d.data.data);
   }, [get]);
@@ -93,7 +103,10 @@ const BuildHooksPage = () => {
   };
 
   const toggleEvent = (name: string, on: boolean) =>
-    setForm((f) => ({ ...f, events: on ? [...f.events, name] : f.events.filter((e) => e !== name) }));
+    setForm((f) => ({
+      ...f,
+      events: on ? [...f.events, name] : f.events.filter((e) => e !== name),
+    }));
 
   return (
     <Page.Main>
@@ -109,19 +122,42 @@ const BuildHooksPage = () => {
             <Tbody>
               {hooks.map((hook) => (
                 <Tr key={hook.id}>
-                  <Td><Typography>{hook.name}{hook.source === 'config' ? ' (config)' : ''}</Typography></Td>
-                  <Td><Typography>{hook.url}</Typography></Td>
-                  <Td><Typography>{hook.events.join(', ')}</Typography></Td>
                   <Td>
-                    <Badge>{hook.enabled ? (hook.hasSecret ? 'signed' : 'unsigned') : `disabled: ${hook.disabledReason ?? ''}`}</Badge>
+                    <Typography>
+                      {hook.name}
+                      {hook.source === 'config' ? ' (config)' : ''}
+                    </Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{hook.url}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{hook.events.join(', ')}</Typography>
+                  </Td>
+                  <Td>
+                    <Badge>
+                      {hook.enabled
+                        ? hook.hasSecret
+                          ? 'signed'
+                          : 'unsigned'
+                        : `disabled: ${hook.disabledReason ?? ''}`}
+                    </Badge>
                   </Td>
                   <Td>
                     <Flex gap={2}>
-                      <Button variant="secondary" onClick={() => act(() => post(`/roundup/build-hooks/${hook.id}/trigger`, {}))}>
+                      <Button
+                        variant="secondary"
+                        onClick={() =>
+                          act(() => post(`/roundup/build-hooks/${hook.id}/trigger`, {}))
+                        }
+                      >
                         {t('hooks.rebuild', 'Rebuild now')}
                       </Button>
                       {hook.source === 'admin' && (
-                        <Button variant="danger-light" onClick={() => act(() => del(`/roundup/build-hooks/${hook.id}`))}>
+                        <Button
+                          variant="danger-light"
+                          onClick={() => act(() => del(`/roundup/build-hooks/${hook.id}`))}
+                        >
                           {t('hooks.delete', 'Delete')}
                         </Button>
                       )}
@@ -132,7 +168,14 @@ const BuildHooksPage = () => {
             </Tbody>
           </Table>
 
-          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius tag="form" onSubmit={add}>
+          <Box
+            background="neutral0"
+            padding={6}
+            shadow="filterShadow"
+            hasRadius
+            tag="form"
+            onSubmit={add}
+          >
             <Flex direction="column" alignItems="stretch" gap={4}>
               <Typography variant="delta" tag="h2">
                 {t('hooks.add', 'Add build hook')}
@@ -151,10 +194,18 @@ const BuildHooksPage = () => {
                       : undefined
                   }
                 >
-                  <Field.Label>{key === 'secret' ? 'Secret (whsec_…, optional)' : key === 'url' ? 'URL' : 'Name'}</Field.Label>
+                  <Field.Label>
+                    {key === 'secret'
+                      ? 'Secret (whsec_…, optional)'
+                      : key === 'url'
+                        ? 'URL'
+                        : 'Name'}
+                  </Field.Label>
                   <TextInput
                     value={form[key]}
-                    onChange={(e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [key]: e.target.value }))}
+                    onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                      setForm((f) => ({ ...f, [key]: e.target.value }))
+                    }
                   />
                   {key === 'url' && <Field.Hint />}
                   <Field.Error />
@@ -164,7 +215,11 @@ const BuildHooksPage = () => {
                 <Field.Label>Events</Field.Label>
                 <Flex gap={4}>
                   {EVENTS.map((name) => (
-                    <Checkbox key={name} checked={form.events.includes(name)} onCheckedChange={(on: boolean) => toggleEvent(name, on)}>
+                    <Checkbox
+                      key={name}
+                      checked={form.events.includes(name)}
+                      onCheckedChange={(on: boolean) => toggleEvent(name, on)}
+                    >
                       {name}
                     </Checkbox>
                   ))}
@@ -173,8 +228,15 @@ const BuildHooksPage = () => {
               </Field.Root>
               {(['debounceMs', 'maxWaitMs'] as const).map((key) => (
                 <Field.Root key={key} name={key} error={errors[key]}>
-                  <Field.Label>{key === 'debounceMs' ? 'Debounce (ms)' : 'Maximum wait (ms)'}</Field.Label>
-                  <NumberInput value={form[key]} onValueChange={(value: number | undefined) => setForm((f) => ({ ...f, [key]: value ?? 0 }))} />
+                  <Field.Label>
+                    {key === 'debounceMs' ? 'Debounce (ms)' : 'Maximum wait (ms)'}
+                  </Field.Label>
+                  <NumberInput
+                    value={form[key]}
+                    onValueChange={(value: number | undefined) =>
+                      setForm((f) => ({ ...f, [key]: value ?? 0 }))
+                    }
+                  />
                   <Field.Error />
                 </Field.Root>
               ))}
@@ -192,14 +254,27 @@ const BuildHooksPage = () => {
             <Tbody>
               {deliveries.map((delivery) => (
                 <Tr key={delivery.id}>
-                  <Td><Typography>{new Date(delivery.lastEventAt).toLocaleString()}</Typography></Td>
-                  <Td><Typography>{delivery.hook.name}</Typography></Td>
-                  <Td><Typography>{delivery.event} ({delivery.events}) {delivery.roundup?.slug ?? ''}</Typography></Td>
-                  <Td><Badge>{delivery.state}</Badge></Td>
-                  <Td><Typography>{delivery.attempts}</Typography></Td>
+                  <Td>
+                    <Typography>{new Date(delivery.lastEventAt).toLocaleString()}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{delivery.hook.name}</Typography>
+                  </Td>
                   <Td>
                     <Typography>
-                      {delivery.lastStatus ?? ''} {delivery.lastError ?? ''} {(delivery.responseExcerpt ?? '').slice(0, 80)}
+                      {delivery.event} ({delivery.events}) {delivery.roundup?.slug ?? ''}
+                    </Typography>
+                  </Td>
+                  <Td>
+                    <Badge>{delivery.state}</Badge>
+                  </Td>
+                  <Td>
+                    <Typography>{delivery.attempts}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>
+                      {delivery.lastStatus ?? ''} {delivery.lastError ?? ''}{' '}
+                      {(delivery.responseExcerpt ?? '').slice(0, 80)}
                     </Typography>
                   </Td>
                 </Tr>

@@ -23,7 +23,10 @@ import {
 const orderOf = (view: EditorView): Order =>
   view.sections
     .filter((section) => section.category)
-    .map((section) => ({ category: section.category!.documentId, entries: section.entries.map((e) => e.documentId) }));
+    .map((section) => ({
+      category: section.category!.documentId,
+      entries: section.entries.map((e) => e.documentId),
+    }));
 
 /**
  * One roundup as its editor works on it: sections of link cards to drag
@@ -66,11 +69,18 @@ const EditorPage = () => {
 
   const cards = React.useMemo(() => {
     const byId = new Map<string, EntryCard>();
-    view?.sections.forEach((section) => section.entries.forEach((card) => byId.set(card.documentId, card)));
+    view?.sections.forEach((section) =>
+      section.entries.forEach((card) => byId.set(card.documentId, card))
+    );
     return byId;
   }, [view]);
   const names = React.useMemo(
-    () => new Map((view?.sections ?? []).flatMap((s) => (s.category ? [[s.category.documentId, s.category.name] as const] : []))),
+    () =>
+      new Map(
+        (view?.sections ?? []).flatMap((s) =>
+          s.category ? [[s.category.documentId, s.category.name] as const] : []
+        )
+      ),
     [view]
   );
   const orphans = view?.sections.find((section) => !section.category)?.entries ?? [];
@@ -108,11 +118,15 @@ const EditorPage = () => {
   const setPublished = async (publish: boolean) => {
     setPublishing(true);
     try {
-      const { data } = await post<EditorView>(publish ? paths.publish(documentId) : paths.unpublish(documentId));
+      const { data } = await post<EditorView>(
+        publish ? paths.publish(documentId) : paths.unpublish(documentId)
+      );
       show(data);
       toggleNotification({
         type: 'success',
-        message: publish ? t('editor.published', 'Published') : t('editor.unpublished', 'Unpublished'),
+        message: publish
+          ? t('editor.published', 'Published')
+          : t('editor.unpublished', 'Unpublished'),
       });
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
@@ -126,7 +140,11 @@ const EditorPage = () => {
       <Page.Main>
         <Layouts.Content>
           <Box paddingTop={8}>
-            <Alert variant="danger" closeLabel={t('action.close', 'Close')} title={t('editor.missing', 'No such roundup')}>
+            <Alert
+              variant="danger"
+              closeLabel={t('action.close', 'Close')}
+              title={t('editor.missing', 'No such roundup')}
+            >
               {missing}
             </Alert>
           </Box>
@@ -157,16 +175,24 @@ const EditorPage = () => {
             <StatusBadge status={roundup.status} />
             <Typography textColor="neutral600">
               {roundup.date} ·{' '}
-              {t('editor.count', '{count, plural, =0 {no links} one {# link} other {# links}}', { count: roundup.entries })}
+              {t('editor.count', '{count, plural, =0 {no links} one {# link} other {# links}}', {
+                count: roundup.entries,
+              })}
             </Typography>
-            {saving && <Typography textColor="neutral600">{t('editor.saving', 'Saving…')}</Typography>}
+            {saving && (
+              <Typography textColor="neutral600">{t('editor.saving', 'Saving…')}</Typography>
+            )}
           </Flex>
         }
         primaryAction={
           permissions.canPublish ? (
             <Flex gap={2}>
               {roundup.status !== 'draft' && (
-                <Button variant="secondary" onClick={() => setPublished(false)} loading={publishing}>
+                <Button
+                  variant="secondary"
+                  onClick={() => setPublished(false)}
+                  loading={publishing}
+                >
                   {t('editor.unpublish', 'Unpublish')}
                 </Button>
               )}
@@ -182,7 +208,12 @@ const EditorPage = () => {
         }
         secondaryAction={
           <Flex gap={2}>
-            <LinkButton tag={Link} to={contentManagerPath(documentId)} variant="tertiary" startIcon={<Pencil />}>
+            <LinkButton
+              tag={Link}
+              to={contentManagerPath(documentId)}
+              variant="tertiary"
+              startIcon={<Pencil />}
+            >
               {t('editor.content-manager', 'Edit in Content Manager')}
             </LinkButton>
             {live && (
@@ -201,7 +232,11 @@ const EditorPage = () => {
       <Layouts.Content>
         {!permissions.canReorder && (
           <Box paddingBottom={4}>
-            <Alert variant="default" closeLabel={t('action.close', 'Close')} title={t('editor.read-only-title', 'Read only')}>
+            <Alert
+              variant="default"
+              closeLabel={t('action.close', 'Close')}
+              title={t('editor.read-only-title', 'Read only')}
+            >
               {t('editor.read-only', 'Your role can read this roundup but not change its order.')}
             </Alert>
           </Box>

@@ -1,5 +1,15 @@
 import * as React from 'react';
-import { Alert, Badge, Box, Button, Checkbox, Field, Flex, TextInput, Typography } from '@strapi/design-system';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Field,
+  Flex,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useT } from '../utils/useT';
 import { errorMessage } from './api';
@@ -7,7 +17,12 @@ import { errorMessage } from './api';
 interface Checked {
   file: File;
   markdown: string;
-  result?: { sections: number; entries: number; warnings: { line: number; message: string }[]; problems: { path: string; message: string }[] };
+  result?: {
+    sections: number;
+    entries: number;
+    warnings: { line: number; message: string }[];
+    problems: { path: string; message: string }[];
+  };
   error?: string;
   imported?: string;
 }
@@ -100,7 +115,11 @@ const ImportPage = () => {
               </Field.Root>
               <Field.Root name="date">
                 <Field.Label>{t('import.date', 'Date for posts without one')}</Field.Label>
-                <TextInput value={date} placeholder="2020-07-31" onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)} />
+                <TextInput
+                  value={date}
+                  placeholder="2020-07-31"
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)}
+                />
               </Field.Root>
               <Checkbox checked={publish} onCheckedChange={(value: boolean) => setPublish(value)}>
                 {t('import.publish', 'Publish after import')}
@@ -111,13 +130,24 @@ const ImportPage = () => {
             </Flex>
           </Box>
           {posts.map((item) => (
-            <Box key={item.file.name} background="neutral0" padding={6} shadow="filterShadow" hasRadius>
+            <Box
+              key={item.file.name}
+              background="neutral0"
+              padding={6}
+              shadow="filterShadow"
+              hasRadius
+            >
               <Flex direction="column" alignItems="stretch" gap={2}>
                 <Flex gap={2}>
-                  <Typography variant="delta" tag="h2">{item.file.name}</Typography>
+                  <Typography variant="delta" tag="h2">
+                    {item.file.name}
+                  </Typography>
                   {item.result && (
                     <Badge>
-                      {t('import.checked', '{sections} sections, {entries} links', { sections: item.result.sections, entries: item.result.entries })}
+                      {t('import.checked', '{sections} sections, {entries} links', {
+                        sections: item.result.sections,
+                        entries: item.result.entries,
+                      })}
                     </Badge>
                   )}
                 </Flex>

@@ -83,9 +83,17 @@ const NewRoundup = ({ onCreated }: { onCreated: (view: EditorView) => void }) =>
                 />
                 <Field.Error />
               </Field.Root>
-              <Field.Root name="date" error={errors.date} hint={t('list.date-hint', 'YYYY-MM-DD')} required>
+              <Field.Root
+                name="date"
+                error={errors.date}
+                hint={t('list.date-hint', 'YYYY-MM-DD')}
+                required
+              >
                 <Field.Label>{t('field.date', 'Date')}</Field.Label>
-                <TextInput value={date} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)} />
+                <TextInput
+                  value={date}
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => setDate(e.target.value)}
+                />
                 <Field.Hint />
                 <Field.Error />
               </Field.Root>
@@ -132,11 +140,17 @@ const RoundupsPage = () => {
       <Page.Title>{t('list.title', 'Roundups')}</Page.Title>
       <Layouts.Header
         title={t('list.title', 'Roundups')}
-        subtitle={t('list.subtitle', '{total, plural, =0 {No roundups yet} one {# roundup} other {# roundups}}', {
-          total: data.pagination.total,
-        })}
+        subtitle={t(
+          'list.subtitle',
+          '{total, plural, =0 {No roundups yet} one {# roundup} other {# roundups}}',
+          {
+            total: data.pagination.total,
+          }
+        )}
         primaryAction={
-          permissions.canCreate ? <NewRoundup onCreated={(view) => navigate(view.roundup.documentId)} /> : undefined
+          permissions.canCreate ? (
+            <NewRoundup onCreated={(view) => navigate(view.roundup.documentId)} />
+          ) : undefined
         }
         secondaryAction={
           permissions.canImport ? (
@@ -148,11 +162,18 @@ const RoundupsPage = () => {
       />
       <Layouts.Content>
         {data.results.length === 0 ? (
-          <EmptyStateLayout content={t('list.empty', 'No roundups yet. Create one, or import a Markdown post.')} />
+          <EmptyStateLayout
+            content={t('list.empty', 'No roundups yet. Create one, or import a Markdown post.')}
+          />
         ) : (
           <Table colCount={4} rowCount={data.results.length + 1}>
             <TableHeader
-              labels={[t('field.title', 'Title'), t('field.date', 'Date'), t('field.status', 'Status'), t('field.links', 'Links')]}
+              labels={[
+                t('field.title', 'Title'),
+                t('field.date', 'Date'),
+                t('field.status', 'Status'),
+                t('field.links', 'Links'),
+              ]}
             />
             <Tbody>
               {data.results.map((roundup) => (
@@ -185,9 +206,16 @@ const RoundupsPage = () => {
                 {t('list.previous', 'Previous')}
               </Button>
               <Typography>
-                {t('list.page', 'Page {page} of {pageCount}', { page, pageCount: data.pagination.pageCount })}
+                {t('list.page', 'Page {page} of {pageCount}', {
+                  page,
+                  pageCount: data.pagination.pageCount,
+                })}
               </Typography>
-              <Button variant="tertiary" disabled={page >= data.pagination.pageCount} onClick={() => setPage(page + 1)}>
+              <Button
+                variant="tertiary"
+                disabled={page >= data.pagination.pageCount}
+                onClick={() => setPage(page + 1)}
+              >
                 {t('list.next', 'Next')}
               </Button>
             </Flex>

@@ -3,7 +3,8 @@ export const errorMessage = (error: any): string =>
   error?.response?.data?.error?.message ?? error?.message ?? 'Something went wrong';
 
 /** The HTTP status of a failed admin API call, when there was a response. */
-export const errorStatus = (error: any): number | undefined => error?.status ?? error?.response?.status;
+export const errorStatus = (error: any): number | undefined =>
+  error?.status ?? error?.response?.status;
 
 /** The per-field messages of a 400, keyed by the dotted path. */
 export const fieldErrors = (error: any): Record<string, string> => {

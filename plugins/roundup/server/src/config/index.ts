@@ -56,7 +56,11 @@ export const configSchema = z
     capture: z
       .object({
         /** The largest request body a capture may send. */
-        maxBytes: z.number().int().min(1024).max(1024 * 1024),
+        maxBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(1024 * 1024),
         /** Captures one token (or user) may make at once, and then per minute. */
         rateLimit: z
           .object({ burst: z.number().int().min(1), perMinute: z.number().min(0.1) })
@@ -69,7 +73,11 @@ export const configSchema = z
         enabled: z.boolean(),
         timeoutMs: z.number().int().min(100).max(60_000),
         /** Bytes read at most from one page; reading stops at `</head>` when the head suffices. */
-        maxBytes: z.number().int().min(16 * 1024).max(16 * 1024 * 1024),
+        maxBytes: z
+          .number()
+          .int()
+          .min(16 * 1024)
+          .max(16 * 1024 * 1024),
         maxRedirects: z.number().int().min(0).max(5),
       })
       .strict(),
@@ -95,7 +103,10 @@ export const configSchema = z
         /** When the scheduled check runs (cron syntax, server time). */
         cron: z
           .string()
-          .refine((rule) => [5, 6].includes(rule.trim().split(/\s+/).length), 'must be a cron expression of 5 or 6 fields'),
+          .refine(
+            (rule) => [5, 6].includes(rule.trim().split(/\s+/).length),
+            'must be a cron expression of 5 or 6 fields'
+          ),
         /** A link is dead after the same dead answer on `failures` checks over at least `days` days. */
         deadAfter: z
           .object({
@@ -116,7 +127,9 @@ export const configSchema = z
         /** How long an instance holds a running check before another may take it over. */
         leaseTtlMs: z.number().int().min(500).max(3_600_000),
         /** Where a site owner who sees the checker in their logs learns what it is; the feed's site without it. */
-        contactUrl: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }).optional(),
+        contactUrl: z
+          .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
+          .optional(),
       })
       .strict(),
     /** Every request the plugin sends to a URL someone typed in (build hooks, captures, link checks). */
@@ -134,7 +147,11 @@ export const configSchema = z
         /** The longest a connection may take to be established. */
         connectTimeoutMs: z.number().int().min(100).max(120_000),
         /** Responses are read no further than this many bytes. */
-        maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024),
+        maxBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(100 * 1024 * 1024),
       })
       .strict(),
   })

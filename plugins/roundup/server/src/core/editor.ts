@@ -12,7 +12,8 @@ interface Version {
   updatedAt?: string | Date | null;
 }
 
-const time = (value: string | Date | null | undefined) => (value ? new Date(value).getTime() || 0 : 0);
+const time = (value: string | Date | null | undefined) =>
+  value ? new Date(value).getTime() || 0 : 0;
 
 /**
  * Draft only: `draft`; published and not edited since: `published`; a draft
@@ -57,7 +58,9 @@ const visibleLine = (children: Token[]): string => {
 
 const shorten = (text: string): string => {
   const plain = text.replace(/\s+/g, ' ').trim();
-  return plain.length > CARD_LINE_LENGTH ? `${plain.slice(0, CARD_LINE_LENGTH - 1).trimEnd()}…` : plain;
+  return plain.length > CARD_LINE_LENGTH
+    ? `${plain.slice(0, CARD_LINE_LENGTH - 1).trimEnd()}…`
+    : plain;
 };
 
 const readFirstLine = (source: string): string => {
@@ -89,7 +92,8 @@ export const firstLine = (markdown: string | null | undefined): string => {
   let line = FIRST_LINES.get(source);
   if (line === undefined) {
     line = readFirstLine(source);
-    if (FIRST_LINES.size >= FIRST_LINES_KEPT) FIRST_LINES.delete(FIRST_LINES.keys().next().value as string);
+    if (FIRST_LINES.size >= FIRST_LINES_KEPT)
+      FIRST_LINES.delete(FIRST_LINES.keys().next().value as string);
   } else {
     FIRST_LINES.delete(source);
   }
@@ -134,7 +138,10 @@ export const findDuplicates = (
       if (row.documentId === link.documentId || roundup.documentId === link.roundup) continue;
       if (seen.has(roundup.documentId)) continue;
       seen.add(roundup.documentId);
-      refs.push({ roundup: { documentId: roundup.documentId, title: roundup.title }, entry: row.documentId });
+      refs.push({
+        roundup: { documentId: roundup.documentId, title: roundup.title },
+        entry: row.documentId,
+      });
     }
     if (refs.length > 0) result.set(link.documentId, refs);
   }

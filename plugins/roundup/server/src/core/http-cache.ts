@@ -11,7 +11,10 @@ export const CONTENT_TYPES: Record<RenderFormat, string> = {
  * The format a rendered request asks for: `?format=` wins, then the Accept
  * header (text/markdown or text/html, by quality), then Markdown.
  */
-export const negotiateFormat = (format: RenderFormat | undefined, accept: string | undefined): RenderFormat => {
+export const negotiateFormat = (
+  format: RenderFormat | undefined,
+  accept: string | undefined
+): RenderFormat => {
   if (format) return format;
   const ranked = (accept ?? '')
     .split(',')

@@ -91,7 +91,10 @@ export const roundupLengthProblems = (roundup: Roundup): { path: string; message
     const name = lengthProblem(section.category?.name, FIELD_LIMITS.category.name);
     if (name) problems.push({ path: `sections[${s}].name`, message: name });
     section.entries.forEach((entry, e) => {
-      for (const { path, message } of fieldLengthProblems('entry', entry as unknown as Record<string, unknown>)) {
+      for (const { path, message } of fieldLengthProblems(
+        'entry',
+        entry as unknown as Record<string, unknown>
+      )) {
         problems.push({ path: `sections[${s}].entries[${e}].${path}`, message });
       }
     });

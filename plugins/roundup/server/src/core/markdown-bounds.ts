@@ -15,7 +15,8 @@ export const boundLinkLabels = (md: MarkdownIt): MarkdownIt => {
     let closers = closingBrackets.get(state);
     if (!closers) {
       closers = [];
-      for (let at = state.src.indexOf(']'); at >= 0; at = state.src.indexOf(']', at + 1)) closers.push(at);
+      for (let at = state.src.indexOf(']'); at >= 0; at = state.src.indexOf(']', at + 1))
+        closers.push(at);
       closingBrackets.set(state, closers);
     }
     let low = 0;

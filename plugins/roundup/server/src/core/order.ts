@@ -15,7 +15,12 @@ export interface CategoryRef {
 }
 
 /** A category row (from the database or the Document Service) as order sees it. */
-export const toCategoryRef = (row: { documentId: string; name: string; slug: string; position?: number | null }): CategoryRef => ({
+export const toCategoryRef = (row: {
+  documentId: string;
+  name: string;
+  slug: string;
+  position?: number | null;
+}): CategoryRef => ({
   documentId: row.documentId,
   name: row.name,
   slug: row.slug,
@@ -34,7 +39,9 @@ export interface Section<E> {
 }
 
 const byPosition = (a: CategoryRef, b: CategoryRef) =>
-  a.position - b.position || a.name.localeCompare(b.name) || a.documentId.localeCompare(b.documentId);
+  a.position - b.position ||
+  a.name.localeCompare(b.name) ||
+  a.documentId.localeCompare(b.documentId);
 
 /** Categories in the order a roundup shows them: its own list first, then the rest by position. */
 export const orderCategories = (categories: CategoryRef[], override: string[]): CategoryRef[] => {
@@ -129,7 +136,10 @@ export const planReorder = (
   request.sections.forEach((section, s) => {
     const at = ['sections', s];
     if (!knownCategories.has(section.category)) {
-      problems.push({ path: [...at, 'category'], message: `Unknown category "${section.category}"` });
+      problems.push({
+        path: [...at, 'category'],
+        message: `Unknown category "${section.category}"`,
+      });
     } else if (seenCategories.has(section.category)) {
       problems.push({
         path: [...at, 'category'],
@@ -142,7 +152,10 @@ export const planReorder = (
       const path = [...at, 'entries', e];
       const earlier = seenEntries.get(id);
       if (earlier) {
-        problems.push({ path, message: `Entry "${id}" is listed twice (also at ${formatPath(earlier)})` });
+        problems.push({
+          path,
+          message: `Entry "${id}" is listed twice (also at ${formatPath(earlier)})`,
+        });
         return;
       }
       seenEntries.set(id, path);
@@ -189,4 +202,6 @@ export const planReorder = (
 };
 
 const formatPath = (path: (string | number)[]) =>
-  path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+  path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('');

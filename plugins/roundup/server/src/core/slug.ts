@@ -21,6 +21,4 @@ export const slugCandidate = (base: string, attempt: number): string =>
 
 /** Why an editor-given slug is unusable, or null when it is fine. */
 export const slugProblem = (slug: string): string | null =>
-  SLUG_PATTERN.test(slug)
-    ? null
-    : 'may only contain letters, digits and the characters - _ . ~';
+  SLUG_PATTERN.test(slug) ? null : 'may only contain letters, digits and the characters - _ . ~';

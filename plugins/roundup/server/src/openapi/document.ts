@@ -203,13 +203,25 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
             'or in a roundup (same canonical URL) answers 200 with that link, the new commentary appended. Unfurl follows ' +
             'in the background. 413 over capture.maxBytes; 429 with Retry-After for a burst from one token.',
           'x-strapi-action': 'plugin::roundup.inbox.capture',
-          requestBody: { required: true, content: { 'application/json': { schema: schemaRef('CaptureRequest') } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schemaRef('CaptureRequest') } },
+          },
           responses: {
-            '200': { description: 'The link already captured.', content: { 'application/json': { schema: schemaRef('CaptureResponse') } } },
-            '201': { description: 'The new link.', content: { 'application/json': { schema: schemaRef('CaptureResponse') } } },
+            '200': {
+              description: 'The link already captured.',
+              content: { 'application/json': { schema: schemaRef('CaptureResponse') } },
+            },
+            '201': {
+              description: 'The new link.',
+              content: { 'application/json': { schema: schemaRef('CaptureResponse') } },
+            },
             '400': responseRef('BadRequest'),
             ...permissionErrors,
-            '413': { description: 'The body is over capture.maxBytes.', content: { 'application/json': { schema: schemaRef('ErrorResponse') } } },
+            '413': {
+              description: 'The body is over capture.maxBytes.',
+              content: { 'application/json': { schema: schemaRef('ErrorResponse') } },
+            },
             '429': {
               description: 'Too many captures from this token; retry after the given seconds.',
               headers: { 'Retry-After': { schema: { type: 'integer' } } },
@@ -225,7 +237,10 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
           'x-strapi-action': 'plugin::roundup.inbox.sections',
           description: 'Allowed by the capture action (`plugin::roundup.inbox.capture`).',
           responses: {
-            '200': { description: 'The sections in order.', content: { 'application/json': { schema: schemaRef('CaptureSectionList') } } },
+            '200': {
+              description: 'The sections in order.',
+              content: { 'application/json': { schema: schemaRef('CaptureSectionList') } },
+            },
             ...permissionErrors,
           },
         },
@@ -235,8 +250,14 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
           operationId: 'getCaptureWindow',
           summary: "The bookmarklet's capture window: a static HTML page with no data",
           'x-strapi-action': 'plugin::roundup.inbox.form',
-          description: 'Served without authentication; the token the bookmarklet puts in the fragment authorises its requests.',
-          responses: { '200': { description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+          description:
+            'Served without authentication; the token the bookmarklet puts in the fragment authorises its requests.',
+          responses: {
+            '200': {
+              description: 'The page.',
+              content: { 'text/html': { schema: { type: 'string' } } },
+            },
+          },
         },
       },
       '/openapi.json': {

@@ -254,13 +254,32 @@ export const CaptureRequest = {
   type: 'object',
   description: 'A link to put into the inbox; only `url` is required.',
   properties: {
-    url: { type: 'string', maxLength: FIELD_LIMITS.entry.url, description: 'An absolute http(s) URL.' },
+    url: {
+      type: 'string',
+      maxLength: FIELD_LIMITS.entry.url,
+      description: 'An absolute http(s) URL.',
+    },
     title: { ...nullableString, maxLength: FIELD_LIMITS.entry.title },
-    pageTitle: { ...nullableString, maxLength: 500, description: "The tab's title: kept only until unfurl reads the page's own." },
+    pageTitle: {
+      ...nullableString,
+      maxLength: 500,
+      description: "The tab's title: kept only until unfurl reads the page's own.",
+    },
     author: { ...nullableString, maxLength: FIELD_LIMITS.entry.author },
-    commentary: { ...nullableString, maxLength: FIELD_LIMITS.entry.description, description: 'Markdown; appended to the existing link when it was captured before.' },
-    category: { ...nullableString, description: "A section's documentId or slug; the first section when left out." },
-    source: { ...nullableString, maxLength: FIELD_LIMITS.entry.captureSource, examples: ['share-sheet'] },
+    commentary: {
+      ...nullableString,
+      maxLength: FIELD_LIMITS.entry.description,
+      description: 'Markdown; appended to the existing link when it was captured before.',
+    },
+    category: {
+      ...nullableString,
+      description: "A section's documentId or slug; the first section when left out.",
+    },
+    source: {
+      ...nullableString,
+      maxLength: FIELD_LIMITS.entry.captureSource,
+      examples: ['share-sheet'],
+    },
   },
   required: ['url'],
   additionalProperties: false,
@@ -289,7 +308,19 @@ export const CapturedLink = {
     captures: { type: 'integer', minimum: 0 },
     unfurl: refOrNull({ state: { enum: ['pending', 'done', 'failed'] }, reason: nullableString }),
   },
-  required: ['documentId', 'title', 'url', 'author', 'commentary', 'category', 'roundup', 'capturedAt', 'captureSource', 'captures', 'unfurl'],
+  required: [
+    'documentId',
+    'title',
+    'url',
+    'author',
+    'commentary',
+    'category',
+    'roundup',
+    'capturedAt',
+    'captureSource',
+    'captures',
+    'unfurl',
+  ],
   additionalProperties: false,
 } as const;
 
@@ -299,7 +330,12 @@ export const CaptureResponse = {
     data: ref('CapturedLink'),
     meta: {
       type: 'object',
-      properties: { duplicate: { type: 'boolean', description: 'The link was captured (or put in a roundup) before.' } },
+      properties: {
+        duplicate: {
+          type: 'boolean',
+          description: 'The link was captured (or put in a roundup) before.',
+        },
+      },
       required: ['duplicate'],
       additionalProperties: false,
     },
@@ -315,7 +351,11 @@ export const CaptureSectionList = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { documentId: { type: 'string' }, name: { type: 'string' }, slug: nullableString },
+        properties: {
+          documentId: { type: 'string' },
+          name: { type: 'string' },
+          slug: nullableString,
+        },
         required: ['documentId', 'name', 'slug'],
         additionalProperties: false,
       },

@@ -94,7 +94,10 @@ export const answeringRoundupErrors =
     return Object.fromEntries(wrapped) as Controller;
   };
 
-type StrapiValidationErrorClass = new (message: string, details?: unknown) => Error & { details?: unknown };
+type StrapiValidationErrorClass = new (
+  message: string,
+  details?: unknown
+) => Error & { details?: unknown };
 
 let strapiValidationError: StrapiValidationErrorClass | null | undefined;
 
@@ -110,7 +113,8 @@ const strapiValidationErrorClass = (appRoot: string): StrapiValidationErrorClass
     const fromApp = createRequire(path.join(appRoot, 'package.json'));
     const fromStrapi = createRequire(fromApp.resolve('@strapi/strapi'));
     const fromCore = createRequire(fromStrapi.resolve('@strapi/core'));
-    strapiValidationError = fromCore('@strapi/utils').errors.ValidationError as StrapiValidationErrorClass;
+    strapiValidationError = fromCore('@strapi/utils').errors
+      .ValidationError as StrapiValidationErrorClass;
   } catch {
     strapiValidationError = null;
   }
@@ -128,7 +132,9 @@ export const documentValidationError = (
   details: Record<string, unknown>
 ): Error & { details?: unknown } => {
   const StrapiValidationError = strapiValidationErrorClass(appRoot);
-  return StrapiValidationError ? new StrapiValidationError(message, details) : new ValidationError(message, details);
+  return StrapiValidationError
+    ? new StrapiValidationError(message, details)
+    : new ValidationError(message, details);
 };
 
 /** True for a validation error, whichever copy of `@strapi/utils` (or the plugin) made it. */

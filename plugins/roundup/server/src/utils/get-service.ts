@@ -8,4 +8,5 @@ export type ServiceName = keyof Services;
 export const getPluginService = <Name extends ServiceName>(
   strapi: Core.Strapi,
   name: Name
-): ReturnType<Services[Name]> => strapi.plugin('roundup').service(name) as ReturnType<Services[Name]>;
+): ReturnType<Services[Name]> =>
+  strapi.plugin('roundup').service(name) as ReturnType<Services[Name]>;

@@ -3,7 +3,9 @@ import type { z } from 'zod';
 
 const formatPath = (path: PropertyKey[]) =>
   path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
+    .map((part, i) =>
+      typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`
+    )
     .join('');
 
 /**
@@ -23,7 +25,11 @@ export const parseInput = <Schema extends z.ZodType>(
     const message = unknownKeys.length
       ? `Unknown ${where === 'query' ? 'query parameter' : 'field'}${unknownKeys.length > 1 ? 's' : ''}: ${unknownKeys.join(', ')}`
       : `${path}: ${issue.message}`;
-    return { path: unknownKeys.length ? [...issue.path, ...unknownKeys] : issue.path, message, name: 'ValidationError' };
+    return {
+      path: unknownKeys.length ? [...issue.path, ...unknownKeys] : issue.path,
+      message,
+      name: 'ValidationError',
+    };
   });
   throw new ValidationError(problems.map((p) => p.message).join('; '), { errors: problems });
 };

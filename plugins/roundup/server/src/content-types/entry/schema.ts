@@ -27,7 +27,12 @@ export default {
     title: { type: 'string', required: true, maxLength: LIMITS.title },
     url: { type: 'string', required: true, maxLength: LIMITS.url },
     // Derived from `url` on every write (see core/canonical-url): finds the same link saved twice.
-    canonicalUrl: { type: 'string', maxLength: STRING_COLUMN_LENGTH, visible: false, configurable: false },
+    canonicalUrl: {
+      type: 'string',
+      maxLength: STRING_COLUMN_LENGTH,
+      visible: false,
+      configurable: false,
+    },
     // Kept by the inbox service on every write that links or unlinks it: true while the link has no roundup.
     inInbox: { type: 'boolean', default: true, private: true, visible: false, configurable: false },
     // The URL the link had before the link checker replaced it (with a new or archived address).

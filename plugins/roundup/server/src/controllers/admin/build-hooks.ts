@@ -48,7 +48,11 @@ const buildHooks = ({ strapi }: { strapi: Core.Strapi }) => {
     async trigger(ctx: any) {
       const { id } = parseInput(idParam, ctx.params, 'query');
       const hook = await hooks().find(id);
-      const delivery = await getPluginService(strapi, 'outbox').enqueueNow(hook, 'roundup.update', null);
+      const delivery = await getPluginService(strapi, 'outbox').enqueueNow(
+        hook,
+        'roundup.update',
+        null
+      );
       await getPluginService(strapi, 'dispatcher').tick();
       ctx.status = 202;
       ctx.body = { data: { delivery: delivery.id } };
@@ -56,7 +60,11 @@ const buildHooks = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async deliveries(ctx: any) {
       const { page, pageSize, hook } = parseInput(deliveriesQuery, ctx.query, 'query');
-      const { rows, pagination } = await getPluginService(strapi, 'outbox').list({ page, pageSize, hookId: hook });
+      const { rows, pagination } = await getPluginService(strapi, 'outbox').list({
+        page,
+        pageSize,
+        hookId: hook,
+      });
       ctx.body = {
         data: rows.map((row: Record<string, any>) => ({
           id: row.id,

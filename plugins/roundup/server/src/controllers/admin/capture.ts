@@ -4,7 +4,9 @@ import { getPluginService } from '../../utils/get-service';
 import { parseInput } from '../../utils/validation';
 
 const tokenId = z.object({ id: z.coerce.number().int().min(1, 'must be a token id') });
-const unfurlBody = z.object({ url: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }) }).strict();
+const unfurlBody = z
+  .object({ url: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }) })
+  .strict();
 
 /** Where the bookmarklet's capture window lives on this server, as the editor's browser reaches it. */
 const formUrl = (strapi: Core.Strapi, ctx: any) => {
@@ -41,7 +43,9 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
     async unfurl(ctx: any) {
       const { url } = parseInput(unfurlBody, ctx.request.body, 'body');
       const outcome = await getPluginService(strapi, 'unfurl').preview(url);
-      ctx.body = outcome.ok ? { ok: true, ...outcome.metadata, finalUrl: outcome.finalUrl } : outcome;
+      ctx.body = outcome.ok
+        ? { ok: true, ...outcome.metadata, finalUrl: outcome.finalUrl }
+        : outcome;
     },
 
     /** Retry: unfurls one link again now and answers its inbox card. */

@@ -26,9 +26,20 @@ const atMost = (limit: number) => `must be at most ${limit} characters`;
 
 const newRoundup = z
   .object({
-    title: z.string(required('A title')).max(FIELD_LIMITS.roundup.title, atMost(FIELD_LIMITS.roundup.title)).trim().min(1, 'A title is required'),
-    date: z.string(required('A date')).max(10, 'must be a date as YYYY-MM-DD').regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
-    slug: z.string().max(FIELD_LIMITS.roundup.slug, atMost(FIELD_LIMITS.roundup.slug)).trim().optional(),
+    title: z
+      .string(required('A title'))
+      .max(FIELD_LIMITS.roundup.title, atMost(FIELD_LIMITS.roundup.title))
+      .trim()
+      .min(1, 'A title is required'),
+    date: z
+      .string(required('A date'))
+      .max(10, 'must be a date as YYYY-MM-DD')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+    slug: z
+      .string()
+      .max(FIELD_LIMITS.roundup.slug, atMost(FIELD_LIMITS.roundup.slug))
+      .trim()
+      .optional(),
   })
   .strict();
 
@@ -41,15 +52,25 @@ const optionalText = (max: number) =>
 
 const newEntry = z
   .object({
-    title: z.string(required('A title')).max(FIELD_LIMITS.entry.title, atMost(FIELD_LIMITS.entry.title)).trim().min(1, 'A title is required'),
-    url: z.string(required('A URL')).max(FIELD_LIMITS.entry.url, atMost(FIELD_LIMITS.entry.url)).trim().min(1, 'A URL is required'),
+    title: z
+      .string(required('A title'))
+      .max(FIELD_LIMITS.entry.title, atMost(FIELD_LIMITS.entry.title))
+      .trim()
+      .min(1, 'A title is required'),
+    url: z
+      .string(required('A URL'))
+      .max(FIELD_LIMITS.entry.url, atMost(FIELD_LIMITS.entry.url))
+      .trim()
+      .min(1, 'A URL is required'),
     author: optionalText(FIELD_LIMITS.entry.author),
     description: optionalText(FIELD_LIMITS.entry.description),
     category: z.string(required('A section')).min(1, 'A section is required').max(64),
   })
   .strict();
 
-const fromInbox = z.object({ entry: z.string().min(1, 'must be a link documentId').max(64) }).strict();
+const fromInbox = z
+  .object({ entry: z.string().min(1, 'must be a link documentId').max(64) })
+  .strict();
 
 /** The editor's page: GET/POST /roundup/roundups, /roundups/:documentId/{editor,entries,preview,publish,unpublish}, /inbox. */
 const editor = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -63,11 +84,15 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
    * than they write.
    */
   const answerCached = async (ctx: any, name: string, compute: () => Promise<unknown>) => {
-    const output = await getPluginService(strapi, 'rendered').cached(`editor\u0000${name}`, [VERSION_KEYS.editor], async () => ({
-      body: JSON.stringify(await compute()),
-      contentType: 'application/json; charset=utf-8',
-      lastModified: new Date(0),
-    }));
+    const output = await getPluginService(strapi, 'rendered').cached(
+      `editor\u0000${name}`,
+      [VERSION_KEYS.editor],
+      async () => ({
+        body: JSON.stringify(await compute()),
+        contentType: 'application/json; charset=utf-8',
+        lastModified: new Date(0),
+      })
+    );
     ctx.type = output.contentType;
     ctx.body = output.body;
   };
@@ -75,7 +100,9 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list(ctx: any) {
       const { page, pageSize } = parseInput(listQuery, ctx.query, 'query');
-      await answerCached(ctx, `list\u0000${page}\u0000${pageSize}`, () => service().list({ page, pageSize }));
+      await answerCached(ctx, `list\u0000${page}\u0000${pageSize}`, () =>
+        service().list({ page, pageSize })
+      );
     },
 
     async create(ctx: any) {
@@ -93,7 +120,10 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
       const { q, page, pageSize } = parseInput(inboxQuery, ctx.query, 'query');
       // Searches are as many as their words: only the plain pages are kept.
       if (q) ctx.body = await service().inbox({ q, page, pageSize });
-      else await answerCached(ctx, `inbox\u0000${page}\u0000${pageSize}`, () => service().inbox({ page, pageSize }));
+      else
+        await answerCached(ctx, `inbox\u0000${page}\u0000${pageSize}`, () =>
+          service().inbox({ page, pageSize })
+        );
     },
 
     async addEntry(ctx: any) {

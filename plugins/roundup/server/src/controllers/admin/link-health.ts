@@ -12,7 +12,9 @@ const listQuery = z
   })
   .strict();
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-const actionBody = z.object({ action: z.enum(['use-new-url', 'use-archived-copy', 'ignore', 'unignore']) }).strict();
+const actionBody = z
+  .object({ action: z.enum(['use-new-url', 'use-archived-copy', 'ignore', 'unignore']) })
+  .strict();
 
 /** Link health: start a check, follow it, list the links by state and fix them. */
 const linkHealth = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -28,7 +30,9 @@ const linkHealth = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async find(ctx: any) {
     const query = parseInput(listQuery, ctx.query, 'query');
-    const { results, pagination, counts } = await getPluginService(strapi, 'link-health').list(query as never);
+    const { results, pagination, counts } = await getPluginService(strapi, 'link-health').list(
+      query as never
+    );
     ctx.body = { data: results, meta: { pagination, counts } };
   },
 

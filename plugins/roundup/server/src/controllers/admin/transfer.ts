@@ -25,7 +25,9 @@ const transfer = ({ strapi }: { strapi: Core.Strapi }) => ({
     const length = Number(ctx.request.length ?? 0);
     const markdown = ctx.request.body?.markdown;
     if (length > limit || (typeof markdown === 'string' && Buffer.byteLength(markdown) > limit)) {
-      throw new PayloadTooLargeError(`An import may be at most ${limit} bytes (roundup.config.import.maxBytes)`);
+      throw new PayloadTooLargeError(
+        `An import may be at most ${limit} bytes (roundup.config.import.maxBytes)`
+      );
     }
     const body = parseInput(importBody, ctx.request.body, 'body');
     const { status, body: result } = await getPluginService(strapi, 'importer').import(body);
@@ -35,8 +37,12 @@ const transfer = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async export(ctx: any) {
     const { status } = parseInput(exportQuery, ctx.query, 'query');
-    const exported = await getPluginService(strapi, 'importer').export(ctx.params.documentId, status);
-    if (!exported) throw new NotFoundError(`No ${status} version of roundup "${ctx.params.documentId}"`);
+    const exported = await getPluginService(strapi, 'importer').export(
+      ctx.params.documentId,
+      status
+    );
+    if (!exported)
+      throw new NotFoundError(`No ${status} version of roundup "${ctx.params.documentId}"`);
     ctx.set('Content-Disposition', `attachment; filename="${exported.fileName}"`);
     ctx.type = 'text/markdown; charset=utf-8';
     ctx.body = exported.markdown;

@@ -45,9 +45,12 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => ({
   async capture(ctx: any) {
     const { maxBytes } = getPluginConfig(strapi).capture;
     // The declared length, and the parsed body for a request sent without one (chunked).
-    const size = Number(ctx.request.length ?? 0) || Buffer.byteLength(JSON.stringify(ctx.request.body ?? {}));
+    const size =
+      Number(ctx.request.length ?? 0) || Buffer.byteLength(JSON.stringify(ctx.request.body ?? {}));
     if (size > maxBytes) {
-      throw new PayloadTooLargeError(`A capture may be at most ${maxBytes} bytes (roundup.config.capture.maxBytes)`);
+      throw new PayloadTooLargeError(
+        `A capture may be at most ${maxBytes} bytes (roundup.config.capture.maxBytes)`
+      );
     }
     const service = getPluginService(strapi, 'capture');
     const limit = service.takeRateLimit(callerKey(ctx));

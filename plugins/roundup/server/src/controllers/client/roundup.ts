@@ -28,7 +28,9 @@ const listQuery = (config: RoundupConfig) => {
 const noQuery = z.object({}).strict();
 
 const renderedQuery = z
-  .object({ format: z.enum(['markdown', 'html'], { message: 'must be markdown or html' }).optional() })
+  .object({
+    format: z.enum(['markdown', 'html'], { message: 'must be markdown or html' }).optional(),
+  })
   .strict();
 
 const notFound = (slug: string) => new NotFoundError(`No published roundup with slug "${slug}"`);

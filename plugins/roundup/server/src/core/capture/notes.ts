@@ -9,7 +9,10 @@ const paragraphs = (text: string) =>
  * paragraphs the commentary does not already hold, as paragraphs of their
  * own. Capturing the same selection twice does not repeat it.
  */
-export const appendNote = (commentary: string | null | undefined, note: string | null | undefined): string | null => {
+export const appendNote = (
+  commentary: string | null | undefined,
+  note: string | null | undefined
+): string | null => {
   const existing = (commentary ?? '').trim();
   const have = new Set(paragraphs(existing));
   const added = paragraphs(note ?? '').filter((paragraph) => !have.has(paragraph));

@@ -21,8 +21,11 @@ export const takeFromBucket = (
   limit: RateLimit
 ): { allowed: boolean; bucket: Bucket; retryAfterSeconds: number } => {
   const perMs = limit.perMinute / 60_000;
-  const refilled = bucket ? Math.min(limit.burst, bucket.tokens + (now - bucket.at) * perMs) : limit.burst;
-  if (refilled >= 1) return { allowed: true, bucket: { tokens: refilled - 1, at: now }, retryAfterSeconds: 0 };
+  const refilled = bucket
+    ? Math.min(limit.burst, bucket.tokens + (now - bucket.at) * perMs)
+    : limit.burst;
+  if (refilled >= 1)
+    return { allowed: true, bucket: { tokens: refilled - 1, at: now }, retryAfterSeconds: 0 };
   return {
     allowed: false,
     bucket: { tokens: refilled, at: now },

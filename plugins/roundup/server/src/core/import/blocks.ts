@@ -70,7 +70,8 @@ export const headingOf = (text: string): { level: number; text: string } | null 
   let end = content.length;
   while (end > 0 && content[end - 1] === '#') end -= 1;
   if (end === 0) content = '';
-  else if (end < content.length && isBlankChar(content[end - 1])) content = trimBlanks(content.slice(0, end));
+  else if (end < content.length && isBlankChar(content[end - 1]))
+    content = trimBlanks(content.slice(0, end));
   return { level, text: content };
 };
 

@@ -49,7 +49,8 @@ export const noteHiddenContent = (
         warnings.add(number, `an image in ${place} is kept as written`);
       }
       for (const written of linkDestinations(text)) {
-        const url = written.startsWith('<') && written.endsWith('>') ? written.slice(1, -1) : written;
+        const url =
+          written.startsWith('<') && written.endsWith('>') ? written.slice(1, -1) : written;
         if (url === '' || url.startsWith('#')) continue;
         const scheme = SCHEME.exec(url)?.[1].toLowerCase();
         if (/^\{[{%]/.test(url)) {

@@ -1,6 +1,12 @@
 import type { RoundupEntry } from '../model';
 import { startsBlock, type ItemBlock } from './blocks';
-import { hasLink, READABLE_LENGTH, readInlineLink, readInlineText, type InlineLink } from './inline';
+import {
+  hasLink,
+  READABLE_LENGTH,
+  readInlineLink,
+  readInlineText,
+  type InlineLink,
+} from './inline';
 import { isBlank, type SourceLine } from './text';
 
 /** A note about one entry, before the parser knows where it ends up. */
@@ -161,9 +167,9 @@ export const asParagraphText = (line: string, first: boolean): string => {
   if (c === '#' || c === '>') return `\\${line}`;
   if ((c === '-' || c === '+' || c === '*') && blankOrEnd) return `\\${line}`;
   // A thematic break (`***`, `- - -`) or a setext underline (`===`).
-  const onlyMarker = (c === '-' || c === '*' || c === '_' || c === '=') && line.split('').every(
-    (char) => char === c || char === ' ' || char === '\t'
-  );
+  const onlyMarker =
+    (c === '-' || c === '*' || c === '_' || c === '=') &&
+    line.split('').every((char) => char === c || char === ' ' || char === '\t');
   if (onlyMarker) return `\\${line}`;
   if (c === '`' && line.startsWith('```')) return `\\${line}`;
   // kramdown has no escape for `~`.

@@ -4,7 +4,9 @@ import { MARKDOWN_LENGTH } from '../limits';
 import { singleSpaced } from './text';
 
 /** CommonMark with raw HTML recognised, so that a `<br/>` is a tag and not text. */
-const markdown = boundLinkLabels(new MarkdownIt({ html: true, linkify: false, typographer: false }));
+const markdown = boundLinkLabels(
+  new MarkdownIt({ html: true, linkify: false, typographer: false })
+);
 
 export type InlineMarkup = 'emphasis' | 'code' | 'link' | 'image' | 'html';
 

@@ -39,7 +39,11 @@ export type CheckVerdict =
 const PERMANENT = new Set([301, 308]);
 
 /** A 403/503 from Cloudflare's bot challenge, or LinkedIn's 999: a wall, not an answer. */
-export const isBotWall = (status: number | undefined, headers: Record<string, string> = {}, bodyStart = '') => {
+export const isBotWall = (
+  status: number | undefined,
+  headers: Record<string, string> = {},
+  bodyStart = ''
+) => {
   if (status === 999) return true;
   if (headers['cf-mitigated'] === 'challenge') return true;
   if ((status === 403 || status === 503) && (headers.server ?? '').toLowerCase() === 'cloudflare') {
@@ -94,9 +98,11 @@ export const classifyOutcome = (outcome: CheckOutcome): CheckVerdict => {
   const { error, status, redirects, finalUrl, url } = outcome;
   if (error === 'dns' || error === 'connection-refused') return { kind: 'dead', answer: error };
   if (error || status === undefined) return { kind: 'unknown', reason: error ?? 'no-answer' };
-  if (isBotWall(status, outcome.headers, outcome.bodyStart)) return { kind: 'unknown', reason: 'bot-wall' };
+  if (isBotWall(status, outcome.headers, outcome.bodyStart))
+    return { kind: 'unknown', reason: 'bot-wall' };
   if (status === 404 || status === 410) return { kind: 'dead', answer: 'not-found' };
-  if (status >= 300 && status < 400) return { kind: 'unknown', reason: 'redirect-without-location' };
+  if (status >= 300 && status < 400)
+    return { kind: 'unknown', reason: 'redirect-without-location' };
   if (status < 200 || status >= 300) return { kind: 'unknown', reason: reasonOf(status) };
   if (redirects.length === 0) return { kind: 'ok' };
 

@@ -2,7 +2,14 @@ import type { CheckVerdict, DeadAnswer } from './classify';
 
 export type LinkState = 'unchecked' | 'ok' | 'moved' | 'probably-gone' | 'unknown' | 'dead';
 
-export const LINK_STATES: readonly LinkState[] = ['unchecked', 'ok', 'moved', 'probably-gone', 'unknown', 'dead'];
+export const LINK_STATES: readonly LinkState[] = [
+  'unchecked',
+  'ok',
+  'moved',
+  'probably-gone',
+  'unknown',
+  'dead',
+];
 
 export interface DeadAfter {
   /** How many checks must give the same dead answer… */
@@ -29,7 +36,12 @@ export interface LinkHistory {
   firstFailureAt: number | null;
 }
 
-export const NEW_LINK: LinkHistory = { state: 'unchecked', deadAnswer: null, failures: 0, firstFailureAt: null };
+export const NEW_LINK: LinkHistory = {
+  state: 'unchecked',
+  deadAnswer: null,
+  failures: 0,
+  firstFailureAt: null,
+};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -49,8 +61,14 @@ export const recordCheck = (
     const continues = previous.deadAnswer === verdict.answer && previous.firstFailureAt !== null;
     const failures = continues ? previous.failures + 1 : 1;
     const firstFailureAt = continues ? previous.firstFailureAt! : now;
-    const confirmed = failures >= deadAfter.failures && now - firstFailureAt >= deadAfter.days * DAY_MS;
-    return { state: confirmed ? 'dead' : 'unknown', deadAnswer: verdict.answer, failures, firstFailureAt };
+    const confirmed =
+      failures >= deadAfter.failures && now - firstFailureAt >= deadAfter.days * DAY_MS;
+    return {
+      state: confirmed ? 'dead' : 'unknown',
+      deadAnswer: verdict.answer,
+      failures,
+      firstFailureAt,
+    };
   }
   if (verdict.kind === 'unknown') {
     // No news about the link: a dead link stays dead, a run of failures stays open.

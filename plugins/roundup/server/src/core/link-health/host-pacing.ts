@@ -26,7 +26,10 @@ export type PacingDecision = { go: true } | { go: false; waitMs: number | null }
  */
 export const mayStart = (host: HostState, now: number, policy: HostPolicy): PacingDecision => {
   if (host.inFlight >= policy.maxConcurrent || host.unsent > 0) return { go: false, waitMs: null };
-  const earliest = Math.max(host.notBefore, host.lastSentAt === null ? 0 : host.lastSentAt + policy.intervalMs);
+  const earliest = Math.max(
+    host.notBefore,
+    host.lastSentAt === null ? 0 : host.lastSentAt + policy.intervalMs
+  );
   return earliest <= now ? { go: true } : { go: false, waitMs: earliest - now };
 };
 
@@ -61,7 +64,10 @@ export const finished = (
   return {
     ...settled,
     inFlight: Math.max(0, settled.inFlight - 1),
-    notBefore: retryAfterMs === undefined ? settled.notBefore : Math.max(settled.notBefore, now + retryAfterMs),
+    notBefore:
+      retryAfterMs === undefined
+        ? settled.notBefore
+        : Math.max(settled.notBefore, now + retryAfterMs),
   };
 };
 

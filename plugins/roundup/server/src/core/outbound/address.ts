@@ -89,8 +89,14 @@ const NAT64 = ipaddr.parseCIDR('64:ff9b::/96');
 
 const classOf = (address: IpAddress, kind: AddressKind, embedded?: string): AddressClass => {
   const text = address.toString();
-  const actual: AddressKind = METADATA.has(text) || (embedded && METADATA.has(embedded)) ? 'metadata' : kind;
-  return { address: text, kind: actual, description: DESCRIPTIONS[actual], ...(embedded ? { embedded } : {}) };
+  const actual: AddressKind =
+    METADATA.has(text) || (embedded && METADATA.has(embedded)) ? 'metadata' : kind;
+  return {
+    address: text,
+    kind: actual,
+    description: DESCRIPTIONS[actual],
+    ...(embedded ? { embedded } : {}),
+  };
 };
 
 const ipv4Kind = (address: ipaddr.IPv4): AddressKind => IPV4_KINDS[address.range()] ?? 'reserved';

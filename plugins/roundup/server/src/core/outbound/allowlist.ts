@@ -76,7 +76,11 @@ export const parseAllowEntry = (entry: string): AllowRule | string => {
 
   const subdomains = body.startsWith('*.');
   const host = normalHost(subdomains ? body.slice(2) : body);
-  if (host.length === 0 || host.length > 253 || !host.split('.').every((label) => HOST_LABEL.test(label))) {
+  if (
+    host.length === 0 ||
+    host.length > 253 ||
+    !host.split('.').every((label) => HOST_LABEL.test(label))
+  ) {
     return problem;
   }
   return { kind: 'host', host, subdomains, port, entry };

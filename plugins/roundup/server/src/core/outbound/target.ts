@@ -29,7 +29,8 @@ export const LOCALHOST_ADDRESSES = [
   { address: '::1', family: 6 as const },
 ];
 
-export const isLocalhost = (target: Target) => target.literal === null && isLocalhostName(target.host);
+export const isLocalhost = (target: Target) =>
+  target.literal === null && isLocalhostName(target.host);
 
 /**
  * Everything about a URL that can be decided before resolving it: an
@@ -45,9 +46,13 @@ export const checkTarget = (input: string, rules: readonly AllowRule[]): TargetC
     return { ok: false, reason: 'is not an absolute URL' };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, reason: `uses ${url.protocol.replace(/:$/, '')}; only http and https are allowed` };
+    return {
+      ok: false,
+      reason: `uses ${url.protocol.replace(/:$/, '')}; only http and https are allowed`,
+    };
   }
-  if (url.username || url.password) return { ok: false, reason: 'must not hold a user name or password' };
+  if (url.username || url.password)
+    return { ok: false, reason: 'must not hold a user name or password' };
   const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
   const bare = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const host = bare.toLowerCase().replace(/\.$/, '');
@@ -77,7 +82,12 @@ const portReason = (port: number, host: string) =>
   `uses port ${port}; only ${STANDARD_PORTS.join(' and ')} are allowed unless outbound.allow permits it (for example "${host.includes(':') ? `[${host}]` : host}:${port}")`;
 
 /** Why connecting to `address` on `port` is refused, or null when it is permitted. */
-const refuseAddress = (address: IpAddress, port: number, rules: readonly AllowRule[], verb: string) => {
+const refuseAddress = (
+  address: IpAddress,
+  port: number,
+  rules: readonly AllowRule[],
+  verb: string
+) => {
   if (addressAllowed(rules, address, port)) return null;
   const found = classifyAddress(address);
   if (found.kind !== 'public') return `${verb} ${describeAddress(found)}; ${ALLOW_HINT}`;

@@ -10,18 +10,19 @@ const URL_BREAKING = /[\s\p{Cc}()<>\\`]/gu;
  * Markdown line: line breaks become spaces, and every character that could start
  * markup is backslash-escaped, so it reads as the same text in CommonMark and kramdown.
  */
-export const markdownText = (text: string): string => escapeClosingHashes(
-  text
-    // A run of whitespace with a line break in it becomes one space.
-    .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
-    .trim()
-    .replace(MARKDOWN_PUNCTUATION, '\\$&')
-    .replace(EMPHASIS_UNDERSCORE, '\\_')
-    .replace(/&(?=#?[\da-z]+;)/gi, '&amp;')
-    .replace(/\$\$/g, '\\$\\$')
-    // kramdown has no escape for `~`, so strikethrough is broken up with entities.
-    .replace(/~{2,}/g, (tildes) => '&#126;'.repeat(tildes.length))
-);
+export const markdownText = (text: string): string =>
+  escapeClosingHashes(
+    text
+      // A run of whitespace with a line break in it becomes one space.
+      .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
+      .trim()
+      .replace(MARKDOWN_PUNCTUATION, '\\$&')
+      .replace(EMPHASIS_UNDERSCORE, '\\_')
+      .replace(/&(?=#?[\da-z]+;)/gi, '&amp;')
+      .replace(/\$\$/g, '\\$\\$')
+      // kramdown has no escape for `~`, so strikethrough is broken up with entities.
+      .replace(/~{2,}/g, (tildes) => '&#126;'.repeat(tildes.length))
+  );
 
 /** Hashes at the end of a heading would close it: each one escaped (counted, not matched). */
 const escapeClosingHashes = (text: string): string => {

@@ -21,12 +21,18 @@ export interface HtmlContext {
   references: References;
 }
 
-const DEFAULT_CONTEXT: HtmlContext = { liquidTags: DEFAULT_LIQUID_TAGS, site: null, references: {} };
+const DEFAULT_CONTEXT: HtmlContext = {
+  liquidTags: DEFAULT_LIQUID_TAGS,
+  site: null,
+  references: {},
+};
 
 const NO_SITE: SiteLinks = { siteUrl: 'invalid:', permalink: '/' };
 
 const prepared = (text: string, context: HtmlContext) =>
-  text.includes('{%') ? resolveLiquidLinks(text, context.liquidTags, context.site ?? NO_SITE) : text;
+  text.includes('{%')
+    ? resolveLiquidLinks(text, context.liquidTags, context.site ?? NO_SITE)
+    : text;
 
 /**
  * The link definitions (`[ref]: https://…`) of the given Markdown fields: a post
@@ -60,7 +66,9 @@ export const markdownToHtml = (
   const text = nonBlank(source);
   if (!text) return '';
   // A copy: markdown-it adds the field's own definitions to the object it is given.
-  return markdownIt.render(prepared(text, context), { references: { ...context.references } }).trimEnd();
+  return markdownIt
+    .render(prepared(text, context), { references: { ...context.references } })
+    .trimEnd();
 };
 
 /** One entry as a list item: the linked title, " by Author", then the commentary. */

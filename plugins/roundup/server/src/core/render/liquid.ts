@@ -109,7 +109,9 @@ export const resolveLinkTag = (name: string, argument: string, site: SiteLinks):
   try {
     if (name === 'post_url') {
       const post = POST_NAME.exec(argument.replace(/^\/+/, ''));
-      return post ? roundupPermalink(site.permalink, site.siteUrl, { date: post[1], slug: post[2] }) : null;
+      return post
+        ? roundupPermalink(site.permalink, site.siteUrl, { date: post[1], slug: post[2] })
+        : null;
     }
     if (name === 'link') {
       const base = site.siteUrl.endsWith('/') ? site.siteUrl : `${site.siteUrl}/`;
@@ -139,11 +141,13 @@ export const resolveLiquidLinks = (
   for (const { start, end } of constructs) {
     const construct = text.slice(start, end);
     const tag = allowedLinkTag(construct, allowed);
-    const inDestination = text.slice(Math.max(0, start - 2), start).endsWith('](') ||
+    const inDestination =
+      text.slice(Math.max(0, start - 2), start).endsWith('](') ||
       /\]\(\s*<?$/.test(text.slice(Math.max(0, start - 8), start));
     let replacement = construct;
     if (tag) replacement = resolveLinkTag(tag.name, tag.argument, site) ?? '';
-    else if (inDestination && construct.startsWith('{%') && construct.endsWith('%}')) replacement = '';
+    else if (inDestination && construct.startsWith('{%') && construct.endsWith('%}'))
+      replacement = '';
     out.push(text.slice(from, start), replacement);
     from = end;
   }

@@ -157,7 +157,8 @@ const cleanComment = (body: string): boolean =>
   !body.startsWith('>') && !body.startsWith('->') && !/--|[<>]/.test(body);
 
 const AUTOLINK = /^<([a-z][\d+.a-z-]{1,31}):[^\s<>]*>/i;
-const EMAIL_AUTOLINK = /^<[\w.!#$%&'*+/=?^`{|}~-]+@[\da-z](?:[\da-z-]{0,61}[\da-z])?(?:\.[\da-z](?:[\da-z-]{0,61}[\da-z])?)*>/i;
+const EMAIL_AUTOLINK =
+  /^<[\w.!#$%&'*+/=?^`{|}~-]+@[\da-z](?:[\da-z-]{0,61}[\da-z])?(?:\.[\da-z](?:[\da-z-]{0,61}[\da-z])?)*>/i;
 /** Longest autolink looked at; a longer one is escaped (it is text then, which is safe). */
 const AUTOLINK_MAX = 2048;
 
@@ -235,7 +236,8 @@ const scanRun = (
     // Searches start at increasing offsets but may step back a little; a binary search keeps each one short.
     let low = 0;
     let high = list.length;
-    if (quoteCursor[quote] < list.length && list[quoteCursor[quote]] < from) low = quoteCursor[quote];
+    if (quoteCursor[quote] < list.length && list[quoteCursor[quote]] < from)
+      low = quoteCursor[quote];
     while (low < high) {
       const mid = (low + high) >> 1;
       if (list[mid] < from) low = mid + 1;
@@ -272,7 +274,11 @@ const scanRun = (
     }
     if (c === '{' && text[at + 1] === ':') {
       edits.push({ start: base + at, end: base + at, replacement: '\\' });
-      removed.push({ offset: base + at, kind: 'attribute-list', written: shorten(text.slice(at, at + 40).split('\n')[0]) });
+      removed.push({
+        offset: base + at,
+        kind: 'attribute-list',
+        written: shorten(text.slice(at, at + 40).split('\n')[0]),
+      });
       at += 2;
       continue;
     }

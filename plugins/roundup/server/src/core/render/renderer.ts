@@ -3,7 +3,12 @@ import type { Roundup, RoundupEntry } from '../model';
 import { indent, markdownDestination, markdownText, markdownUrl, nonBlank } from './escape';
 import { htmlEntry, markdownReferences, markdownToHtml, type HtmlContext } from './html';
 import { DEFAULT_LIQUID_TAGS, inertLiquid, type SiteLinks } from './liquid';
-import { markdownEntry, markdownField, yamlFrontMatter, type MarkdownOutputOptions } from './markdown';
+import {
+  markdownEntry,
+  markdownField,
+  yamlFrontMatter,
+  type MarkdownOutputOptions,
+} from './markdown';
 import { sanitizeHtml } from './sanitize';
 import { DEFAULT_HTML_TEMPLATE, DEFAULT_MARKDOWN_TEMPLATE } from './templates';
 
@@ -64,14 +69,17 @@ const engine = (htmlContext: () => HtmlContext, outputEscape?: 'escape'): Liquid
   liquid.registerFilter('yaml_front_matter', (roundup: Roundup) => yamlFrontMatter(roundup));
   liquid.registerFilter('md_text', (value: unknown) => markdownText(asText(value)));
   liquid.registerFilter('md_url', (value: unknown) => markdownUrl(asText(value)));
-  liquid.registerFilter('md_destination', (value: unknown) =>
-    inertLiquid(markdownDestination(asText(value)), []).text
+  liquid.registerFilter(
+    'md_destination',
+    (value: unknown) => inertLiquid(markdownDestination(asText(value)), []).text
   );
   liquid.registerFilter('indent', (value: unknown, width: unknown = 2) =>
     indent(asText(value), Number(width))
   );
   liquid.registerFilter('md_entry', (entry: RoundupEntry) => markdownEntry(entry));
-  liquid.registerFilter('markdown', (value: unknown) => markdownToHtml(asText(value), htmlContext()));
+  liquid.registerFilter('markdown', (value: unknown) =>
+    markdownToHtml(asText(value), htmlContext())
+  );
   liquid.registerFilter('html_entry', (entry: RoundupEntry) => htmlEntry(entry, htmlContext()));
   return liquid;
 };
@@ -124,10 +132,16 @@ export const createRenderer = ({
   const base = { liquidTags: options.liquidTags, site };
   // Rendering is synchronous, so the roundup being rendered can hand its link definitions to the filters.
   let context: HtmlContext = { ...base, references: {} };
-  const markdown = compile(engine(() => context), markdownTemplate, (text) =>
-    text === null ? null : markdownField(text, options).text
+  const markdown = compile(
+    engine(() => context),
+    markdownTemplate,
+    (text) => (text === null ? null : markdownField(text, options).text)
   );
-  const html = compile(engine(() => context, 'escape'), htmlTemplate, (text) => text);
+  const html = compile(
+    engine(() => context, 'escape'),
+    htmlTemplate,
+    (text) => text
+  );
   return {
     markdown: (roundup) => `${markdown(roundup).trimEnd()}\n`,
     html: (roundup) => {

@@ -46,7 +46,8 @@ export const fieldSafetyWarnings = (
   const totals = new Map<Kind, number>([['liquid', prepared.inertLiquid.length]]);
   for (const { kind } of prepared.removed) totals.set(kind, (totals.get(kind) ?? 0) + 1);
   // One warning more than the cap reads better shown than counted ("1 more …").
-  const cap = (kind: Kind) => ((totals.get(kind) ?? 0) > WARNINGS_PER_KIND + 1 ? WARNINGS_PER_KIND : Infinity);
+  const cap = (kind: Kind) =>
+    (totals.get(kind) ?? 0) > WARNINGS_PER_KIND + 1 ? WARNINGS_PER_KIND : Infinity;
   const shown = new Map<Kind, number>();
   const more = new Map<Kind, { count: number; offset: number }>();
   /** Whether one more warning of `kind` is shown; if not, it is counted. */
@@ -62,7 +63,8 @@ export const fieldSafetyWarnings = (
     return false;
   };
   for (const { offset, kind, written } of prepared.removed) {
-    if (show(kind, () => offset)) warnings.push({ offset, message: `"${written}" in ${place} ${REMOVED[kind]}` });
+    if (show(kind, () => offset))
+      warnings.push({ offset, message: `"${written}" in ${place} ${REMOVED[kind]}` });
   }
   // Constructs come in the order they are written: each search starts where the last one was found.
   let from = 0;

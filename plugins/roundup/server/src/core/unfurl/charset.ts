@@ -21,7 +21,10 @@ export const charsetFromContentType = (contentType: string | undefined | null): 
   for (const part of contentType.split(';').slice(1)) {
     const [name, ...rest] = part.split('=');
     if (name.trim().toLowerCase() !== 'charset') continue;
-    const value = rest.join('=').trim().replace(/^["']|["']$/g, '');
+    const value = rest
+      .join('=')
+      .trim()
+      .replace(/^["']|["']$/g, '');
     return value ? value.toLowerCase() : null;
   }
   return null;
@@ -33,7 +36,11 @@ export const charsetFromContentType = (contentType: string | undefined | null): 
  * read as Latin-1, which maps each byte to one character, as HTML's prescan does.
  */
 export const charsetFromMeta = (bytes: Uint8Array): string | null => {
-  const prefix = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, PRESCAN_BYTES)).toString('latin1');
+  const prefix = Buffer.from(
+    bytes.buffer,
+    bytes.byteOffset,
+    Math.min(bytes.byteLength, PRESCAN_BYTES)
+  ).toString('latin1');
   let found: string | null = null;
   const parser = new Parser(
     {
@@ -68,7 +75,10 @@ const knownLabel = (label: string | null): string | null => {
  * Node's full ICU decodes ISO-8859-1 (as windows-1252, as browsers do),
  * Shift_JIS, EUC-KR, GBK and the other WHATWG encodings.
  */
-export const decodePage = (bytes: Uint8Array, contentType?: string | null): { text: string; charset: string } => {
+export const decodePage = (
+  bytes: Uint8Array,
+  contentType?: string | null
+): { text: string; charset: string } => {
   const charset =
     knownLabel(charsetFromBom(bytes)) ??
     knownLabel(charsetFromContentType(contentType)) ??

@@ -28,11 +28,17 @@ export const pendingRecord = (placeholders: UnfurlRecord['placeholders'] = {}): 
 export const readRecord = (value: unknown): UnfurlRecord | null => {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
   const record = value as Partial<UnfurlRecord>;
-  if (record.state !== 'pending' && record.state !== 'done' && record.state !== 'failed') return null;
-  return { ...pendingRecord(), ...record, placeholders: { ...(record.placeholders ?? {}) } } as UnfurlRecord;
+  if (record.state !== 'pending' && record.state !== 'done' && record.state !== 'failed')
+    return null;
+  return {
+    ...pendingRecord(),
+    ...record,
+    placeholders: { ...(record.placeholders ?? {}) },
+  } as UnfurlRecord;
 };
 
-const isEmpty = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && !value.trim());
+const isEmpty = (value: unknown) =>
+  value === null || value === undefined || (typeof value === 'string' && !value.trim());
 
 /**
  * What a successful unfurl writes to a link: the title and author the editor
@@ -71,7 +77,11 @@ export const fillFromMetadata = (
 };
 
 /** The record of a failed unfurl: the reason, and what an earlier success found kept. */
-export const failedRecord = (record: UnfurlRecord | null, reason: string, at: Date): UnfurlRecord => ({
+export const failedRecord = (
+  record: UnfurlRecord | null,
+  reason: string,
+  at: Date
+): UnfurlRecord => ({
   ...(record ?? pendingRecord()),
   state: 'failed',
   reason,

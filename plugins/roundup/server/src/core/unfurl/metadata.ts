@@ -47,11 +47,14 @@ export const personNames = (value: Json): string | null => {
     else if (item && typeof item === 'object') {
       const name = (item as Record<string, Json>).name;
       if (typeof name === 'string') names.push(name);
-      else if (Array.isArray(name)) name.filter((n) => typeof n === 'string').forEach((n) => names.push(n as string));
+      else if (Array.isArray(name))
+        name.filter((n) => typeof n === 'string').forEach((n) => names.push(n as string));
     }
   };
   visit(value);
-  const unique = [...new Set(names.map((name) => name.replace(/\s+/g, ' ').trim()).filter(Boolean))];
+  const unique = [
+    ...new Set(names.map((name) => name.replace(/\s+/g, ' ').trim()).filter(Boolean)),
+  ];
   return unique.length ? unique.join(', ') : null;
 };
 
@@ -72,7 +75,8 @@ const jsonLdNodes = (document: Json): Record<string, Json>[] => {
   return nodes;
 };
 
-const ARTICLE_TYPES = /article|posting|report|blog|webpage|video|creativework|recipe|review|book|podcast/i;
+const ARTICLE_TYPES =
+  /article|posting|report|blog|webpage|video|creativework|recipe|review|book|podcast/i;
 
 const nodeTypes = (node: Record<string, Json>): string[] => {
   const type = node['@type'];
@@ -84,7 +88,9 @@ export const jsonLdFacts = (documents: Json[]) => {
   const nodes = documents.flatMap(jsonLdNodes);
   // The node describing the page: an article-like type with a headline or author first.
   const ranked = [
-    ...nodes.filter((node) => nodeTypes(node).some((t) => ARTICLE_TYPES.test(t)) && (node.headline || node.author)),
+    ...nodes.filter(
+      (node) => nodeTypes(node).some((t) => ARTICLE_TYPES.test(t)) && (node.headline || node.author)
+    ),
     ...nodes.filter((node) => node.headline || node.author),
   ];
   const main = ranked[0];
@@ -108,7 +114,13 @@ export interface PageTags {
 
 /** Reads the tags that describe a page, in one pass of htmlparser2 (which tolerates any markup). */
 export const readPageTags = (html: string): PageTags => {
-  const tags: PageTags = { title: null, meta: new Map(), canonical: null, oembed: null, jsonLd: [] };
+  const tags: PageTags = {
+    title: null,
+    meta: new Map(),
+    canonical: null,
+    oembed: null,
+    jsonLd: [],
+  };
   let inTitle = false;
   let inJsonLd = false;
   let inSvg = 0;
@@ -121,18 +133,29 @@ export const readPageTags = (html: string): PageTags => {
           inTitle = true;
           text = '';
         } else if (name === 'meta') {
-          const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? '').trim().toLowerCase();
+          const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? '')
+            .trim()
+            .toLowerCase();
           const content = attributes.content;
           // The first declaration wins, as the platforms that read these tags do.
-          if (key && typeof content === 'string' && !tags.meta.has(key)) tags.meta.set(key, content);
+          if (key && typeof content === 'string' && !tags.meta.has(key))
+            tags.meta.set(key, content);
         } else if (name === 'link') {
           const rel = (attributes.rel ?? '').toLowerCase().split(/\s+/);
           const type = (attributes.type ?? '').toLowerCase();
-          if (rel.includes('canonical') && tags.canonical === null) tags.canonical = attributes.href ?? null;
-          if (rel.includes('alternate') && type === 'application/json+oembed' && tags.oembed === null) {
+          if (rel.includes('canonical') && tags.canonical === null)
+            tags.canonical = attributes.href ?? null;
+          if (
+            rel.includes('alternate') &&
+            type === 'application/json+oembed' &&
+            tags.oembed === null
+          ) {
             tags.oembed = attributes.href ?? null;
           }
-        } else if (name === 'script' && (attributes.type ?? '').trim().toLowerCase() === 'application/ld+json') {
+        } else if (
+          name === 'script' &&
+          (attributes.type ?? '').trim().toLowerCase() === 'application/ld+json'
+        ) {
           inJsonLd = true;
           text = '';
         }
@@ -161,7 +184,8 @@ export const readPageTags = (html: string): PageTags => {
   return tags;
 };
 
-const first = (...values: (string | null | undefined)[]) => values.find((v) => typeof v === 'string' && v.trim()) ?? null;
+const first = (...values: (string | null | undefined)[]) =>
+  values.find((v) => typeof v === 'string' && v.trim()) ?? null;
 
 /**
  * A page's metadata from its HTML. Title: `og:title`, `twitter:title`,
@@ -177,24 +201,41 @@ export const extractMetadata = (html: string, pageUrl: string): PageMetadata => 
   const ld = jsonLdFacts(tags.jsonLd);
   const articleAuthor = meta('article:author');
   return {
-    title: cleanText(first(meta('og:title'), meta('twitter:title'), tags.title, ld.headline), FIELD_LIMITS.title),
+    title: cleanText(
+      first(meta('og:title'), meta('twitter:title'), tags.title, ld.headline),
+      FIELD_LIMITS.title
+    ),
     author: cleanText(
-      first(ld.author, meta('author'), articleAuthor && !looksLikeUrl(articleAuthor.trim()) ? articleAuthor : null),
+      first(
+        ld.author,
+        meta('author'),
+        articleAuthor && !looksLikeUrl(articleAuthor.trim()) ? articleAuthor : null
+      ),
       FIELD_LIMITS.author
     ),
     description: cleanText(
-      first(meta('og:description'), meta('twitter:description'), meta('description'), ld.description),
+      first(
+        meta('og:description'),
+        meta('twitter:description'),
+        meta('description'),
+        ld.description
+      ),
       FIELD_LIMITS.description
     ),
-    siteName: cleanText(first(meta('og:site_name'), ld.publisher, meta('application-name')), FIELD_LIMITS.siteName),
-    canonicalUrl: absoluteHttpUrl(tags.canonical, pageUrl) ?? absoluteHttpUrl(meta('og:url'), pageUrl),
+    siteName: cleanText(
+      first(meta('og:site_name'), ld.publisher, meta('application-name')),
+      FIELD_LIMITS.siteName
+    ),
+    canonicalUrl:
+      absoluteHttpUrl(tags.canonical, pageUrl) ?? absoluteHttpUrl(meta('og:url'), pageUrl),
     oembedUrl: absoluteHttpUrl(tags.oembed, pageUrl),
   };
 };
 
 /** What an oEmbed JSON response adds: its title, `author_name` and `provider_name`. */
 export const oembedFacts = (json: Json): Pick<PageMetadata, 'title' | 'author' | 'siteName'> => {
-  const data = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, Json>) : {};
+  const data =
+    json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, Json>) : {};
   return {
     title: cleanText(data.title, FIELD_LIMITS.title),
     author: cleanText(data.author_name, FIELD_LIMITS.author),

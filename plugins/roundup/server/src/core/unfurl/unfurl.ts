@@ -29,13 +29,13 @@ export interface UnfurlLimits {
 }
 
 export type UnfurlOutcome =
-  | { ok: true; metadata: PageMetadata; finalUrl: string }
-  | { ok: false; reason: string };
+  { ok: true; metadata: PageMetadata; finalUrl: string } | { ok: false; reason: string };
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const OEMBED_MAX_BYTES = 64 * 1024;
 
-const mediaType = (contentType: string | undefined) => (contentType ?? '').split(';')[0].trim().toLowerCase();
+const mediaType = (contentType: string | undefined) =>
+  (contentType ?? '').split(';')[0].trim().toLowerCase();
 
 export const isHtml = (contentType: string | undefined) => {
   const type = mediaType(contentType);
@@ -56,7 +56,11 @@ export const headEnd = (received: Buffer): number => {
  * and the author (or an oEmbed endpoint that may). JSON-LD often sits in the
  * body, so a head without an author keeps the page reading, up to the cap.
  */
-export const headSuffices = (received: Buffer, contentType?: string, pageUrl = 'http://localhost/'): boolean => {
+export const headSuffices = (
+  received: Buffer,
+  contentType?: string,
+  pageUrl = 'http://localhost/'
+): boolean => {
   const end = headEnd(received);
   if (end < 0) return false;
   const { text } = decodePage(received.subarray(0, end), contentType);
@@ -65,7 +69,9 @@ export const headSuffices = (received: Buffer, contentType?: string, pageUrl = '
 };
 
 const formatBytes = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB` : `${Math.round(bytes / 1024)} KiB`;
+  bytes >= 1024 * 1024
+    ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`
+    : `${Math.round(bytes / 1024)} KiB`;
 
 /**
  * Why a fetch failed, in a few words an editor can act on
@@ -87,7 +93,11 @@ export const fetchFailureReason = (error: unknown): string => {
  * page advertises oEmbed and still lacks its author or title, the oEmbed JSON
  * through the same `fetchPage`. Never throws: a failure is a reason.
  */
-export const unfurl = async (url: string, fetchPage: FetchPage, limits: UnfurlLimits): Promise<UnfurlOutcome> => {
+export const unfurl = async (
+  url: string,
+  fetchPage: FetchPage,
+  limits: UnfurlLimits
+): Promise<UnfurlOutcome> => {
   let page: FetchedPage;
   try {
     page = await fetchPage(url, {

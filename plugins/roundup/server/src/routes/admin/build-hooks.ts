@@ -10,6 +10,11 @@ export default [
   { method: 'GET', path: '/build-hooks/:id', handler: 'build-hooks.findOne', config: manage() },
   { method: 'PUT', path: '/build-hooks/:id', handler: 'build-hooks.update', config: manage() },
   { method: 'DELETE', path: '/build-hooks/:id', handler: 'build-hooks.delete', config: manage() },
-  { method: 'POST', path: '/build-hooks/:id/trigger', handler: 'build-hooks.trigger', config: manage() },
+  {
+    method: 'POST',
+    path: '/build-hooks/:id/trigger',
+    handler: 'build-hooks.trigger',
+    config: manage(),
+  },
   { method: 'GET', path: '/deliveries', handler: 'build-hooks.deliveries', config: manage() },
 ];

@@ -2,6 +2,16 @@ import { ACTIONS } from '../../permissions';
 import { can } from './can';
 
 export default [
-  { method: 'GET', path: '/roundups/:documentId/order', handler: 'order.get', config: can(ACTIONS.read) },
-  { method: 'PUT', path: '/roundups/:documentId/order', handler: 'order.update', config: can(ACTIONS.reorder) },
+  {
+    method: 'GET',
+    path: '/roundups/:documentId/order',
+    handler: 'order.get',
+    config: can(ACTIONS.read),
+  },
+  {
+    method: 'PUT',
+    path: '/roundups/:documentId/order',
+    handler: 'order.update',
+    config: can(ACTIONS.reorder),
+  },
 ];

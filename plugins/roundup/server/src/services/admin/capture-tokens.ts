@@ -38,7 +38,9 @@ const captureTokens = ({ strapi }: { strapi: Core.Strapi }) => {
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     });
     // Only tokens whose one permission is capture count: a token widened in Settings is not ours to show.
-    return rows.filter((row) => row.permissions?.length === 1 && row.permissions[0].action === CAPTURE_ACTION);
+    return rows.filter(
+      (row) => row.permissions?.length === 1 && row.permissions[0].action === CAPTURE_ACTION
+    );
   };
 
   const asToken = (row: any): CaptureToken => ({
@@ -60,7 +62,10 @@ const captureTokens = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(editor: Editor, formUrl: string) {
-      const who = [editor.firstname, editor.lastname].filter(Boolean).join(' ') || editor.email || `user ${editor.id}`;
+      const who =
+        [editor.firstname, editor.lastname].filter(Boolean).join(' ') ||
+        editor.email ||
+        `user ${editor.id}`;
       const created = await apiTokens().create({
         kind: 'content-api',
         name: `${NAME_PREFIX} · ${editor.email ?? editor.id} · ${new Date().toISOString()}`,
@@ -69,7 +74,11 @@ const captureTokens = ({ strapi }: { strapi: Core.Strapi }) => {
         permissions: [CAPTURE_ACTION],
         lifespan: null,
       });
-      return { token: asToken(created), accessKey: created.accessKey as string, bookmarklet: bookmarklet(formUrl, created.accessKey) };
+      return {
+        token: asToken(created),
+        accessKey: created.accessKey as string,
+        bookmarklet: bookmarklet(formUrl, created.accessKey),
+      };
     },
 
     /** The bookmarklet of one of the editor's tokens, its key decrypted again (Strapi keeps it encrypted). */
@@ -77,9 +86,14 @@ const captureTokens = ({ strapi }: { strapi: Core.Strapi }) => {
       await requireOwn(editor, id);
       const token = await apiTokens().getById(id, { includeDecryptedKey: true });
       if (!token?.accessKey) {
-        throw new ApplicationError('This token\'s key cannot be read back (no encryption key is set); make a new one');
+        throw new ApplicationError(
+          "This token's key cannot be read back (no encryption key is set); make a new one"
+        );
       }
-      return { accessKey: token.accessKey as string, bookmarklet: bookmarklet(formUrl, token.accessKey) };
+      return {
+        accessKey: token.accessKey as string,
+        bookmarklet: bookmarklet(formUrl, token.accessKey),
+      };
     },
 
     async revoke(editor: Editor, id: number) {

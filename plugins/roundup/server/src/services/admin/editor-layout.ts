@@ -43,7 +43,12 @@ const VIEWS: Record<string, ViewSpec> = {
     sortBy: 'updatedAt',
     sortOrder: 'DESC',
     mainField: 'title',
-    labels: { url: 'URL', category: 'Section', description: 'Commentary', originalUrl: 'Original URL' },
+    labels: {
+      url: 'URL',
+      category: 'Section',
+      description: 'Commentary',
+      originalUrl: 'Original URL',
+    },
     help: {
       title: 'The linked title as readers see it.',
       url: 'An absolute http(s) address, e.g. https://example.com/article.',
@@ -51,7 +56,8 @@ const VIEWS: Record<string, ViewSpec> = {
       description: 'Your commentary, in Markdown.',
       category: 'The section the link appears under.',
       roundup: 'Leave empty to keep the link in the inbox until it has a roundup.',
-      originalUrl: 'The URL this link had before Link health replaced it with a new or archived address.',
+      originalUrl:
+        'The URL this link had before Link health replaced it with a new or archived address.',
     },
   },
   [CATEGORY_UID]: {

@@ -69,7 +69,8 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
   const names = () => {
     const entry = strapi.db.metadata.get(ENTRY_UID);
     const roundup = strapi.db.metadata.get(ROUNDUP_UID);
-    const column = (attribute: string) => (entry.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+    const column = (attribute: string) =>
+      (entry.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
     const inRoundup = (entry.attributes.roundup as any).joinTable;
     const inCategory = (entry.attributes.category as any).joinTable;
     const sections = (roundup.attributes.sections as any).joinTable;
@@ -113,7 +114,9 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
   });
   const withCategory = <T extends Row>({ categoryDocumentId, categoryName, ...row }: T) => ({
     ...row,
-    category: categoryDocumentId ? { documentId: categoryDocumentId as string, name: categoryName as string } : null,
+    category: categoryDocumentId
+      ? { documentId: categoryDocumentId as string, name: categoryName as string }
+      : null,
   });
 
   return {
@@ -201,7 +204,8 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
         return {
           ...link,
           capturedAt: isoTime(link.capturedAt),
-          captures: link.captures === null || link.captures === undefined ? null : Number(link.captures),
+          captures:
+            link.captures === null || link.captures === undefined ? null : Number(link.captures),
           unfurl: jsonValue(link.unfurl),
         } as InboxRow;
       });

@@ -56,7 +56,10 @@ export interface InboxCard extends EntryCard {
   /** How many captures found this link; more than 1 means it was captured again. */
   captures: number;
   /** Unfurl's state (`pending`, `done`, `failed` with its reason) and what the page said. */
-  unfurl: Pick<UnfurlRecord, 'state' | 'reason' | 'description' | 'siteName' | 'canonicalUrl'> | null;
+  unfurl: Pick<
+    UnfurlRecord,
+    'state' | 'reason' | 'description' | 'siteName' | 'canonicalUrl'
+  > | null;
 }
 
 export interface EditorView {
@@ -105,7 +108,11 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
       rows.map((row) => row.documentId)
     );
     const duplicates = findDuplicates(
-      rows.map((row) => ({ documentId: row.documentId, canonicalUrl: row.canonicalUrl ?? null, roundup })),
+      rows.map((row) => ({
+        documentId: row.documentId,
+        canonicalUrl: row.canonicalUrl ?? null,
+        roundup,
+      })),
       candidates
     );
     return rows.map((row) => ({
@@ -126,7 +133,9 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
       const record = readRecord(row.unfurl);
       return {
         ...card,
-        category: row.category ? { documentId: row.category.documentId, name: row.category.name } : null,
+        category: row.category
+          ? { documentId: row.category.documentId, name: row.category.name }
+          : null,
         capturedAt: row.capturedAt ? new Date(row.capturedAt).toISOString() : null,
         captureSource: row.captureSource ?? null,
         captures: row.captures ?? 0,
@@ -150,10 +159,13 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
     page: number,
     pageSize: number,
     found: number
-  ): Promise<number> => (page === 1 && found < pageSize ? found : strapi.db.query(uid).count({ where }));
+  ): Promise<number> =>
+    page === 1 && found < pageSize ? found : strapi.db.query(uid).count({ where });
 
   const requireCategory = async (documentId: string) => {
-    const row = await strapi.db.query(CATEGORY_UID).findOne({ where: { documentId }, select: ['id'] });
+    const row = await strapi.db
+      .query(CATEGORY_UID)
+      .findOne({ where: { documentId }, select: ['id'] });
     return Boolean(row);
   };
 
@@ -170,8 +182,17 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Roundups, newest date first, with their status and number of links. */
     async list({ page, pageSize }: { page: number; pageSize: number }) {
       const where = { publishedAt: null };
-      const drafts = await getPluginService(strapi, 'editor-reads').drafts({ offset: (page - 1) * pageSize, limit: pageSize });
-      const total = await countUnlessFirstPageTellsIt(ROUNDUP_UID, where, page, pageSize, drafts.length);
+      const drafts = await getPluginService(strapi, 'editor-reads').drafts({
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      });
+      const total = await countUnlessFirstPageTellsIt(
+        ROUNDUP_UID,
+        where,
+        page,
+        pageSize,
+        drafts.length
+      );
       return {
         results: drafts.map((row) => summary(row, row.published ?? undefined, row.entries)),
         pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
@@ -205,15 +226,22 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
         getPluginService(strapi, 'order').categories(),
       ]);
       const byId = new Map((await cards(links, documentId)).map((card) => [card.documentId, card]));
-      const placed = links.map((link) => ({ documentId: link.documentId, category: link.category?.documentId ?? null }));
+      const placed = links.map((link) => ({
+        documentId: link.documentId,
+        category: link.category?.documentId ?? null,
+      }));
       const override = sections.map((section) => section.documentId);
 
       return {
         roundup: summary(row, published, placed.length),
-        sections: groupIntoSections(placed, allCategories, override, { includeEmpty: true }).map((section) => ({
-          category: section.category ? { documentId: section.category.documentId, name: section.category.name } : null,
-          entries: section.entries.map((entry) => byId.get(entry.documentId)!),
-        })),
+        sections: groupIntoSections(placed, allCategories, override, { includeEmpty: true }).map(
+          (section) => ({
+            category: section.category
+              ? { documentId: section.category.documentId, name: section.category.name }
+              : null,
+            entries: section.entries.map((entry) => byId.get(entry.documentId)!),
+          })
+        ),
         version: orderVersion(placed, override),
       };
     },
@@ -245,7 +273,13 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
             ...paging,
           })
         : await getPluginService(strapi, 'editor-reads').inbox(paging);
-      const total = await countUnlessFirstPageTellsIt(ENTRY_UID, where, page, pageSize, rows.length);
+      const total = await countUnlessFirstPageTellsIt(
+        ENTRY_UID,
+        where,
+        page,
+        pageSize,
+        rows.length
+      );
       return {
         results: await inboxCards(rows),
         total,
@@ -277,9 +311,15 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
           const entry: Row | null = await strapi.db.query(ENTRY_UID).findOne({
             where: { documentId: input.entry },
             select: ['documentId'],
-            populate: { roundup: { select: ['documentId', 'title'] }, category: { select: ['documentId'] } },
+            populate: {
+              roundup: { select: ['documentId', 'title'] },
+              category: { select: ['documentId'] },
+            },
           });
-          if (!entry) throw fieldProblems([{ path: 'entry', message: `no link with documentId "${input.entry}"` }]);
+          if (!entry)
+            throw fieldProblems([
+              { path: 'entry', message: `no link with documentId "${input.entry}"` },
+            ]);
           if (entry.roundup) {
             throw new ConflictError(
               entry.roundup.documentId === documentId
@@ -289,7 +329,9 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
             );
           }
           if (!entry.category) {
-            throw fieldProblems([{ path: 'entry', message: 'has no section; give it one before adding it' }]);
+            throw fieldProblems([
+              { path: 'entry', message: 'has no section; give it one before adding it' },
+            ]);
           }
           entryId = entry.documentId;
         } else {

@@ -20,7 +20,6 @@ export interface ImportRequest {
   replace: boolean;
 }
 
-
 const counts = (roundup: Roundup) => ({
   sections: roundup.sections.length,
   entries: roundup.sections.reduce((sum, section) => sum + section.entries.length, 0),
@@ -41,7 +40,14 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
     } catch (error) {
       if (error instanceof RoundupParseError) {
         throw new ValidationError(`markdown: ${error.message}`, {
-          errors: [{ path: ['markdown'], message: `markdown: ${error.message}`, name: 'ValidationError', line: error.line }],
+          errors: [
+            {
+              path: ['markdown'],
+              message: `markdown: ${error.message}`,
+              name: 'ValidationError',
+              line: error.line,
+            },
+          ],
         });
       }
       throw error;
@@ -54,7 +60,10 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
       message: problem.message,
     }));
     if (!roundup.date) {
-      problems.push({ path: 'date', message: 'the post has no date: give one in the front matter, the file name or the request' });
+      problems.push({
+        path: 'date',
+        message: 'the post has no date: give one in the front matter, the file name or the request',
+      });
     } else if (isoDateProblem(roundup.date)) {
       problems.push({ path: 'date', message: `${isoDateProblem(roundup.date)} (${roundup.date})` });
     }
@@ -63,8 +72,12 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The category documentId for each section name, creating the missing ones. */
   const categoriesFor = async (roundup: Roundup) => {
-    const existing: Row[] = await strapi.db.query(CATEGORY_UID).findMany({ select: ['documentId', 'name', 'position'] });
-    const byName = new Map(existing.map((row) => [normaliseSectionName(row.name), row.documentId as string]));
+    const existing: Row[] = await strapi.db
+      .query(CATEGORY_UID)
+      .findMany({ select: ['documentId', 'name', 'position'] });
+    const byName = new Map(
+      existing.map((row) => [normaliseSectionName(row.name), row.documentId as string])
+    );
     let position = existing.reduce((max, row) => Math.max(max, row.position ?? 0), 0);
     const ids: string[] = [];
     for (const section of roundup.sections) {
@@ -72,7 +85,8 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
       let id = byName.get(normaliseSectionName(name));
       if (!id) {
         position += 1;
-        id = (await strapi.documents(CATEGORY_UID).create({ data: { name, position } as any })).documentId as string;
+        id = (await strapi.documents(CATEGORY_UID).create({ data: { name, position } as any }))
+          .documentId as string;
         byName.set(normaliseSectionName(name), id);
       }
       ids.push(id);
@@ -93,9 +107,12 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
         .query(ROUNDUP_UID)
         .findOne({ where: { slug: roundup.slug }, select: ['documentId'] });
       if (existing && !request.replace) {
-        throw new ConflictError(`A roundup with slug "${roundup.slug}" exists; send "replace": true to update it`, {
-          documentId: existing.documentId,
-        });
+        throw new ConflictError(
+          `A roundup with slug "${roundup.slug}" exists; send "replace": true to update it`,
+          {
+            documentId: existing.documentId,
+          }
+        );
       }
 
       const documentId = await strapi.db.transaction(async () => {
@@ -118,9 +135,12 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
           for (const entry of new Set(old.map((row) => row.documentId as string))) {
             await strapi.documents(ENTRY_UID).delete({ documentId: entry });
           }
-          await strapi.documents(ROUNDUP_UID).update({ documentId: id, data: { ...fields, sections: { set: [] } } as any });
+          await strapi
+            .documents(ROUNDUP_UID)
+            .update({ documentId: id, data: { ...fields, sections: { set: [] } } as any });
         } else {
-          id = (await strapi.documents(ROUNDUP_UID).create({ data: fields as any })).documentId as string;
+          id = (await strapi.documents(ROUNDUP_UID).create({ data: fields as any }))
+            .documentId as string;
         }
         const categories = await categoriesFor(roundup);
         const entryIds: string[] = [];
@@ -147,7 +167,10 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The Markdown of a roundup's draft or published version, or null. */
-    async export(documentId: string, status: 'draft' | 'published'): Promise<{ markdown: string; fileName: string } | null> {
+    async export(
+      documentId: string,
+      status: 'draft' | 'published'
+    ): Promise<{ markdown: string; fileName: string } | null> {
       const roundup = await getPluginService(strapi, 'published').loadDocument(documentId, status);
       if (!roundup) return null;
       return {

@@ -54,11 +54,17 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
     return { roundup, categories, entries, override };
   };
 
-  const view = ({ categories, entries, override }: Awaited<ReturnType<typeof loadState>>): OrderView => ({
-    sections: groupIntoSections(entries, categories, override, { includeEmpty: true }).map((section) => ({
-      category: section.category?.documentId ?? null,
-      entries: section.entries.map((entry) => entry.documentId),
-    })),
+  const view = ({
+    categories,
+    entries,
+    override,
+  }: Awaited<ReturnType<typeof loadState>>): OrderView => ({
+    sections: groupIntoSections(entries, categories, override, { includeEmpty: true }).map(
+      (section) => ({
+        category: section.category?.documentId ?? null,
+        entries: section.entries.map((entry) => entry.documentId),
+      })
+    ),
     version: orderVersion(entries, override),
   });
 
@@ -82,7 +88,10 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
      * `version` is a ConflictError, a bad request a ValidationError naming
      * every problem.
      */
-    async set(documentId: string, request: ReorderRequest & { version?: string }): Promise<OrderView> {
+    async set(
+      documentId: string,
+      request: ReorderRequest & { version?: string }
+    ): Promise<OrderView> {
       await strapi.db.transaction(async ({ trx }) => {
         await lockRoundup(trx, documentId);
         const state = await loadState(documentId);
@@ -96,7 +105,9 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
 
         const known = new Set(state.entries.map((entry) => entry.documentId));
         const foreignIds = [
-          ...new Set(request.sections.flatMap((section) => section.entries).filter((id) => !known.has(id))),
+          ...new Set(
+            request.sections.flatMap((section) => section.entries).filter((id) => !known.has(id))
+          ),
         ];
         const foreign: Row[] = foreignIds.length
           ? await strapi.db.query(ENTRY_UID).findMany({
@@ -105,7 +116,12 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
               populate: { roundup: { select: ['title'] } },
             })
           : [];
-        const elsewhere = new Map(foreign.map((row) => [row.documentId as string, (row.roundup?.title ?? null) as string | null]));
+        const elsewhere = new Map(
+          foreign.map((row) => [
+            row.documentId as string,
+            (row.roundup?.title ?? null) as string | null,
+          ])
+        );
 
         const { plan, problems } = planReorder(request, {
           categories: state.categories,

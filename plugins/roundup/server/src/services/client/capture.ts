@@ -39,8 +39,22 @@ export interface CapturedLink {
   unfurl: { state: string; reason: string | null } | null;
 }
 
-const LINK_FIELDS = ['documentId', 'title', 'url', 'author', 'description', 'capturedAt', 'captureSource', 'captures', 'unfurl', 'createdAt'];
-const LINK_POPULATE = { category: { select: ['documentId', 'name'] }, roundup: { select: ['documentId', 'title'] } };
+const LINK_FIELDS = [
+  'documentId',
+  'title',
+  'url',
+  'author',
+  'description',
+  'capturedAt',
+  'captureSource',
+  'captures',
+  'unfurl',
+  'createdAt',
+];
+const LINK_POPULATE = {
+  category: { select: ['documentId', 'name'] },
+  roundup: { select: ['documentId', 'title'] },
+};
 
 const asLink = (row: Row): CapturedLink => {
   const record = readRecord(row.unfurl);
@@ -50,7 +64,9 @@ const asLink = (row: Row): CapturedLink => {
     url: row.url,
     author: row.author ?? null,
     commentary: row.description ?? null,
-    category: row.category ? { documentId: row.category.documentId, name: row.category.name } : null,
+    category: row.category
+      ? { documentId: row.category.documentId, name: row.category.name }
+      : null,
     roundup: row.roundup ? { documentId: row.roundup.documentId, title: row.roundup.title } : null,
     capturedAt: row.capturedAt ? new Date(row.capturedAt).toISOString() : null,
     captureSource: row.captureSource ?? null,
@@ -69,7 +85,9 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
   const buckets = new Map<string, Bucket>();
 
   const findLink = (where: Record<string, unknown>): Promise<Row | null> =>
-    strapi.db.query(ENTRY_UID).findOne({ where, select: LINK_FIELDS, populate: LINK_POPULATE, orderBy: [{ id: 'asc' }] });
+    strapi.db
+      .query(ENTRY_UID)
+      .findOne({ where, select: LINK_FIELDS, populate: LINK_POPULATE, orderBy: [{ id: 'asc' }] });
 
   const sectionFor = async (category: string | null | undefined): Promise<string> => {
     if (category) {
@@ -77,14 +95,23 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { $or: [{ documentId: category }, { slug: category }] },
         select: ['documentId'],
       });
-      if (!row) throw fieldProblems([{ path: 'category', message: `no section "${category}"; use a section's documentId or slug` }]);
+      if (!row)
+        throw fieldProblems([
+          {
+            path: 'category',
+            message: `no section "${category}"; use a section's documentId or slug`,
+          },
+        ]);
       return row.documentId;
     }
     const first = await strapi.db.query(CATEGORY_UID).findOne({
       select: ['documentId'],
       orderBy: [{ position: 'asc' }, { id: 'asc' }],
     });
-    if (!first) throw fieldProblems([{ path: 'category', message: 'there are no sections yet; create one first' }]);
+    if (!first)
+      throw fieldProblems([
+        { path: 'category', message: 'there are no sections yet; create one first' },
+      ]);
     return first.documentId;
   };
 
@@ -94,7 +121,11 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
      * user); the number of seconds to wait when the burst is spent.
      */
     takeRateLimit(key: string, now = Date.now()): { allowed: boolean; retryAfterSeconds: number } {
-      const { allowed, bucket, retryAfterSeconds } = takeFromBucket(buckets.get(key), now, getPluginConfig(strapi).capture.rateLimit);
+      const { allowed, bucket, retryAfterSeconds } = takeFromBucket(
+        buckets.get(key),
+        now,
+        getPluginConfig(strapi).capture.rateLimit
+      );
       buckets.set(key, bucket);
       if (buckets.size > 10_000) buckets.delete(buckets.keys().next().value!);
       return { allowed, retryAfterSeconds };
@@ -102,7 +133,8 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async capture(input: CaptureInput): Promise<{ created: boolean; link: CapturedLink }> {
       const canonical = canonicalUrl(input.url);
-      if (!canonical) throw fieldProblems([{ path: 'url', message: 'must be an absolute http(s) URL' }]);
+      if (!canonical)
+        throw fieldProblems([{ path: 'url', message: 'must be an absolute http(s) URL' }]);
 
       const existing = await findLink({ canonicalUrl: canonical });
       if (existing) {
@@ -111,14 +143,18 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
           captures: (existing.captures ?? 1) + 1,
         };
         const record = readRecord(existing.unfurl);
-        const titleIsStandIn = record?.placeholders.title !== undefined && record.placeholders.title === existing.title;
+        const titleIsStandIn =
+          record?.placeholders.title !== undefined && record.placeholders.title === existing.title;
         if (input.title && titleIsStandIn) {
           data.title = input.title;
           data.unfurl = { ...record, placeholders: {} };
         }
         if (input.author && !existing.author) data.author = input.author;
         await strapi.documents(ENTRY_UID).update({ documentId: existing.documentId, data } as any);
-        return { created: false, link: asLink((await findLink({ documentId: existing.documentId }))!) };
+        return {
+          created: false,
+          link: asLink((await findLink({ documentId: existing.documentId }))!),
+        };
       }
 
       const category = await sectionFor(input.category);

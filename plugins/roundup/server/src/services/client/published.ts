@@ -55,7 +55,10 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** One version of a roundup by documentId, for editors (export, preview); never for readers. */
-  async loadDocument(documentId: string, status: 'draft' | 'published'): Promise<PublicRoundup | null> {
+  async loadDocument(
+    documentId: string,
+    status: 'draft' | 'published'
+  ): Promise<PublicRoundup | null> {
     return (await this.loadVersion(status, { documentId }))?.roundup ?? null;
   },
 
@@ -80,7 +83,11 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
     const categories = new Map<string, CategoryRef>();
     let lastModified = Math.max(millis(row.updatedAt), millis(row.publishedAt));
     const placed = (row.entries as Row[]).map((entry) => {
-      lastModified = Math.max(lastModified, millis(entry.updatedAt), millis(entry.category?.updatedAt));
+      lastModified = Math.max(
+        lastModified,
+        millis(entry.updatedAt),
+        millis(entry.category?.updatedAt)
+      );
       if (entry.category) categories.set(entry.category.documentId, toCategoryRef(entry.category));
       return {
         documentId: entry.documentId as string,
@@ -95,7 +102,9 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
     const sections = groupIntoSections(placed, [...categories.values()], override, {
       includeEmpty: false,
     }).map((section) => ({
-      category: section.category ? { name: section.category.name, slug: section.category.slug } : null,
+      category: section.category
+        ? { name: section.category.name, slug: section.category.slug }
+        : null,
       entries: section.entries.map((entry) => ({
         title: entry.title,
         url: entry.url,

@@ -106,25 +106,35 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
       if (cached !== undefined) return cached;
 
       const loaded = await getPluginService(strapi, 'published').load(slug);
-      const result = loaded ? output(render(loaded.roundup, format), format, loaded.lastModified) : null;
+      const result = loaded
+        ? output(render(loaded.roundup, format), format, loaded.lastModified)
+        : null;
       remember(name, version, result);
       return result;
     },
 
     /** One page of the published roundups as the list route answers it, cached under the published version. */
     listPage({ page, pageSize }: { page: number; pageSize: number }): Promise<RenderedOutput> {
-      return this.cached(`list\u0000${page}\u0000${pageSize}`, [VERSION_KEYS.published], async () => {
-        const { results, pagination } = await getPluginService(strapi, 'published').list({ page, pageSize });
-        const lastModified = results.reduce(
-          (latest, row) => Math.max(latest, Date.parse(row.updatedAt) || 0, Date.parse(row.publishedAt) || 0),
-          0
-        );
-        return {
-          body: JSON.stringify({ data: results, meta: { pagination } }),
-          contentType: 'application/json; charset=utf-8',
-          lastModified: new Date(lastModified),
-        };
-      });
+      return this.cached(
+        `list\u0000${page}\u0000${pageSize}`,
+        [VERSION_KEYS.published],
+        async () => {
+          const { results, pagination } = await getPluginService(strapi, 'published').list({
+            page,
+            pageSize,
+          });
+          const lastModified = results.reduce(
+            (latest, row) =>
+              Math.max(latest, Date.parse(row.updatedAt) || 0, Date.parse(row.publishedAt) || 0),
+            0
+          );
+          return {
+            body: JSON.stringify({ data: results, meta: { pagination } }),
+            contentType: 'application/json; charset=utf-8',
+            lastModified: new Date(lastModified),
+          };
+        }
+      );
     },
 
     /**
@@ -137,7 +147,10 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
       dependsOn: string[],
       compute: () => Promise<{ body: string; contentType: string; lastModified: Date }>
     ): Promise<RenderedOutput> {
-      const version = await getPluginService(strapi, 'content-version').current([VERSION_KEYS.all, ...dependsOn]);
+      const version = await getPluginService(strapi, 'content-version').current([
+        VERSION_KEYS.all,
+        ...dependsOn,
+      ]);
       const cached = recall(name, version);
       if (cached) return cached;
       const { body, contentType, lastModified } = await compute();

@@ -57,9 +57,17 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   /** Every field longer than its limit, named with its limit, at once. */
   const lengthError = (problems: { path: string; message: string }[]) =>
-    documentValidationError(strapi.dirs.app.root, problems.map((p) => `${p.path} ${p.message}`).join('; '), {
-      errors: problems.map((p) => ({ path: [p.path], message: `${p.path} ${p.message}`, name: 'ValidationError' })),
-    });
+    documentValidationError(
+      strapi.dirs.app.root,
+      problems.map((p) => `${p.path} ${p.message}`).join('; '),
+      {
+        errors: problems.map((p) => ({
+          path: [p.path],
+          message: `${p.path} ${p.message}`,
+          name: 'ValidationError',
+        })),
+      }
+    );
 
   const slugTaken = async (uid: RoundupContentUID, slug: string, documentId?: string) => {
     const where: Record<string, unknown> = { slug };
@@ -77,7 +85,11 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
       const problem = slugProblem(given);
       if (problem) throw fieldError('slug', problem, given);
       if (await slugTaken(uid, given, documentId)) {
-        throw fieldError('slug', `"${given}" is already used by another ${uid === ROUNDUP_UID ? 'roundup' : 'category'}`, given);
+        throw fieldError(
+          'slug',
+          `"${given}" is already used by another ${uid === ROUNDUP_UID ? 'roundup' : 'category'}`,
+          given
+        );
       }
       data.slug = given;
       return;
@@ -90,7 +102,9 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
 
     let text = data[source];
     if ((typeof text !== 'string' || text.trim() === '') && documentId) {
-      const existing = await strapi.db.query(uid).findOne({ where: { documentId }, select: [source] });
+      const existing = await strapi.db
+        .query(uid)
+        .findOne({ where: { documentId }, select: [source] });
       text = existing?.[source];
     }
     if (typeof text !== 'string' || text.trim() === '') {
@@ -118,7 +132,11 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
         // Escaping and punycode can lengthen a URL; its canonical form shares the column's limit.
         const canonical = data.canonicalUrl as string;
         if (canonical.length > STRING_COLUMN_LENGTH) {
-          throw fieldError('url', `must be at most ${STRING_COLUMN_LENGTH} characters once written out in full (it has ${canonical.length})`, data.url);
+          throw fieldError(
+            'url',
+            `must be at most ${STRING_COLUMN_LENGTH} characters once written out in full (it has ${canonical.length})`,
+            data.url
+          );
         }
       }
       if (data.originalUrl !== undefined && data.originalUrl !== null && data.originalUrl !== '') {
@@ -146,7 +164,8 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async fillCanonicalUrls(): Promise<number> {
       const meta = strapi.db.metadata.get(ENTRY_UID);
-      const column = (meta.attributes.canonicalUrl as { columnName?: string }).columnName ?? 'canonical_url';
+      const column =
+        (meta.attributes.canonicalUrl as { columnName?: string }).columnName ?? 'canonical_url';
       const rows: { id: number; url: string }[] = await strapi.db
         .connection(meta.tableName)
         .select('id', 'url')
@@ -156,12 +175,15 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
       for (let start = 0; start < rows.length; start += FILL_CHUNK) {
         await strapi.db.transaction(async ({ trx }: { trx: any }) => {
           for (const row of rows.slice(start, start + FILL_CHUNK)) {
-            await trx(meta.tableName).where({ id: row.id }).update({ [column]: canonicalUrl(row.url) });
+            await trx(meta.tableName)
+              .where({ id: row.id })
+              .update({ [column]: canonicalUrl(row.url) });
           }
         });
       }
       // Duplicate warnings compare canonical URLs: editors' pages cached by any instance are out of date.
-      if (rows.length > 0) await getPluginService(strapi, 'content-version').bump([VERSION_KEYS.editor]);
+      if (rows.length > 0)
+        await getPluginService(strapi, 'content-version').bump([VERSION_KEYS.editor]);
       return rows.length;
     },
 

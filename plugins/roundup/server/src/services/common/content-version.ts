@@ -68,19 +68,25 @@ const contentVersion = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Keys for published roundup rows among `rows` (each with slug and publishedAt). */
   const keysOfRoundups = (rows: Row[]) => {
     const live = rows.filter((row) => row.publishedAt);
-    return live.length ? [VERSION_KEYS.published, ...live.map((row) => VERSION_KEYS.roundup(row.slug ?? ''))] : [];
+    return live.length
+      ? [VERSION_KEYS.published, ...live.map((row) => VERSION_KEYS.roundup(row.slug ?? ''))]
+      : [];
   };
 
   const roundupRows = (where: unknown): Promise<Row[]> =>
     strapi.db.query(ROUNDUP_UID).findMany({ where, select: ['id', 'slug', 'publishedAt'] } as any);
   const entryIds = async (where: unknown): Promise<number[]> =>
-    ((await strapi.db.query(ENTRY_UID).findMany({ where, select: ['id'] } as any)) as Row[]).map((row) => row.id);
+    ((await strapi.db.query(ENTRY_UID).findMany({ where, select: ['id'] } as any)) as Row[]).map(
+      (row) => row.id
+    );
 
   /** Before a write: what readers see of the rows it will change. */
   const before = async (uid: string, where: unknown) => {
     if (uid === ROUNDUP_UID) return keysOfRoundups(await roundupRows(where));
     if (uid === ENTRY_UID) {
-      const slugs = await inTransaction(async (trx) => publishedSlugsOfEntries(trx, await entryIds(where)));
+      const slugs = await inTransaction(async (trx) =>
+        publishedSlugsOfEntries(trx, await entryIds(where))
+      );
       return slugs.length ? [VERSION_KEYS.published, ...slugs.map(VERSION_KEYS.roundup)] : [];
     }
     return [];
@@ -114,7 +120,11 @@ const contentVersion = ({ strapi }: { strapi: Core.Strapi }) => {
           await bump([VERSION_KEYS.editor, ...(await after(event.model.uid, event.result?.id))]);
         },
         async afterUpdate(event: any) {
-          await bump([VERSION_KEYS.editor, ...recalled(event), ...(await after(event.model.uid, event.result?.id))]);
+          await bump([
+            VERSION_KEYS.editor,
+            ...recalled(event),
+            ...(await after(event.model.uid, event.result?.id)),
+          ]);
         },
         async afterDelete(event: any) {
           const keys = event.model.uid === CATEGORY_UID ? [VERSION_KEYS.sections] : recalled(event);
@@ -123,14 +133,24 @@ const contentVersion = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       // Bulk writes do not say which rows they changed: they evict everything.
       const bulk = Object.fromEntries(
-        ['afterCreateMany', 'afterUpdateMany', 'afterDeleteMany'].map((name) => [name, () => bump()])
+        ['afterCreateMany', 'afterUpdateMany', 'afterDeleteMany'].map((name) => [
+          name,
+          () => bump(),
+        ])
       );
-      strapi.db.lifecycles.subscribe({ models: [CATEGORY_UID, ENTRY_UID, ROUNDUP_UID], ...single, ...bulk });
+      strapi.db.lifecycles.subscribe({
+        models: [CATEGORY_UID, ENTRY_UID, ROUNDUP_UID],
+        ...single,
+        ...bulk,
+      });
     },
 
     /** The versions of `keys`, read from the database in one query, as one string. */
     async current(keys: string[] = [VERSION_KEYS.all]): Promise<string> {
-      const rows: Row[] = await strapi.db.connection(table()).select('key', 'version').whereIn('key', keys);
+      const rows: Row[] = await strapi.db
+        .connection(table())
+        .select('key', 'version')
+        .whereIn('key', keys);
       const byKey = new Map(rows.map((row) => [row.key, String(row.version)]));
       return keys.map((key) => byKey.get(key) ?? '1').join('.');
     },

@@ -6,7 +6,14 @@ import { VERSION_KEYS } from './content-version';
 type Knex = any;
 type Row = Record<string, any>;
 
-const ROUNDUP_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+const ROUNDUP_ACTIONS = new Set([
+  'create',
+  'update',
+  'delete',
+  'publish',
+  'unpublish',
+  'discardDraft',
+]);
 const ENTRY_ACTIONS = new Set(['create', 'update']);
 const STORE_VERSION = 1;
 
@@ -45,19 +52,31 @@ const inboxMembership = ({ strapi }: { strapi: Core.Strapi }) => {
     const { entries, link, entryColumn } = names();
     // A boolean expression, not bound true/false: PostgreSQL will not cast a parameter to boolean here.
     const query = trx(entries).update({
-      in_inbox: trx.raw('not exists (select 1 from ?? where ??.?? = ??.id)', [link, link, entryColumn, entries]),
+      in_inbox: trx.raw('not exists (select 1 from ?? where ??.?? = ??.id)', [
+        link,
+        link,
+        entryColumn,
+        entries,
+      ]),
     });
     await (ids ? query.whereIn('id', ids) : query);
   };
 
   return {
     /** Wraps one Document Service write of ours and recomputes the links it may have moved. */
-    async around(uid: string, action: string, documentId: string | undefined, write: () => any): Promise<any> {
+    async around(
+      uid: string,
+      action: string,
+      documentId: string | undefined,
+      write: () => any
+    ): Promise<any> {
       const tracked =
-        (uid === ROUNDUP_UID && ROUNDUP_ACTIONS.has(action)) || (uid === ENTRY_UID && ENTRY_ACTIONS.has(action));
+        (uid === ROUNDUP_UID && ROUNDUP_ACTIONS.has(action)) ||
+        (uid === ENTRY_UID && ENTRY_ACTIONS.has(action));
       if (!tracked) return write();
       return strapi.db.transaction(async ({ trx }: { trx: Knex }) => {
-        const before = uid === ROUNDUP_UID && documentId ? await linksOfRoundup(trx, documentId) : [];
+        const before =
+          uid === ROUNDUP_UID && documentId ? await linksOfRoundup(trx, documentId) : [];
         const result = await write();
         const id: string | undefined = documentId ?? (result as Row | undefined)?.documentId;
         if (uid === ROUNDUP_UID) {

@@ -134,9 +134,12 @@ const pinnedLookup =
     const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
     const usable = addresses.filter((entry) => !family || entry.family === family);
     if (usable.length === 0) {
-      const error = Object.assign(new Error(`No checked ${family ? `IPv${family} ` : ''}address for ${hostname}`), {
-        code: 'ENOTFOUND',
-      });
+      const error = Object.assign(
+        new Error(`No checked ${family ? `IPv${family} ` : ''}address for ${hostname}`),
+        {
+          code: 'ENOTFOUND',
+        }
+      );
       (callback as (error: Error) => void)(error);
     } else if (options.all) {
       (callback as any)(null, usable);
@@ -155,7 +158,12 @@ const headersOf = (message: http.IncomingMessage) => {
 
 const networkError = (error: NodeJS.ErrnoException, url: string): OutboundError => {
   if (error instanceof OutboundError) return error;
-  if (error.code === 'ECONNREFUSED') return new OutboundError('connection-refused', `Connection refused by ${new URL(url).host}`, url);
+  if (error.code === 'ECONNREFUSED')
+    return new OutboundError(
+      'connection-refused',
+      `Connection refused by ${new URL(url).host}`,
+      url
+    );
   return new OutboundError('network', error.message || String(error.code ?? error), url);
 };
 
@@ -179,7 +187,10 @@ export const createOutboundClient = ({
       return await lookup(target.host);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOTFOUND' || code === 'ENODATA' ? 'does not resolve' : `could not be resolved (${code ?? String(error)})`;
+      const reason =
+        code === 'ENOTFOUND' || code === 'ENODATA'
+          ? 'does not resolve'
+          : `could not be resolved (${code ?? String(error)})`;
       throw new OutboundError('dns', `${target.host} ${reason}`, url);
     }
   };
@@ -217,86 +228,111 @@ export const createOutboundClient = ({
     },
     signal: { onAbort: (abort: (error: OutboundError) => void) => void }
   ) =>
-    new Promise<{ status: number; headers: Record<string, string>; body: Buffer; truncated: boolean }>(
-      (resolvePromise, reject) => {
-        const url = target.url.href;
-        const transport = target.protocol === 'https:' ? https : http;
-        let settled = false;
-        let request: http.ClientRequest;
-        try {
-          request = transport.request({
-            protocol: target.protocol,
-            host: target.host,
-            port: target.port,
-            path: `${target.url.pathname}${target.url.search}`,
-            method: hop.method,
-            headers: {
-              'user-agent': userAgent,
-              ...hop.headers,
-              host: target.url.host,
-              ...(hop.body ? { 'content-length': String(hop.body.length) } : {}),
-            },
-            agent: false,
-            // IP literals connect as they are; names connect to the checked addresses only.
-            ...(target.literal ? {} : { lookup: pinnedLookup(addresses), servername: target.host }),
-          });
-        } catch (error) {
-          // A header value Node will not send, for one.
-          reject(new OutboundError('network', (error as Error).message, url));
-          return;
-        }
-        const fail = (error: OutboundError) => {
+    new Promise<{
+      status: number;
+      headers: Record<string, string>;
+      body: Buffer;
+      truncated: boolean;
+    }>((resolvePromise, reject) => {
+      const url = target.url.href;
+      const transport = target.protocol === 'https:' ? https : http;
+      let settled = false;
+      let request: http.ClientRequest;
+      try {
+        request = transport.request({
+          protocol: target.protocol,
+          host: target.host,
+          port: target.port,
+          path: `${target.url.pathname}${target.url.search}`,
+          method: hop.method,
+          headers: {
+            'user-agent': userAgent,
+            ...hop.headers,
+            host: target.url.host,
+            ...(hop.body ? { 'content-length': String(hop.body.length) } : {}),
+          },
+          agent: false,
+          // IP literals connect as they are; names connect to the checked addresses only.
+          ...(target.literal ? {} : { lookup: pinnedLookup(addresses), servername: target.host }),
+        });
+      } catch (error) {
+        // A header value Node will not send, for one.
+        reject(new OutboundError('network', (error as Error).message, url));
+        return;
+      }
+      const fail = (error: OutboundError) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(connectTimer);
+        reject(error);
+        request.destroy();
+      };
+      const connectTimer = setTimeout(
+        () =>
+          fail(
+            new OutboundError(
+              'timeout',
+              `No connection to ${target.url.host} within ${limits.connectTimeoutMs} ms`,
+              url
+            )
+          ),
+        limits.connectTimeoutMs
+      );
+      request.on('socket', (socket) => {
+        socket.once(target.protocol === 'https:' ? 'secureConnect' : 'connect', () =>
+          clearTimeout(connectTimer)
+        );
+      });
+      signal.onAbort(fail);
+      if (limits.onSent) request.on('finish', limits.onSent);
+      request.on('error', (error) => fail(networkError(error, url)));
+      request.on('response', (response) => {
+        clearTimeout(connectTimer);
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let truncated = false;
+        const finish = () => {
           if (settled) return;
           settled = true;
-          clearTimeout(connectTimer);
-          reject(error);
-          request.destroy();
-        };
-        const connectTimer = setTimeout(
-          () => fail(new OutboundError('timeout', `No connection to ${target.url.host} within ${limits.connectTimeoutMs} ms`, url)),
-          limits.connectTimeoutMs
-        );
-        request.on('socket', (socket) => {
-          socket.once(target.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
-        });
-        signal.onAbort(fail);
-        if (limits.onSent) request.on('finish', limits.onSent);
-        request.on('error', (error) => fail(networkError(error, url)));
-        request.on('response', (response) => {
-          clearTimeout(connectTimer);
-          const chunks: Buffer[] = [];
-          let size = 0;
-          let truncated = false;
-          const finish = () => {
-            if (settled) return;
-            settled = true;
-            resolvePromise({ status: response.statusCode ?? 0, headers: headersOf(response), body: Buffer.concat(chunks, size), truncated });
-          };
-          response.on('data', (chunk: Buffer) => {
-            if (settled) return;
-            const room = limits.maxBytes - size;
-            if (chunk.length > room) {
-              chunks.push(chunk.subarray(0, room));
-              size += room;
-              truncated = true;
-            } else {
-              chunks.push(chunk);
-              size += chunk.length;
-            }
-            const stop = truncated || (limits.stopWhen?.(Buffer.concat(chunks, size)) ?? false);
-            if (stop) {
-              truncated = truncated || !response.complete;
-              finish();
-              request.destroy();
-            }
+          resolvePromise({
+            status: response.statusCode ?? 0,
+            headers: headersOf(response),
+            body: Buffer.concat(chunks, size),
+            truncated,
           });
-          response.on('end', finish);
-          response.on('error', (error) => fail(networkError(error, url)));
-          response.on('aborted', () => fail(new OutboundError('network', `The connection to ${target.url.host} closed mid-answer`, url)));
+        };
+        response.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          const room = limits.maxBytes - size;
+          if (chunk.length > room) {
+            chunks.push(chunk.subarray(0, room));
+            size += room;
+            truncated = true;
+          } else {
+            chunks.push(chunk);
+            size += chunk.length;
+          }
+          const stop = truncated || (limits.stopWhen?.(Buffer.concat(chunks, size)) ?? false);
+          if (stop) {
+            truncated = truncated || !response.complete;
+            finish();
+            request.destroy();
+          }
         });
-        request.end(hop.body);
-      }
-    );
+        response.on('end', finish);
+        response.on('error', (error) => fail(networkError(error, url)));
+        response.on('aborted', () =>
+          fail(
+            new OutboundError(
+              'network',
+              `The connection to ${target.url.host} closed mid-answer`,
+              url
+            )
+          )
+        );
+      });
+      request.end(hop.body);
+    });
 
   return {
     /** Whether `url` may be requested: resolves and classifies without sending; throws OutboundError. */
@@ -319,7 +355,11 @@ export const createOutboundClient = ({
       // One deadline for everything: lookups, connections, redirects and bodies.
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
-          const error = new OutboundError('timeout', `No complete answer from ${current} within ${timeoutMs} ms`, current);
+          const error = new OutboundError(
+            'timeout',
+            `No complete answer from ${current} within ${timeoutMs} ms`,
+            current
+          );
           abort?.(error);
           reject(error);
         }, timeoutMs);
@@ -333,7 +373,9 @@ export const createOutboundClient = ({
         let hop: Hop = {
           method: (options.method ?? 'GET').toUpperCase(),
           headers: Object.fromEntries(
-            Object.entries(options.headers ?? {}).filter(([name]) => !['host', 'content-length'].includes(name.toLowerCase()))
+            Object.entries(options.headers ?? {}).filter(
+              ([name]) => !['host', 'content-length'].includes(name.toLowerCase())
+            )
           ),
           body: options.body === undefined ? undefined : Buffer.from(options.body),
         };
@@ -345,13 +387,21 @@ export const createOutboundClient = ({
             return { ...answer, url: current, redirects };
           }
           if (redirects.length >= maxRedirects) {
-            throw new OutboundError('too-many-redirects', `More than ${maxRedirects} redirects, the last to ${location}`, current);
+            throw new OutboundError(
+              'too-many-redirects',
+              `More than ${maxRedirects} redirects, the last to ${location}`,
+              current
+            );
           }
           let next: URL;
           try {
             next = new URL(location, current);
           } catch {
-            throw new OutboundError('refused', `redirected to ${location}, which is not a URL`, current);
+            throw new OutboundError(
+              'refused',
+              `redirected to ${location}, which is not a URL`,
+              current
+            );
           }
           redirects.push({ url: current, status: answer.status });
           hop = nextHop(hop, answer.status, new URL(current).origin === next.origin);
@@ -359,7 +409,11 @@ export const createOutboundClient = ({
             checked = await inTime(checkUrl(next.href));
           } catch (error) {
             if (error instanceof OutboundError && error.code === 'refused') {
-              throw new OutboundError('refused', `redirected to ${next.href}, which ${error.message}`, next.href);
+              throw new OutboundError(
+                'refused',
+                `redirected to ${next.href}, which ${error.message}`,
+                next.href
+              );
             }
             throw error;
           }
@@ -373,8 +427,15 @@ export const createOutboundClient = ({
 };
 
 /** The request a redirect asks for: GET without a body after 303 (and 301/302 of a POST); credentials stay at their origin. */
-const nextHop = (hop: { method: string; headers: Record<string, string>; body?: Buffer }, status: number, sameOrigin: boolean) => {
-  const toGet = status === 303 ? hop.method !== 'HEAD' : (status === 301 || status === 302) && hop.method === 'POST';
+const nextHop = (
+  hop: { method: string; headers: Record<string, string>; body?: Buffer },
+  status: number,
+  sameOrigin: boolean
+) => {
+  const toGet =
+    status === 303
+      ? hop.method !== 'HEAD'
+      : (status === 301 || status === 302) && hop.method === 'POST';
   const headers = Object.fromEntries(
     Object.entries(hop.headers).filter(([name]) => {
       const lower = name.toLowerCase();

@@ -20,7 +20,8 @@ const unfurlService = ({ strapi }: { strapi: Core.Strapi }) => {
   let running = 0;
   let stopped = false;
 
-  const fetchPage: FetchPage = (url, options) => getPluginService(strapi, 'outbound').request(url, options);
+  const fetchPage: FetchPage = (url, options) =>
+    getPluginService(strapi, 'outbound').request(url, options);
 
   const limits = () => {
     const { timeoutMs, maxBytes, maxRedirects } = getPluginConfig(strapi).unfurl;
@@ -34,7 +35,11 @@ const unfurlService = ({ strapi }: { strapi: Core.Strapi }) => {
       running += 1;
       service
         .refresh(documentId)
-        .catch((error) => strapi.log.error(`[roundup] unfurl of link ${documentId} failed: ${error?.message ?? error}`))
+        .catch((error) =>
+          strapi.log.error(
+            `[roundup] unfurl of link ${documentId} failed: ${error?.message ?? error}`
+          )
+        )
         .finally(() => {
           running -= 1;
           pump();
@@ -63,12 +68,19 @@ const unfurlService = ({ strapi }: { strapi: Core.Strapi }) => {
       const now = new Date();
       const data = outcome.ok
         ? (() => {
-            const filled = fillFromMetadata(entry as { title: string; author: string | null }, record, outcome.metadata, now);
+            const filled = fillFromMetadata(
+              entry as { title: string; author: string | null },
+              record,
+              outcome.metadata,
+              now
+            );
             return { ...filled.data, unfurl: filled.record };
           })()
         : { unfurl: failedRecord(record, outcome.reason, now) };
       // The link may have been deleted meanwhile; then there is nothing to fill.
-      const still = await strapi.db.query(ENTRY_UID).findOne({ where: { documentId }, select: ['id'] });
+      const still = await strapi.db
+        .query(ENTRY_UID)
+        .findOne({ where: { documentId }, select: ['id'] });
       if (!still) return null;
       return strapi.documents(ENTRY_UID).update({ documentId, data } as any);
     },

@@ -40,7 +40,10 @@ const BODY_BYTES = 16 * 1024;
 const CHUNK = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+const chunks = <T>(items: T[]) =>
+  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) =>
+    items.slice(i * CHUNK, (i + 1) * CHUNK)
+  );
 const asNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 class Stopped extends Error {}
@@ -161,7 +164,10 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
         return { error: code };
       }
       const retryAfterMs = parseRetryAfter(response.headers['retry-after'], Date.now());
-      if (retryAfterWait(response.status, retryAfterMs, retried + 1, config().maxRetryAfterMs) !== null) {
+      if (
+        retryAfterWait(response.status, retryAfterMs, retried + 1, config().maxRetryAfterMs) !==
+        null
+      ) {
         retried += 1; // the host's pacing now waits out the Retry-After
         continue;
       }
@@ -195,7 +201,14 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
         current = next.toString();
         continue;
       }
-      return { url, finalUrl: current, redirects, status, headers, bodyStart: answer.body.toString('utf8', 0, 4096) };
+      return {
+        url,
+        finalUrl: current,
+        redirects,
+        status,
+        headers,
+        bodyStart: answer.body.toString('utf8', 0, 4096),
+      };
     }
     return { url, finalUrl: current, redirects, error: 'too-many-redirects' };
   };
@@ -223,7 +236,10 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
         newUrl: verdict.kind === 'moved' ? verdict.newUrl : null,
         redirects: outcome.redirects,
         lastCheckedAt: now,
-        nextCheckAt: nextCheckAt(history, now, { healthyMs: recheckDays * DAY_MS, settledMs: recheckDays * DAY_MS }),
+        nextCheckAt: nextCheckAt(history, now, {
+          healthyMs: recheckDays * DAY_MS,
+          settledMs: recheckDays * DAY_MS,
+        }),
         queuedRun: null,
         lastRun: runId,
       },
@@ -250,7 +266,9 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Brings the results in line with the links and queues the due ones for `runId`; how many were queued. */
   const queueDueLinks = async (runId: number, now: number) => {
     const links = await linksToCheck();
-    const known: Row[] = await results().findMany({ select: ['id', 'entryDocumentId', 'url', 'nextCheckAt', 'ignored'] });
+    const known: Row[] = await results().findMany({
+      select: ['id', 'entryDocumentId', 'url', 'nextCheckAt', 'ignored'],
+    });
     const byEntry = new Map(known.map((row) => [row.entryDocumentId, row]));
     const current = new Set(links.map((link) => link.documentId));
 
@@ -262,16 +280,27 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
     const due: number[] = [];
     for (const link of links) {
       const row = byEntry.get(link.documentId);
-      if (!row) fresh.push({ entryDocumentId: link.documentId, url: link.url, state: 'unchecked', failures: 0, ignored: false, nextCheckAt: now, queuedRun: runId });
+      if (!row)
+        fresh.push({
+          entryDocumentId: link.documentId,
+          url: link.url,
+          state: 'unchecked',
+          failures: 0,
+          ignored: false,
+          nextCheckAt: now,
+          queuedRun: runId,
+        });
       else if (row.url !== link.url) changed.push({ id: row.id, url: link.url });
-      else if (!row.ignored && (row.nextCheckAt === null || Number(row.nextCheckAt) <= now)) due.push(row.id);
+      else if (!row.ignored && (row.nextCheckAt === null || Number(row.nextCheckAt) <= now))
+        due.push(row.id);
     }
     for (const rows of chunks(fresh)) await results().createMany({ data: rows });
     // A link whose URL was edited is a new link to the checker: its history no longer applies.
     for (const { id, url } of changed) {
       await results().update({ where: { id }, data: { ...resetFor(url, now), queuedRun: runId } });
     }
-    for (const ids of chunks(due)) await results().updateMany({ where: { id: { $in: ids } }, data: { queuedRun: runId } });
+    for (const ids of chunks(due))
+      await results().updateMany({ where: { id: { $in: ids } }, data: { queuedRun: runId } });
     return fresh.length + changed.length + due.length;
   };
 
@@ -288,13 +317,16 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
     if (working) return working;
     working = (async () => {
       let holding = true;
-      const renewal = setInterval(() => {
-        renewLease(runId)
-          .then((held) => {
-            holding = held;
-          })
-          .catch((e) => strapi.log.warn(`[roundup] link check lease: ${e}`));
-      }, Math.max(200, Math.floor(config().leaseTtlMs / 3)));
+      const renewal = setInterval(
+        () => {
+          renewLease(runId)
+            .then((held) => {
+              holding = held;
+            })
+            .catch((e) => strapi.log.warn(`[roundup] link check lease: ${e}`));
+        },
+        Math.max(200, Math.floor(config().leaseTtlMs / 3))
+      );
       try {
         const queued: (Row & { url: string })[] = await results().findMany({
           where: { queuedRun: runId },
@@ -321,7 +353,13 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
           await results().updateMany({ where: { queuedRun: runId }, data: { queuedRun: null } });
           await runs().updateMany({
             where: { id: runId, holder: instance },
-            data: { state: 'finished', slot: null, finishedAt: clock(), holder: null, leaseUntil: null },
+            data: {
+              state: 'finished',
+              slot: null,
+              finishedAt: clock(),
+              holder: null,
+              leaseUntil: null,
+            },
           });
         }
       } finally {
@@ -333,19 +371,33 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
     return working;
   };
 
-  const runningRun = async (): Promise<Row | null> => runs().findOne({ where: { state: 'running' }, orderBy: { id: 'desc' } });
+  const runningRun = async (): Promise<Row | null> =>
+    runs().findOne({ where: { state: 'running' }, orderBy: { id: 'desc' } });
 
   /** Takes over a running check whose instance stopped, if there is one, and works it. */
   const resumeOrphan = () =>
     inTurn(async () => {
       if (working || stopping) return;
       const run = await runningRun();
-      if (!run || !mayTakeLease({ holder: run.holder ?? null, until: asNumber(run.leaseUntil) }, instance, Date.now())) return;
+      if (
+        !run ||
+        !mayTakeLease(
+          { holder: run.holder ?? null, until: asNumber(run.leaseUntil) },
+          instance,
+          Date.now()
+        )
+      )
+        return;
       const now = Date.now();
       const { count } = await runs().updateMany({
         where: {
           id: run.id,
-          $or: [{ holder: null }, { leaseUntil: null }, { leaseUntil: { $lt: now } }, { holder: instance }],
+          $or: [
+            { holder: null },
+            { leaseUntil: null },
+            { leaseUntil: { $lt: now } },
+            { holder: instance },
+          ],
         },
         data: { holder: instance, leaseUntil: now + config().leaseTtlMs },
       });
@@ -390,11 +442,22 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
         let run: Row;
         try {
           run = await runs().create({
-            data: { slot: SLOT, state: 'running', trigger, startedAt: now, total: 0, holder: instance, leaseUntil: Date.now() + config().leaseTtlMs },
+            data: {
+              slot: SLOT,
+              state: 'running',
+              trigger,
+              startedAt: now,
+              total: 0,
+              holder: instance,
+              leaseUntil: Date.now() + config().leaseTtlMs,
+            },
           });
         } catch (error) {
           const running = await runningRun();
-          if (running) throw new ConflictError('A link check is already running', { run: await progress(running) });
+          if (running)
+            throw new ConflictError('A link check is already running', {
+              run: await progress(running),
+            });
           throw error;
         }
         const total = await queueDueLinks(run.id, now);
@@ -424,14 +487,16 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
           [CRON_JOB]: {
             task: () =>
               this.start('schedule').catch((error) => {
-                if (error instanceof ConflictError) strapi.log.info('[roundup] link check already running elsewhere');
+                if (error instanceof ConflictError)
+                  strapi.log.info('[roundup] link check already running elsewhere');
                 else strapi.log.error(`[roundup] scheduled link check: ${error}`);
               }),
             options: { rule: cron },
           },
         });
       }
-      const look = () => resumeOrphan().catch((e) => strapi.log.warn(`[roundup] link check watchdog: ${e}`));
+      const look = () =>
+        resumeOrphan().catch((e) => strapi.log.warn(`[roundup] link check watchdog: ${e}`));
       // The first look waits a little: a check resumed while the app still starts up would share its busy first seconds.
       const every = Math.max(250, Math.floor(leaseTtlMs / 2));
       watchdog = setInterval(look, every);
@@ -450,9 +515,15 @@ const checker = ({ strapi }: { strapi: Core.Strapi }) => {
       await working?.catch(() => {});
       // The instance that takes over knows nothing of this one's last requests: hand over once each host may get the next.
       const now = Date.now();
-      const quiet = Math.max(now, ...[...hosts.values()].map((host) => quietAt(host, now, pacing())));
+      const quiet = Math.max(
+        now,
+        ...[...hosts.values()].map((host) => quietAt(host, now, pacing()))
+      );
       if (quiet > now) await new Promise((resolve) => setTimeout(resolve, quiet - now));
-      await runs().updateMany({ where: { holder: instance }, data: { holder: null, leaseUntil: null } });
+      await runs().updateMany({
+        where: { holder: instance },
+        data: { holder: null, leaseUntil: null },
+      });
     },
   };
 };

@@ -9,10 +9,12 @@ type Row = Record<string, any>;
 export type LinkFilter = LinkState | 'ignored';
 export type LinkAction = 'use-new-url' | 'use-archived-copy' | 'ignore' | 'unignore';
 
-const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(Number(value)).toISOString());
+const iso = (value: unknown) =>
+  value === null || value === undefined ? null : new Date(Number(value)).toISOString();
 
 /** The day a link's archived copy should come from: its roundup's date, or when it was saved. */
-const archiveDay = (entry: Row) => entry.roundup?.date ?? new Date(entry.createdAt).toISOString().slice(0, 10);
+const archiveDay = (entry: Row) =>
+  entry.roundup?.date ?? new Date(entry.createdAt).toISOString().slice(0, 10);
 
 /**
  * Link health as editors see it: the links by state with their roundup and
@@ -50,9 +52,16 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => {
     lastCheckedAt: iso(result.lastCheckedAt),
     nextCheckAt: iso(result.nextCheckAt),
     archivedUrl: entry ? waybackUrl(result.url, archiveDay(entry)) : null,
-    entry: entry ? { documentId: entry.documentId, title: entry.title, originalUrl: entry.originalUrl ?? null } : null,
+    entry: entry
+      ? { documentId: entry.documentId, title: entry.title, originalUrl: entry.originalUrl ?? null }
+      : null,
     roundup: entry?.roundup
-      ? { documentId: entry.roundup.documentId, title: entry.roundup.title, slug: entry.roundup.slug, date: entry.roundup.date }
+      ? {
+          documentId: entry.roundup.documentId,
+          title: entry.roundup.title,
+          slug: entry.roundup.slug,
+          date: entry.roundup.date,
+        }
       : null,
     section: entry?.category?.name ?? null,
   });
@@ -67,7 +76,11 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Links in one state (or the ignored ones), most recently checked first, and the counts of every state. */
     async list({ state, page, pageSize }: { state?: LinkFilter; page: number; pageSize: number }) {
       const where =
-        state === 'ignored' ? { ignored: true } : state ? { state, ignored: false } : { ignored: false };
+        state === 'ignored'
+          ? { ignored: true }
+          : state
+            ? { state, ignored: false }
+            : { ignored: false };
       const [rows, total, counts] = await Promise.all([
         results().findMany({
           where,
@@ -94,9 +107,12 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => {
         .select('state', 'ignored')
         .count({ n: '*' })
         .groupBy('state', 'ignored');
-      const counts = Object.fromEntries([...LINK_STATES, 'ignored'].map((key) => [key, 0])) as Record<LinkFilter, number>;
+      const counts = Object.fromEntries(
+        [...LINK_STATES, 'ignored'].map((key) => [key, 0])
+      ) as Record<LinkFilter, number>;
       for (const { state, ignored, n } of rows) {
-        const key = ignored === true || ignored === 1 || ignored === '1' ? 'ignored' : (state as LinkState);
+        const key =
+          ignored === true || ignored === 1 || ignored === '1' ? 'ignored' : (state as LinkState);
         counts[key] += Number(n);
       }
       return counts;
@@ -106,19 +122,27 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => {
     async act(id: number, action: LinkAction) {
       const result = await find(id);
       if (action === 'ignore' || action === 'unignore') {
-        await results().update({ where: { id }, data: { ignored: action === 'ignore', queuedRun: null } });
+        await results().update({
+          where: { id },
+          data: { ignored: action === 'ignore', queuedRun: null },
+        });
         const updated = await find(id);
-        return view(updated, (await entriesOf([updated.entryDocumentId])).get(updated.entryDocumentId));
+        return view(
+          updated,
+          (await entriesOf([updated.entryDocumentId])).get(updated.entryDocumentId)
+        );
       }
 
       const entry = (await entriesOf([result.entryDocumentId])).get(result.entryDocumentId);
       if (!entry) throw new NotFoundError('The link of this result no longer exists');
       let url: string;
       if (action === 'use-new-url') {
-        if (!result.newUrl) throw new ValidationError('action: this link has not moved; there is no new URL to use');
+        if (!result.newUrl)
+          throw new ValidationError('action: this link has not moved; there is no new URL to use');
         url = result.newUrl;
       } else {
-        if (isWaybackUrl(entry.url)) throw new ValidationError('action: this link already is an archived copy');
+        if (isWaybackUrl(entry.url))
+          throw new ValidationError('action: this link already is an archived copy');
         url = waybackUrl(entry.url, archiveDay(entry));
       }
 
@@ -135,8 +159,16 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const fresh = (await entriesOf([entry.documentId])).get(entry.documentId)!;
       return {
-        ...view({ ...result, ...resetFor(url, now), state: isWaybackUrl(url) ? 'ok' : 'unchecked' }, fresh),
-        entry: { documentId: fresh.documentId, title: fresh.title, url: fresh.url, originalUrl: fresh.originalUrl ?? null },
+        ...view(
+          { ...result, ...resetFor(url, now), state: isWaybackUrl(url) ? 'ok' : 'unchecked' },
+          fresh
+        ),
+        entry: {
+          documentId: fresh.documentId,
+          title: fresh.title,
+          url: fresh.url,
+          originalUrl: fresh.originalUrl ?? null,
+        },
       };
     },
   };

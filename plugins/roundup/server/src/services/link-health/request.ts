@@ -29,7 +29,11 @@ export const outboundRequest =
   (strapi: Core.Strapi): CheckRequest =>
   async (url, { method, headers, timeoutMs, maxBytes, onSent }) => {
     try {
-      const { status, headers: answered, body } = await getPluginService(strapi, 'outbound').request(url, {
+      const {
+        status,
+        headers: answered,
+        body,
+      } = await getPluginService(strapi, 'outbound').request(url, {
         method,
         headers,
         timeoutMs,

@@ -1,7 +1,12 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { buildRebuildPayload, classifyResponse, nextAttemptDelay, signWebhook } from '../../core/webhooks';
+import {
+  buildRebuildPayload,
+  classifyResponse,
+  nextAttemptDelay,
+  signWebhook,
+} from '../../core/webhooks';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
 import { OutboundError } from '../common/outbound';
@@ -31,11 +36,17 @@ const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       hook = await hooks.find(Number(delivery.hook_id));
     } catch {
-      await outbox.settle(delivery.id, { state: 'failed', last_error: 'The build hook was deleted' });
+      await outbox.settle(delivery.id, {
+        state: 'failed',
+        last_error: 'The build hook was deleted',
+      });
       return;
     }
     if (!hook.enabled) {
-      await outbox.settle(delivery.id, { state: 'failed', last_error: `Hook disabled: ${hook.disabledReason ?? ''}` });
+      await outbox.settle(delivery.id, {
+        state: 'failed',
+        last_error: `Hook disabled: ${hook.disabledReason ?? ''}`,
+      });
       return;
     }
 
@@ -57,7 +68,10 @@ const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
       'user-agent': 'strapi-plugin-roundup',
     };
     if (hook.secret) {
-      Object.assign(headers, signWebhook({ id: delivery.webhook_id, timestamp: new Date(), body, secret: hook.secret }));
+      Object.assign(
+        headers,
+        signWebhook({ id: delivery.webhook_id, timestamp: new Date(), body, secret: hook.secret })
+      );
     } else {
       headers['webhook-id'] = delivery.webhook_id;
       headers['webhook-timestamp'] = String(Math.floor(Date.now() / 1000));
@@ -95,7 +109,12 @@ const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
     const now = Date.now();
     const attempts = Number(delivery.attempts) + 1;
     const verdict = classifyResponse({ status, error, retryAfterHeader, now });
-    const common = { attempts, last_status: status ?? null, last_error: message, response_excerpt: excerpt };
+    const common = {
+      attempts,
+      last_status: status ?? null,
+      last_error: message,
+      response_excerpt: excerpt,
+    };
 
     if (verdict.outcome === 'delivered') {
       await outbox.settle(delivery.id, { ...common, state: 'delivered', delivered_at: now });
@@ -103,9 +122,12 @@ const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
       const delay = nextAttemptDelay(attempts, hook.retry, Math.random, verdict.retryAfterMs);
       await outbox.settle(delivery.id, { ...common, state: 'pending', due_at: now + delay });
     } else {
-      if (verdict.outcome === 'disable') await hooks.disable(hook.id, `The receiver answered ${status} Gone`);
+      if (verdict.outcome === 'disable')
+        await hooks.disable(hook.id, `The receiver answered ${status} Gone`);
       const reason =
-        verdict.outcome === 'retry' ? `Gave up after ${attempts} attempts` : message ?? `The receiver answered ${status}`;
+        verdict.outcome === 'retry'
+          ? `Gave up after ${attempts} attempts`
+          : (message ?? `The receiver answered ${status}`);
       await outbox.settle(delivery.id, { ...common, state: 'failed', last_error: reason });
     }
   };
@@ -113,7 +135,11 @@ const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
   const tick = async () => {
     const { claimTtlMs, batchSize } = getPluginConfig(strapi).webhooks;
     const due = await getPluginService(strapi, 'outbox').claimDue(instance, batchSize, claimTtlMs);
-    await Promise.all(due.map((delivery) => send(delivery).catch((e) => strapi.log.error(`[roundup] delivery ${delivery.id}: ${e}`))));
+    await Promise.all(
+      due.map((delivery) =>
+        send(delivery).catch((e) => strapi.log.error(`[roundup] delivery ${delivery.id}: ${e}`))
+      )
+    );
   };
 
   const schedule = () => {

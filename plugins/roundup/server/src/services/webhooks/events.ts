@@ -21,10 +21,13 @@ type Row = Record<string, any>;
  */
 const events = ({ strapi }: { strapi: Core.Strapi }) => {
   const publishedRef = async (documentId: string): Promise<RoundupRef | null> => {
-    const row: Row | null = await strapi.db
-      .query(ROUNDUP_UID)
-      .findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['documentId', 'slug', 'title'] });
-    return row ? { documentId: row.documentId, slug: row.slug ?? null, title: row.title ?? null } : null;
+    const row: Row | null = await strapi.db.query(ROUNDUP_UID).findOne({
+      where: { documentId, publishedAt: { $notNull: true } },
+      select: ['documentId', 'slug', 'title'],
+    });
+    return row
+      ? { documentId: row.documentId, slug: row.slug ?? null, title: row.title ?? null }
+      : null;
   };
 
   /** documentIds of the roundups that the matching entries belong to (draft or published rows). */
@@ -52,7 +55,9 @@ const events = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Registers the events with Strapi's webhook store, so Strapi's own webhooks can use them too. */
     register() {
-      const store = strapi.get('webhookStore') as { addAllowedEvent: (key: string, value: string) => void };
+      const store = strapi.get('webhookStore') as {
+        addAllowedEvent: (key: string, value: string) => void;
+      };
       for (const event of ROUNDUP_EVENTS) {
         store.addAllowedEvent(event.replace('.', '_').toUpperCase(), event);
       }
@@ -62,9 +67,17 @@ const events = ({ strapi }: { strapi: Core.Strapi }) => {
      * Wraps one Document Service write: looks at what readers see before and
      * after it and emits the events that describe the difference.
      */
-    async around(uid: string, action: string, documentId: string | undefined, write: () => any): Promise<any> {
+    async around(
+      uid: string,
+      action: string,
+      documentId: string | undefined,
+      write: () => any
+    ): Promise<any> {
       if (uid === ROUNDUP_UID) {
-        const before = documentId && (action === 'delete' || action === 'unpublish') ? await publishedRef(documentId) : null;
+        const before =
+          documentId && (action === 'delete' || action === 'unpublish')
+            ? await publishedRef(documentId)
+            : null;
         const result = await write();
         const id = documentId ?? (result as Row | undefined)?.documentId;
         if (action === 'publish' && id) {

@@ -26,7 +26,10 @@ export interface StoredHook {
 }
 
 /** A hook as APIs and pages show it: never its secret, only whether it has one. */
-export const publicHook = ({ secret, ...hook }: StoredHook) => ({ ...hook, hasSecret: Boolean(secret) });
+export const publicHook = ({ secret, ...hook }: StoredHook) => ({
+  ...hook,
+  hasSecret: Boolean(secret),
+});
 
 const fromRow = (row: Row): StoredHook => ({
   id: row.id,
@@ -43,7 +46,6 @@ const fromRow = (row: Row): StoredHook => ({
   source: row.source ?? 'admin',
 });
 
-
 /** Build hooks from config/plugins.ts and from the admin panel, in one table. */
 const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(BUILD_HOOK_UID);
@@ -59,7 +61,8 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       await getPluginService(strapi, 'outbound').check(url);
     } catch (error) {
-      if (error instanceof OutboundError) throw fieldProblems([{ path: 'url', message: error.message }]);
+      if (error instanceof OutboundError)
+        throw fieldProblems([{ path: 'url', message: error.message }]);
       throw error;
     }
   };
@@ -83,7 +86,9 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
     async create(input: unknown): Promise<StoredHook> {
       const data = parse(input);
       if (await query().findOne({ where: { name: data.name } })) {
-        throw fieldProblems([{ path: 'name', message: `a build hook named "${data.name}" exists already` }]);
+        throw fieldProblems([
+          { path: 'name', message: `a build hook named "${data.name}" exists already` },
+        ]);
       }
       await reachable(data.url);
       return fromRow(await query().create({ data: { ...data, enabled: true, source: 'admin' } }));
@@ -101,7 +106,10 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!('secret' in body) && current.secret) body.secret = current.secret;
       const data = parse(body);
       const clash = await query().findOne({ where: { name: data.name, id: { $ne: id } } });
-      if (clash) throw fieldProblems([{ path: 'name', message: `a build hook named "${data.name}" exists already` }]);
+      if (clash)
+        throw fieldProblems([
+          { path: 'name', message: `a build hook named "${data.name}" exists already` },
+        ]);
       await reachable(data.url);
       return fromRow(
         await query().update({
@@ -131,15 +139,20 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
      * naming its key; one whose host does not resolve yet is only warned about.
      */
     async syncFromConfig() {
-      const declared = getPluginConfig(strapi).webhooks.hooks.map((hook) => buildHookSchema.parse(hook));
+      const declared = getPluginConfig(strapi).webhooks.hooks.map((hook) =>
+        buildHookSchema.parse(hook)
+      );
       for (const [index, hook] of declared.entries()) {
         try {
           await getPluginService(strapi, 'outbound').check(hook.url);
         } catch (error) {
           if (!(error instanceof OutboundError)) throw error;
           const key = `webhooks.hooks.${index}.url`;
-          if (error.code === 'refused') throw new Error(`Error regarding roundup config: "${key}" ${error.message}`);
-          strapi.log.warn(`[roundup] build hook "${hook.name}" (${key}): ${error.message}; deliveries will retry`);
+          if (error.code === 'refused')
+            throw new Error(`Error regarding roundup config: "${key}" ${error.message}`);
+          strapi.log.warn(
+            `[roundup] build hook "${hook.name}" (${key}): ${error.message}; deliveries will retry`
+          );
         }
       }
       const existing = (await this.list()).filter((hook) => hook.source === 'config');

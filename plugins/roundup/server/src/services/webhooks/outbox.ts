@@ -80,17 +80,31 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
           debounceMs: hook.debounceMs,
           maxWaitMs: hook.maxWaitMs,
         });
-        await strapi.db.query(DELIVERY_UID).create({ data: newDelivery(hook, event, roundup, now, { dueAt, open: true }) });
+        await strapi.db
+          .query(DELIVERY_UID)
+          .create({ data: newDelivery(hook, event, roundup, now, { dueAt, open: true }) });
       });
     },
 
     /** A delivery for `hook` due at once, outside any debounce ("Rebuild now"). */
-    async enqueueNow(hook: StoredHook, event: RoundupEvent, roundup: RoundupRef | null, now = Date.now()) {
-      return strapi.db.query(DELIVERY_UID).create({ data: newDelivery(hook, event, roundup, now, { dueAt: now, open: false }) });
+    async enqueueNow(
+      hook: StoredHook,
+      event: RoundupEvent,
+      roundup: RoundupRef | null,
+      now = Date.now()
+    ) {
+      return strapi.db
+        .query(DELIVERY_UID)
+        .create({ data: newDelivery(hook, event, roundup, now, { dueAt: now, open: false }) });
     },
 
     /** Claims up to `limit` due deliveries for this instance until `now + ttlMs`. */
-    async claimDue(instance: string, limit: number, ttlMs: number, now = Date.now()): Promise<Row[]> {
+    async claimDue(
+      instance: string,
+      limit: number,
+      ttlMs: number,
+      now = Date.now()
+    ): Promise<Row[]> {
       const candidates: Row[] = await strapi.db
         .connection(table())
         .select('id')
@@ -106,7 +120,12 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
           .where({ id })
           .whereIn('state', ['pending', 'sending'])
           .andWhere((q: any) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
-          .update({ state: 'sending', open: false, claimed_by: instance, claimed_until: now + ttlMs });
+          .update({
+            state: 'sending',
+            open: false,
+            claimed_by: instance,
+            claimed_until: now + ttlMs,
+          });
         if (won === 1) claimed.push(await strapi.db.connection(table()).where({ id }).first());
       }
       return claimed;
@@ -132,7 +151,10 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         strapi.db.query(DELIVERY_UID).count({ where }),
       ]);
-      return { rows, pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } };
+      return {
+        rows,
+        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+      };
     },
   };
 };
