@@ -186,6 +186,7 @@ const checkTarball = (tarball) => {
     'dist/admin/index.js',
     'dist/admin/index.mjs',
     'dist/admin/src/index.d.ts',
+    'dist/shared/permissions.d.ts',
   ]) {
     check(files.includes(required), `the tarball has ${required}`);
   }

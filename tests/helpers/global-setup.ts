@@ -5,9 +5,9 @@ import path from 'node:path';
 /**
  * Builds what the API suites run, once per test run: the plugin's server
  * entry (`dist/server/index.js`, the file its `./strapi-server` export names;
- * compiled with tsc here because `strapi-plugin build` also bundles the admin
- * panel and writes type declarations, which these suites do not need) and the
- * host app's TypeScript.
+ * compiled with tsc here, with a one-line entry that requires tsc's output,
+ * because `strapi-plugin build` also bundles the admin panel and writes type
+ * declarations, which these suites do not need) and the host app's TypeScript.
  */
 export default async () => {
   const root = path.resolve(__dirname, '..', '..');
@@ -26,6 +26,11 @@ export default async () => {
       'false',
     ],
     { cwd: root, stdio: 'inherit' }
+  );
+  // tsc keeps the plugin's layout (server/src and shared/ side by side); the entry points at it.
+  fs.writeFileSync(
+    path.join(root, 'plugins/roundup/dist/server/index.js'),
+    "module.exports = require('./server/src/index.js');\n"
   );
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 };

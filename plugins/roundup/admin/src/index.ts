@@ -1,5 +1,6 @@
 import { BulletList, Link } from '@strapi/icons';
 import { ContentManagerPanel } from './editor/ContentManagerPanel';
+import { ACTIONS, permission } from '../../shared/permissions';
 import { PLUGIN_ID } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -18,14 +19,14 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: BulletList,
       intlLabel: label('menu.roundups', 'Roundups'),
-      permissions: [{ action: 'plugin::roundup.read', subject: null }],
+      permissions: [permission(ACTIONS.read)],
       Component: () => import('./pages/App'),
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}/link-health`,
       icon: Link,
       intlLabel: label('menu.link-health', 'Link health'),
-      permissions: [{ action: 'plugin::roundup.link-health', subject: null }],
+      permissions: [permission(ACTIONS.linkHealth)],
       Component: () => import('./pages/LinkHealthApp'),
     });
     app.createSettingSection({ id: PLUGIN_ID, intlLabel: label('settings.section', 'Roundup') }, [
@@ -33,7 +34,7 @@ export default {
         id: 'build-hooks',
         intlLabel: label('settings.build-hooks', 'Build hooks'),
         to: `${PLUGIN_ID}/build-hooks`,
-        permissions: [{ action: 'plugin::roundup.build-hooks', subject: null }],
+        permissions: [permission(ACTIONS.buildHooks)],
         Component: () => import('./pages/BuildHooksPage'),
       },
     ]);

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ACTION_DEFINITIONS } from './permissions';
+import { ACTION_DEFINITIONS } from '../../shared/permissions';
 import { getPluginService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {

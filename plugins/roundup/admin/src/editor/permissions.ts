@@ -1,12 +1,13 @@
 import { useRBAC } from '@strapi/strapi/admin';
+import { ACTIONS, permission } from '../../../shared/permissions';
 
 /** The plugin's admin actions the pages check; one constant so the check runs once. */
 const PERMISSIONS = [
-  { action: 'plugin::roundup.read', subject: null },
-  { action: 'plugin::roundup.reorder', subject: null },
-  { action: 'plugin::roundup.create', subject: null },
-  { action: 'plugin::roundup.publish', subject: null },
-  { action: 'plugin::roundup.import', subject: null },
+  permission(ACTIONS.read),
+  permission(ACTIONS.reorder),
+  permission(ACTIONS.create),
+  permission(ACTIONS.publish),
+  permission(ACTIONS.import),
 ];
 
 export interface RoundupPermissions {

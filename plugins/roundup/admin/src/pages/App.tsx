@@ -2,10 +2,11 @@ import { Route, Routes } from 'react-router-dom';
 import EditorPage from './EditorPage';
 import ImportPage from './ImportPage';
 import RoundupsPage from './RoundupsPage';
+import { ACTIONS, permission } from '../../../shared/permissions';
 import { protect } from './protect';
 
-const READ = [{ action: 'plugin::roundup.read', subject: null }];
-const IMPORT = [{ action: 'plugin::roundup.import', subject: null }];
+const READ = [permission(ACTIONS.read)];
+const IMPORT = [permission(ACTIONS.import)];
 
 /**
  * The Roundups section of the admin panel: the list, one roundup's page, and the

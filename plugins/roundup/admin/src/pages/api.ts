@@ -12,15 +12,16 @@ export const fieldErrors = (error: any): Record<string, string> => {
   return Object.fromEntries(details.map((e: any) => [e.path.join('.'), e.message]));
 };
 
-// The shapes the plugin's admin routes answer with, from the server code that builds them.
-export type { DuplicateRef, RoundupStatus } from '../../../server/src/core/editor';
+// The shapes the plugin's admin routes answer with, shared with the server code that builds them.
 export type {
+  DuplicateRef,
   EditorView,
   EntryCard,
   InboxCard as InboxEntry,
+  RoundupStatus,
   RoundupSummary,
   SectionRef,
-} from '../../../server/src/services/admin/editor';
+} from '../../../shared/contracts/editor';
 
 /** Admin API paths of the plugin. */
 export const paths = {
@@ -39,7 +40,7 @@ export const paths = {
   bookmarklet: (id: number) => `/roundup/capture-tokens/${id}/bookmarklet`,
 };
 
-export type { CaptureToken } from '../../../server/src/services/admin/capture-tokens';
+export type { CaptureToken } from '../../../shared/contracts/capture-tokens';
 
 /** Where the Content Manager edits a roundup, inside the admin panel. */
 export const contentManagerPath = (documentId: string) =>

@@ -5,8 +5,7 @@
  */
 
 import MarkdownIt, { type Token } from 'markdown-it';
-
-export type RoundupStatus = 'draft' | 'published' | 'modified';
+import type { DuplicateRef, RoundupStatus } from '../../../shared/contracts/editor';
 
 interface Version {
   updatedAt?: string | Date | null;
@@ -100,11 +99,6 @@ export const firstLine = (markdown: string | null | undefined): string => {
   FIRST_LINES.set(source, line);
   return line;
 };
-
-export interface DuplicateRef {
-  roundup: { documentId: string; title: string };
-  entry: string;
-}
 
 export interface LinkRow {
   documentId: string;

@@ -1,4 +1,4 @@
-import { ACTIONS } from '../../permissions';
+import { ACTIONS } from '../../../../shared/permissions';
 import { can } from './can';
 
 // A fresh config object per route: Strapi completes each route's config in place.

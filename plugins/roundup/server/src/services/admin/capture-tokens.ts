@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { CaptureToken } from '../../../../shared/contracts/capture-tokens';
 import { bookmarklet } from '../../core/capture/bookmarklet';
 import { ApplicationError, NotFoundError } from '../../utils/errors';
 
@@ -11,13 +12,6 @@ export interface Editor {
   email?: string;
   firstname?: string | null;
   lastname?: string | null;
-}
-
-export interface CaptureToken {
-  id: number;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
 }
 
 const ownerMark = (editor: Editor) => `(admin user #${editor.id})`;

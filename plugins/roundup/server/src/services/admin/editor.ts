@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import {
-  findDuplicates,
-  firstLine,
-  roundupStatus,
-  urlHost,
-  type DuplicateRef,
-  type RoundupStatus,
-} from '../../core/editor';
+import type {
+  EditorView,
+  EntryCard,
+  InboxCard,
+  RoundupSummary,
+} from '../../../../shared/contracts/editor';
+import { findDuplicates, firstLine, roundupStatus, urlHost } from '../../core/editor';
 import { groupIntoSections, orderVersion } from '../../core/order';
 import { markdownSafetyWarnings, type MarkdownSafetyWarning } from '../../core/render';
 import { httpUrlProblem } from '../../core/url';
@@ -15,60 +14,9 @@ import { getPluginConfig } from '../../utils/config';
 import { ConflictError, NotFoundError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
-import { readRecord, type UnfurlRecord } from '../../core/unfurl/fill';
+import { readRecord } from '../../core/unfurl/fill';
 
 type Row = Record<string, any>;
-
-/** A link as a card on the editor's page. */
-export interface EntryCard {
-  documentId: string;
-  title: string;
-  url: string;
-  host: string;
-  author: string | null;
-  commentary: string;
-  /** Other roundups that already have this link (same canonical URL). */
-  duplicates: DuplicateRef[];
-}
-
-export interface RoundupSummary {
-  documentId: string;
-  title: string;
-  slug: string | null;
-  date: string | null;
-  status: RoundupStatus;
-  entries: number;
-  updatedAt: string;
-  publishedAt: string | null;
-}
-
-export interface SectionRef {
-  documentId: string;
-  name: string;
-}
-
-/** A link in the inbox, with the section it will join and what capture and unfurl recorded. */
-export interface InboxCard extends EntryCard {
-  category: SectionRef | null;
-  /** When and how it was captured (null for links made in the admin panel). */
-  capturedAt: string | null;
-  captureSource: string | null;
-  /** How many captures found this link; more than 1 means it was captured again. */
-  captures: number;
-  /** Unfurl's state (`pending`, `done`, `failed` with its reason) and what the page said. */
-  unfurl: Pick<
-    UnfurlRecord,
-    'state' | 'reason' | 'description' | 'siteName' | 'canonicalUrl'
-  > | null;
-}
-
-export interface EditorView {
-  roundup: RoundupSummary;
-  /** Every section, empty ones too, in this roundup's order; `category: null` holds links whose section was deleted. */
-  sections: { category: SectionRef | null; entries: EntryCard[] }[];
-  /** The order version to send back with a reorder. */
-  version: string;
-}
 
 export interface NewEntry {
   title: string;

@@ -1,0 +1,69 @@
+/** What the editor's admin routes answer: the Roundups list, a roundup's page and the inbox. */
+
+/** A roundup's state with Draft & Publish: never published, published as drafted, or edited since. */
+export type RoundupStatus = 'draft' | 'published' | 'modified';
+
+/** Another roundup that already has a link to the same page (same canonical URL). */
+export interface DuplicateRef {
+  roundup: { documentId: string; title: string };
+  entry: string;
+}
+
+/** A link as a card on the editor's page. */
+export interface EntryCard {
+  documentId: string;
+  title: string;
+  url: string;
+  host: string;
+  author: string | null;
+  commentary: string;
+  /** Other roundups that already have this link (same canonical URL). */
+  duplicates: DuplicateRef[];
+}
+
+export interface RoundupSummary {
+  documentId: string;
+  title: string;
+  slug: string | null;
+  date: string | null;
+  status: RoundupStatus;
+  entries: number;
+  updatedAt: string;
+  publishedAt: string | null;
+}
+
+export interface SectionRef {
+  documentId: string;
+  name: string;
+}
+
+/** What unfurl found for a captured link, as the inbox shows it. */
+export interface UnfurlSummary {
+  state: 'pending' | 'done' | 'failed';
+  /** Why the last unfurl failed (`refused, private address`). */
+  reason: string | null;
+  description: string | null;
+  siteName: string | null;
+  /** The canonical URL the page declares. */
+  canonicalUrl: string | null;
+}
+
+/** A link in the inbox, with the section it will join and what capture and unfurl recorded. */
+export interface InboxCard extends EntryCard {
+  category: SectionRef | null;
+  /** When and how it was captured (null for links made in the admin panel). */
+  capturedAt: string | null;
+  captureSource: string | null;
+  /** How many captures found this link; more than 1 means it was captured again. */
+  captures: number;
+  /** Unfurl's state (`pending`, `done`, `failed` with its reason) and what the page said. */
+  unfurl: UnfurlSummary | null;
+}
+
+export interface EditorView {
+  roundup: RoundupSummary;
+  /** Every section, empty ones too, in this roundup's order; `category: null` holds links whose section was deleted. */
+  sections: { category: SectionRef | null; entries: EntryCard[] }[];
+  /** The order version to send back with a reorder. */
+  version: string;
+}
