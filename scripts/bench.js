@@ -104,7 +104,9 @@ const timeRender = (render, roundup, runs = 60) => {
   ];
 
   // The pure core, compiled file by file by `npm run bench` (the plugin's own build is one bundle).
-  const { renderMarkdown, renderHtml } = require(path.join(root, '.tmp/bench/server/server/src/core/render'));
+  const { renderMarkdown, renderHtml } = require(
+    path.join(root, '.tmp/bench/server/server/src/core/render')
+  );
   lines.push('', 'in-process render, median of 60 runs:');
   for (const size of [14, 500]) {
     lines.push(
