@@ -1,9 +1,12 @@
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../pluginId';
 
+/** The values a translated string may interpolate: counts, names, dates written out. */
+export type MessageValues = Record<string, string | number | null | undefined>;
+
 /** Formats one of the plugin's translated strings; the English text is the fallback. */
 export const useT = () => {
   const { formatMessage } = useIntl();
-  return (id: string, defaultMessage: string, values?: Record<string, any>) =>
+  return (id: string, defaultMessage: string, values?: MessageValues) =>
     formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage }, values) as string;
 };
