@@ -83,6 +83,13 @@ describe('capture with the bookmarklet', () => {
     await signIn(page, app.url, EDITOR.email, EDITOR.password);
   });
 
+  it('says how to get a bookmarklet while the editor has no capture token', async () => {
+    await page.goto(`${app.url}/admin/plugins/roundup`);
+    const panel = page.locator('section[aria-label="Capture from anywhere"]');
+    await panel.getByText('No capture tokens yet. Make one with "New capture token"').waitFor();
+    expect(await panel.locator('li[data-capture-token-row]').count()).toBe(0);
+  });
+
   it('makes a capture token and its bookmarklet on the Roundups page', async () => {
     await page.goto(`${app.url}/admin/plugins/roundup`);
     await page.getByRole('button', { name: 'New capture token' }).click();
