@@ -164,4 +164,18 @@ describe('capture with the bookmarklet', () => {
     await card.getByText('Captured 2 times').waitFor();
     await screenshot(page, 'capture-4-again');
   });
+
+  it("fills quick-add's title and author from the page whose address is pasted", async () => {
+    const roundups = await api('GET', '/roundup/roundups');
+    await page.goto(`${app.url}/admin/plugins/roundup/${roundups.body.results[0].documentId}`);
+    const form = page.locator('section[aria-label="Add a link"]');
+    await form.getByLabel(/^URL/).fill(`${site.origin}/article`);
+    await eventually(async () => {
+      expect(await form.getByLabel(/^Title/).inputValue()).toBe('Why locks are slow');
+      expect(await form.getByLabel(/^Author/).inputValue()).toBe('Mara Bos');
+    }, 15000);
+    // Once the page is read, the "Reading the page…" note goes away.
+    expect(await form.locator('[data-unfurl-note]').count()).toBe(0);
+    await screenshot(page, 'capture-5-quick-add-unfurled');
+  });
 });
