@@ -1,48 +1,24 @@
 import * as React from 'react';
 import { Button, Flex, Modal } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { useFetchClient } from '@strapi/strapi/admin';
-import type { EditorView, NewRoundup as NewRoundupBody } from '../../../shared/contracts/editor';
-import { errorMessage, fieldErrors } from '../api/errors';
-import { paths } from '../api/paths';
+import type { EditorView } from '../../../shared/contracts/editor';
 import { bindTextFields, TextField } from '../components/TextField';
+import { useNewRoundup } from '../hooks/useNewRoundup';
 import { useT } from '../hooks/useT';
-
-const lastDayOfThisMonth = () => {
-  const now = new Date();
-  const last = new Date(Date.UTC(now.getFullYear(), now.getMonth() + 1, 0));
-  return last.toISOString().slice(0, 10);
-};
 
 /** "New roundup": a title and a date, errors shown under each field. */
 export const NewRoundup = ({ onCreated }: { onCreated: (view: EditorView) => void }) => {
   const t = useT();
-  const { post } = useFetchClient();
   const [open, setOpen] = React.useState(false);
-  const [form, setForm] = React.useState<NewRoundupBody>(() => ({
-    title: '',
-    date: lastDayOfThisMonth(),
-  }));
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
-  const [busy, setBusy] = React.useState(false);
-
-  const field = bindTextFields<'title' | 'date'>(form, errors, (name, value) =>
-    setForm((previous) => ({ ...previous, [name]: value }))
-  );
+  const { form, errors, busy, change, create } = useNewRoundup();
+  const field = bindTextFields<'title' | 'date'>(form, errors, change);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      const { data } = await post<EditorView>(paths.newRoundup, form);
-      setOpen(false);
-      onCreated(data);
-    } catch (error) {
-      const byField = fieldErrors(error);
-      setErrors(Object.keys(byField).length ? byField : { title: errorMessage(error) });
-    } finally {
-      setBusy(false);
-    }
+    const view = await create();
+    if (!view) return;
+    setOpen(false);
+    onCreated(view);
   };
 
   return (
