@@ -109,4 +109,12 @@ describe('Settings → Build hooks', () => {
       await receiver.close();
     }
   });
+
+  it('says a path below the page is no page, with a link back to the Roundups list', async () => {
+    await page.goto(`${app.url}/admin/settings/roundup/build-hooks/42`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the Roundups list' }).click();
+    await page.waitForURL(/\/admin\/plugins\/roundup$/);
+    await page.getByRole('heading', { name: 'Roundups', exact: true }).waitFor();
+  });
 });

@@ -367,7 +367,7 @@ describe('an address below the plugin that is no page', () => {
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await page.getByText('There is no Roundup page at this address.').waitFor();
     await page.getByRole('link', { name: 'Back to the Roundups list' }).click();
-    await page.waitForURL(new RegExp('/admin/plugins/roundup$'));
+    await page.waitForURL(/\/admin\/plugins\/roundup$/);
     await page.getByRole('heading', { name: 'Roundups', exact: true }).waitFor();
     await page.getByRole('link', { name: 'What I read in November' }).waitFor();
   });
@@ -378,7 +378,7 @@ describe('an address below the plugin that is no page', () => {
     await page.getByText('No roundup with documentId "nosuchroundup"').waitFor();
     await screenshot(page, '8-no-such-roundup');
     await page.getByRole('link', { name: 'Back to the Roundups list' }).click();
-    await page.waitForURL(new RegExp('/admin/plugins/roundup$'));
+    await page.waitForURL(/\/admin\/plugins\/roundup$/);
     await page.getByRole('heading', { name: 'Roundups', exact: true }).waitFor();
   });
 });
