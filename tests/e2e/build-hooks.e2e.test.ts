@@ -50,6 +50,18 @@ const fillHook = async (name: string, url: string) => {
 };
 
 describe('Settings → Build hooks', () => {
+  it('says what to do while there are no hooks and no deliveries, not a bare table', async () => {
+    await page.goto(`${app.url}/admin/settings/roundup/build-hooks`);
+    await page
+      .getByText(
+        'No build hooks yet. Add one below to rebuild your site when a roundup is published.'
+      )
+      .waitFor();
+    await page.getByText('No deliveries yet.', { exact: false }).waitFor();
+    expect(await page.locator('table').count()).toBe(0);
+    await screenshot(page, 'build-hooks-empty');
+  });
+
   it('refuses a hook to an address off the allowlist, saying why under the URL field', async () => {
     await page.goto(`${app.url}/admin/settings/roundup/build-hooks`);
     await page.getByRole('heading', { name: 'Build hooks' }).first().waitFor();
@@ -96,5 +108,13 @@ describe('Settings → Build hooks', () => {
     } finally {
       await receiver.close();
     }
+  });
+
+  it('says a path below the page is no page, with a link back to the Roundups list', async () => {
+    await page.goto(`${app.url}/admin/settings/roundup/build-hooks/42`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the Roundups list' }).click();
+    await page.waitForURL(/\/admin\/plugins\/roundup$/);
+    await page.getByRole('heading', { name: 'Roundups', exact: true }).waitFor();
   });
 });

@@ -83,6 +83,13 @@ describe('capture with the bookmarklet', () => {
     await signIn(page, app.url, EDITOR.email, EDITOR.password);
   });
 
+  it('says how to get a bookmarklet while the editor has no capture token', async () => {
+    await page.goto(`${app.url}/admin/plugins/roundup`);
+    const panel = page.locator('section[aria-label="Capture from anywhere"]');
+    await panel.getByText('No capture tokens yet. Make one with "New capture token"').waitFor();
+    expect(await panel.locator('li[data-capture-token-row]').count()).toBe(0);
+  });
+
   it('makes a capture token and its bookmarklet on the Roundups page', async () => {
     await page.goto(`${app.url}/admin/plugins/roundup`);
     await page.getByRole('button', { name: 'New capture token' }).click();
@@ -156,5 +163,19 @@ describe('capture with the bookmarklet', () => {
     const card = page.locator('li[data-inbox-entry][aria-label="Why locks are slow"]');
     await card.getByText('Captured 2 times').waitFor();
     await screenshot(page, 'capture-4-again');
+  });
+
+  it("fills quick-add's title and author from the page whose address is pasted", async () => {
+    const roundups = await api('GET', '/roundup/roundups');
+    await page.goto(`${app.url}/admin/plugins/roundup/${roundups.body.results[0].documentId}`);
+    const form = page.locator('section[aria-label="Add a link"]');
+    await form.getByLabel(/^URL/).fill(`${site.origin}/article`);
+    await eventually(async () => {
+      expect(await form.getByLabel(/^Title/).inputValue()).toBe('Why locks are slow');
+      expect(await form.getByLabel(/^Author/).inputValue()).toBe('Mara Bos');
+    }, 15000);
+    // Once the page is read, the "Reading the page…" note goes away.
+    expect(await form.locator('[data-unfurl-note]').count()).toBe(0);
+    await screenshot(page, 'capture-5-quick-add-unfurled');
   });
 });

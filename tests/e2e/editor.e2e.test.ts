@@ -346,3 +346,39 @@ describe('a role without the reorder action', () => {
     await context.close();
   });
 });
+
+describe('an address below the plugin that is no page', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, app.url, ADMIN.email, ADMIN.password);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it.each([
+    ['a roundup under a made-up segment', '/admin/plugins/roundup/roundups/abc123'],
+    ['a path nothing answers', '/admin/plugins/roundup/anything/else'],
+    ['a path below Link health', '/admin/plugins/roundup/link-health/dead'],
+  ])('says so for %s, with a link back to the Roundups list', async (_what, address) => {
+    await page.goto(`${app.url}${address}`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByText('There is no Roundup page at this address.').waitFor();
+    await page.getByRole('link', { name: 'Back to the Roundups list' }).click();
+    await page.waitForURL(/\/admin\/plugins\/roundup$/);
+    await page.getByRole('heading', { name: 'Roundups', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'What I read in November' }).waitFor();
+  });
+
+  it('names a roundup that does not exist, with the same way back', async () => {
+    await page.goto(`${app.url}/admin/plugins/roundup/nosuchroundup`);
+    await page.getByRole('heading', { name: 'No such roundup' }).waitFor();
+    await page.getByText('No roundup with documentId "nosuchroundup"').waitFor();
+    await screenshot(page, '8-no-such-roundup');
+    await page.getByRole('link', { name: 'Back to the Roundups list' }).click();
+    await page.waitForURL(/\/admin\/plugins\/roundup$/);
+    await page.getByRole('heading', { name: 'Roundups', exact: true }).waitFor();
+  });
+});

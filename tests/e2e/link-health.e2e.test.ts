@@ -86,6 +86,12 @@ const filter = (label: string) =>
     .getByRole('button', { name: new RegExp(`^${label} \\(`) });
 
 describe('the Link health page', () => {
+  it('says how to start while no check has run, not a bare table', async () => {
+    await page.goto(`${app.url}/admin/plugins/roundup/link-health`);
+    await page.getByText('No links checked yet. "Check links now" checks every link').waitFor();
+    expect(await page.locator('table').count()).toBe(0);
+  });
+
   it('checks every link on demand and shows the dead one with its roundup', async () => {
     await page.goto(`${app.url}/admin/plugins/roundup/link-health`);
     await page.getByText('No check has run yet.').waitFor();
@@ -118,5 +124,11 @@ describe('the Link health page', () => {
       expect(markdown).not.toContain(`${site.origin}/old`);
     });
     await screenshot(page, 'link-health-moved');
+  });
+
+  it('says so when no link is in the chosen state', async () => {
+    await filter('Ignored').click();
+    await page.getByText('No links in this state. Choose another state above').waitFor();
+    expect(await page.locator('table').count()).toBe(0);
   });
 });

@@ -1,9 +1,15 @@
 import { BulletList, Link } from '@strapi/icons';
-import { ContentManagerPanel } from './editor/ContentManagerPanel';
+import type { StrapiApp } from '@strapi/strapi/admin';
 import { ACTIONS, permission } from '../../shared/permissions';
+import { ContentManagerPanel } from './content-manager/ContentManagerPanel';
 import { PLUGIN_ID } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
+
+/** The part of the Content Manager's admin API this plugin uses. */
+interface ContentManagerApis {
+  addEditViewSidePanel: (panels: (typeof ContentManagerPanel)[]) => void;
+}
 
 const loadTranslations = (locale: string): Promise<TranslationModule> =>
   import(`./translations/${locale}.json`) as Promise<TranslationModule>;
@@ -14,7 +20,7 @@ const label = (id: string, defaultMessage: string) => ({
 });
 
 export default {
-  register(app: any) {
+  register(app: StrapiApp) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: BulletList,
@@ -35,14 +41,16 @@ export default {
         intlLabel: label('settings.build-hooks', 'Build hooks'),
         to: `${PLUGIN_ID}/build-hooks`,
         permissions: [permission(ACTIONS.buildHooks)],
-        Component: () => import('./pages/BuildHooksPage'),
+        Component: () => import('./pages/BuildHooksApp'),
       },
     ]);
     app.registerPlugin({ id: PLUGIN_ID, name: 'Roundup' });
   },
 
-  bootstrap(app: any) {
-    app.getPlugin('content-manager')?.apis?.addEditViewSidePanel([ContentManagerPanel]);
+  bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {
+    const contentManager = app.getPlugin('content-manager')?.apis as
+      Partial<ContentManagerApis> | undefined;
+    contentManager?.addEditViewSidePanel?.([ContentManagerPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -1,4 +1,5 @@
-/** What the editor's admin routes answer: the Roundups list, a roundup's page and the inbox. */
+/** What the editor's admin routes answer and take: the Roundups list, a roundup's page and the inbox. */
+import type { Pagination } from './pagination';
 
 /** A roundup's state with Draft & Publish: never published, published as drafted, or edited since. */
 export type RoundupStatus = 'draft' | 'published' | 'modified';
@@ -66,4 +67,68 @@ export interface EditorView {
   sections: { category: SectionRef | null; entries: EntryCard[] }[];
   /** The order version to send back with a reorder. */
   version: string;
+}
+
+/** GET /roundup/roundups: roundups, newest date first. */
+export interface RoundupList {
+  results: RoundupSummary[];
+  pagination: Pagination;
+}
+
+/** GET /roundup/inbox: one page of the links not yet in a roundup, and how many there are. */
+export interface InboxPage {
+  results: InboxCard[];
+  total: number;
+  pagination: Pagination;
+}
+
+/** POST /roundup/roundups: a new roundup, as a draft. */
+export interface NewRoundup {
+  title: string;
+  date: string;
+  slug?: string;
+}
+
+/** POST /roundup/roundups/:documentId/entries: a new link, straight into the roundup (quick-add)… */
+export interface NewEntry {
+  title: string;
+  url: string;
+  author?: string | null;
+  description?: string | null;
+  category: string;
+}
+
+/** …or a link taken from the inbox. */
+export interface EntryFromInbox {
+  entry: string;
+}
+
+/** One section of a roundup's order: its category and the links in it, in order. */
+export interface SectionOrder {
+  category: string;
+  entries: string[];
+}
+
+/** PUT /roundup/roundups/:documentId/order, with the version the page was showing. */
+export interface OrderRequest {
+  version: string;
+  sections: SectionOrder[];
+}
+
+/** Something the Markdown output does not keep as the editors wrote it: raw HTML, a link target, Liquid. */
+export interface MarkdownSafetyWarning {
+  /** The field's path: `intro`, `sections[1].entries[0].description`, … */
+  field: string;
+  /** Where the editor finds it: "the intro", "the commentary of "Title"". */
+  place: string;
+  message: string;
+  /** Offset in the field's text. */
+  offset: number;
+}
+
+/** GET /roundup/roundups/:documentId/preview: the draft rendered as it would be published. */
+export interface RoundupPreview {
+  markdown: string;
+  html: string;
+  warnings: MarkdownSafetyWarning[];
 }

@@ -1,9 +1,12 @@
-import * as React from 'react';
 import { Box, Button, Flex, Loader, Tabs, Typography } from '@strapi/design-system';
 import { Duplicate } from '@strapi/icons';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { errorMessage, paths } from '../pages/api';
-import { useT } from '../utils/useT';
+import { useNotification } from '@strapi/strapi/admin';
+import type { RoundupPreview } from '../../../shared/contracts/editor';
+import { paths } from '../api/paths';
+import { Panel } from '../components/Panel';
+import { useAdminGet } from '../hooks/useAdminGet';
+import { useErrorNotification } from '../hooks/useErrorNotification';
+import { useT } from '../hooks/useT';
 
 /** Puts `text` on the clipboard, with a fallback for browsers without the Clipboard API. */
 const copyText = async (text: string) => {
@@ -22,13 +25,6 @@ const copyText = async (text: string) => {
   area.remove();
 };
 
-interface PreviewData {
-  markdown: string;
-  html: string;
-  /** What the Markdown output does not keep as written: raw HTML, link targets, Liquid. */
-  warnings?: { field: string; message: string }[];
-}
-
 /**
  * The draft as readers will get it once published: the HTML output in a
  * sandboxed frame (no scripts, no access to the admin panel), and the
@@ -36,19 +32,9 @@ interface PreviewData {
  */
 export const Preview = ({ roundupId, revision }: { roundupId: string; revision: number }) => {
   const t = useT();
-  const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const [preview, setPreview] = React.useState<PreviewData | null>(null);
-
-  React.useEffect(() => {
-    let current = true;
-    get<PreviewData>(paths.preview(roundupId))
-      .then(({ data }) => current && setPreview(data))
-      .catch((error) => toggleNotification({ type: 'danger', message: errorMessage(error) }));
-    return () => {
-      current = false;
-    };
-  }, [get, roundupId, revision, toggleNotification]);
+  const notifyError = useErrorNotification();
+  const { data: preview } = useAdminGet<RoundupPreview>(paths.preview(roundupId), revision);
 
   const copy = async () => {
     if (!preview) return;
@@ -56,19 +42,12 @@ export const Preview = ({ roundupId, revision }: { roundupId: string; revision: 
       await copyText(preview.markdown);
       toggleNotification({ type: 'success', message: t('preview.copied', 'Markdown copied') });
     } catch (error) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) });
+      notifyError(error);
     }
   };
 
   return (
-    <Box
-      background="neutral0"
-      shadow="tableShadow"
-      hasRadius
-      padding={4}
-      tag="section"
-      aria-label={t('preview.title', 'Preview')}
-    >
+    <Panel label={t('preview.title', 'Preview')}>
       <Tabs.Root defaultValue="html">
         <Flex justifyContent="space-between" gap={2} paddingBottom={3}>
           <Typography variant="delta" tag="h2">
@@ -83,7 +62,7 @@ export const Preview = ({ roundupId, revision }: { roundupId: string; revision: 
           <Loader small>{t('preview.loading', 'Rendering the draft…')}</Loader>
         ) : (
           <>
-            {preview.warnings && preview.warnings.length > 0 && (
+            {preview.warnings.length > 0 && (
               <Box
                 background="warning100"
                 borderColor="warning200"
@@ -148,6 +127,6 @@ export const Preview = ({ roundupId, revision }: { roundupId: string; revision: 
           </>
         )}
       </Tabs.Root>
-    </Box>
+    </Panel>
   );
 };

@@ -3,13 +3,19 @@
  * sections (by category) holding entry ids. Drag and drop and the keyboard
  * both end up here, and the result is what the reorder route receives.
  */
+import type { SectionOrder } from '../../../shared/contracts/editor';
 
-export interface SectionOrder {
-  category: string;
-  entries: string[];
-}
-
+export type { SectionOrder };
 export type Order = SectionOrder[];
+
+/** What moving links and sections on the page works on: the order shown, and what to do with a new one. */
+export interface Reordering {
+  order: Order;
+  /** Shows a new order at once, unsaved (while an item is held with the keyboard, say). */
+  onPreview: (order: Order) => void;
+  /** Saves a new order. */
+  onCommit: (order: Order) => void;
+}
 
 export interface EntryPlace {
   section: number;

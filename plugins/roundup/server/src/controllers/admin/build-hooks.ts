@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { BuildHookList, DeliveryList } from '../../../../shared/contracts/build-hooks';
 import { z } from 'zod';
 import { publicHook } from '../../services/webhooks/hooks';
 import { getPluginService } from '../../utils/get-service';
@@ -19,7 +20,7 @@ const buildHooks = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async find(ctx: any) {
-      ctx.body = { data: (await hooks().list()).map(publicHook) };
+      ctx.body = { data: (await hooks().list()).map(publicHook) } satisfies BuildHookList;
     },
 
     async findOne(ctx: any) {
@@ -85,7 +86,7 @@ const buildHooks = ({ strapi }: { strapi: Core.Strapi }) => {
           deliveredAt: row.deliveredAt ? new Date(Number(row.deliveredAt)).toISOString() : null,
         })),
         meta: { pagination },
-      };
+      } satisfies DeliveryList;
     },
   };
 };

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import type { CaptureTokenList } from '../../../../shared/contracts/capture-tokens';
+import type { UnfurlPreview } from '../../../../shared/contracts/unfurl';
 import { z } from 'zod';
 import { getPluginService } from '../../utils/get-service';
 import { parseInput } from '../../utils/validation';
@@ -20,7 +22,10 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async listTokens(ctx: any) {
-      ctx.body = { tokens: await tokens().list(ctx.state.user), formUrl: formUrl(strapi, ctx) };
+      ctx.body = {
+        tokens: await tokens().list(ctx.state.user),
+        formUrl: formUrl(strapi, ctx),
+      } satisfies CaptureTokenList;
     },
 
     async createToken(ctx: any) {
@@ -43,9 +48,9 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
     async unfurl(ctx: any) {
       const { url } = parseInput(unfurlBody, ctx.request.body, 'body');
       const outcome = await getPluginService(strapi, 'unfurl').preview(url);
-      ctx.body = outcome.ok
-        ? { ok: true, ...outcome.metadata, finalUrl: outcome.finalUrl }
-        : outcome;
+      ctx.body = (
+        outcome.ok ? { ok: true, ...outcome.metadata, finalUrl: outcome.finalUrl } : outcome
+      ) satisfies UnfurlPreview;
     },
 
     /** Retry: unfurls one link again now and answers its inbox card. */

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { LinkCheckAnswer, LinkHealthList } from '../../../../shared/contracts/link-health';
 import { z } from 'zod';
 import { LINK_STATES } from '../../core/link-health';
 import { getPluginService } from '../../utils/get-service';
@@ -25,7 +26,9 @@ const linkHealth = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async currentCheck(ctx: any) {
-    ctx.body = { data: await getPluginService(strapi, 'link-checker').current() };
+    ctx.body = {
+      data: await getPluginService(strapi, 'link-checker').current(),
+    } satisfies LinkCheckAnswer;
   },
 
   async find(ctx: any) {
@@ -33,7 +36,7 @@ const linkHealth = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { results, pagination, counts } = await getPluginService(strapi, 'link-health').list(
       query as never
     );
-    ctx.body = { data: results, meta: { pagination, counts } };
+    ctx.body = { data: results, meta: { pagination, counts } } satisfies LinkHealthList;
   },
 
   async act(ctx: any) {

@@ -1,8 +1,7 @@
+import type { ImportWarning } from '../../../../shared/contracts/import';
+
 /** Something the importer noticed and handled, with the 1-based line of the post it is about. */
-export interface ImportWarning {
-  line: number;
-  message: string;
-}
+export type { ImportWarning };
 
 /**
  * A post the importer cannot read as a roundup at all: broken front matter,

@@ -1,6 +1,7 @@
+import type { LinkState } from '../../../../shared/contracts/link-health';
 import type { CheckVerdict, DeadAnswer } from './classify';
 
-export type LinkState = 'unchecked' | 'ok' | 'moved' | 'probably-gone' | 'unknown' | 'dead';
+export type { LinkState };
 
 export const LINK_STATES: readonly LinkState[] = [
   'unchecked',

@@ -1,16 +1,8 @@
 import { Parser } from 'htmlparser2';
+import type { PageMetadata } from '../../../../shared/contracts/unfurl';
 
 /** What a page says about itself, each field trimmed to one line and capped. */
-export interface PageMetadata {
-  title: string | null;
-  author: string | null;
-  description: string | null;
-  siteName: string | null;
-  /** The canonical URL the page declares (`<link rel=canonical>`, else `og:url`), absolute http(s). */
-  canonicalUrl: string | null;
-  /** The JSON oEmbed endpoint the page advertises, absolute http(s). */
-  oembedUrl: string | null;
-}
+export type { PageMetadata };
 
 export const FIELD_LIMITS = { title: 500, author: 255, description: 2000, siteName: 255 } as const;
 

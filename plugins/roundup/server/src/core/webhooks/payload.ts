@@ -1,11 +1,7 @@
-/** The roundup events a build hook can subscribe to. */
-export const ROUNDUP_EVENTS = [
-  'roundup.publish',
-  'roundup.unpublish',
-  'roundup.update',
-  'roundup.delete',
-] as const;
-export type RoundupEventType = (typeof ROUNDUP_EVENTS)[number];
+import type { RoundupEvent } from '../../../../shared/contracts/build-hooks';
+
+export { ROUNDUP_EVENTS } from '../../../../shared/contracts/build-hooks';
+export type RoundupEventType = RoundupEvent;
 
 export interface RebuildPayload {
   type: RoundupEventType;

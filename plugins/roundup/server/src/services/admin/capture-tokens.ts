@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import type { CaptureToken } from '../../../../shared/contracts/capture-tokens';
+import type {
+  Bookmarklet,
+  CaptureToken,
+  NewCaptureToken,
+} from '../../../../shared/contracts/capture-tokens';
 import { bookmarklet } from '../../core/capture/bookmarklet';
 import { ApplicationError, NotFoundError } from '../../utils/errors';
 
@@ -55,7 +59,7 @@ const captureTokens = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await ownRows(editor)).map(asToken);
     },
 
-    async create(editor: Editor, formUrl: string) {
+    async create(editor: Editor, formUrl: string): Promise<NewCaptureToken> {
       const who =
         [editor.firstname, editor.lastname].filter(Boolean).join(' ') ||
         editor.email ||
@@ -76,7 +80,7 @@ const captureTokens = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The bookmarklet of one of the editor's tokens, its key decrypted again (Strapi keeps it encrypted). */
-    async bookmarklet(editor: Editor, id: number, formUrl: string) {
+    async bookmarklet(editor: Editor, id: number, formUrl: string): Promise<Bookmarklet> {
       await requireOwn(editor, id);
       const token = await apiTokens().getById(id, { includeDecryptedKey: true });
       if (!token?.accessKey) {

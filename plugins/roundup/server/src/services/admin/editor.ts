@@ -3,11 +3,15 @@ import type {
   EditorView,
   EntryCard,
   InboxCard,
+  InboxPage,
+  NewEntry,
+  RoundupList,
+  RoundupPreview,
   RoundupSummary,
 } from '../../../../shared/contracts/editor';
 import { findDuplicates, firstLine, roundupStatus, urlHost } from '../../core/editor';
 import { groupIntoSections, orderVersion } from '../../core/order';
-import { markdownSafetyWarnings, type MarkdownSafetyWarning } from '../../core/render';
+import { markdownSafetyWarnings } from '../../core/render';
 import { httpUrlProblem } from '../../core/url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
 import { getPluginConfig } from '../../utils/config';
@@ -18,13 +22,7 @@ import { readRecord } from '../../core/unfurl/fill';
 
 type Row = Record<string, any>;
 
-export interface NewEntry {
-  title: string;
-  url: string;
-  author?: string | null;
-  description?: string | null;
-  category: string;
-}
+export type { NewEntry };
 
 const ENTRY_FIELDS = ['title', 'url', 'author', 'description', 'canonicalUrl'];
 const CAPTURE_FIELDS = ['capturedAt', 'captureSource', 'captures', 'unfurl'];
@@ -128,7 +126,7 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Roundups, newest date first, with their status and number of links. */
-    async list({ page, pageSize }: { page: number; pageSize: number }) {
+    async list({ page, pageSize }: { page: number; pageSize: number }): Promise<RoundupList> {
       const where = { publishedAt: null };
       const drafts = await getPluginService(strapi, 'editor-reads').drafts({
         offset: (page - 1) * pageSize,
@@ -203,11 +201,7 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
       q,
       page = 1,
       pageSize = INBOX_PAGE_SIZE,
-    }: { q?: string; page?: number; pageSize?: number } = {}): Promise<{
-      results: InboxCard[];
-      total: number;
-      pagination: { page: number; pageSize: number; pageCount: number; total: number };
-    }> {
+    }: { q?: string; page?: number; pageSize?: number } = {}): Promise<InboxPage> {
       const where: Row = { inInbox: true };
       if (q) where.$or = [{ title: { $containsi: q } }, { url: { $containsi: q } }];
       const paging = { offset: (page - 1) * pageSize, limit: pageSize };
@@ -314,9 +308,7 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
      * The draft rendered as the public outputs would render it once published,
      * with what the Markdown output does not keep as the editors wrote it.
      */
-    async preview(
-      documentId: string
-    ): Promise<{ markdown: string; html: string; warnings: MarkdownSafetyWarning[] }> {
+    async preview(documentId: string): Promise<RoundupPreview> {
       const roundup = await getPluginService(strapi, 'published').loadDocument(documentId, 'draft');
       if (!roundup) throw new NotFoundError(`No roundup with documentId "${documentId}"`);
       const renderer = getPluginService(strapi, 'rendered').renderer();

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { ImportCheck, ImportRequest, ImportResult } from '../../../../shared/contracts/import';
 import { isoDateProblem } from '../../core/date';
 import { normaliseSectionName, parseRoundupMarkdown, RoundupParseError } from '../../core/import';
 import type { Roundup } from '../../core/model';
@@ -10,15 +11,7 @@ import { fieldProblems } from '../../utils/validation';
 
 type Row = Record<string, any>;
 
-export interface ImportRequest {
-  markdown: string;
-  fileName?: string;
-  /** Used when neither the front matter nor the file name gives a date. */
-  date?: string;
-  publish: boolean;
-  dryRun: boolean;
-  replace: boolean;
-}
+export type { ImportRequest };
 
 const counts = (roundup: Roundup) => ({
   sections: roundup.sections.length,
@@ -95,7 +88,12 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async import(request: ImportRequest) {
+    async import(
+      request: ImportRequest
+    ): Promise<
+      | { status: 200; body: ImportCheck & { roundup: Roundup } }
+      | { status: 201; body: ImportResult }
+    > {
       const { parsed, problems } = parse(request);
       const { roundup, warnings } = parsed;
       if (request.dryRun) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Core } from '@strapi/strapi';
+import type { LinkCheckRun } from '../../../../shared/contracts/link-health';
 import {
   classifyOutcome,
   finished,
@@ -48,17 +49,7 @@ const asNumber = (value: unknown) => (value === null || value === undefined ? nu
 
 class Stopped extends Error {}
 
-export interface RunProgress {
-  id: number;
-  state: 'running' | 'finished';
-  trigger: 'manual' | 'schedule';
-  startedAt: string | null;
-  finishedAt: string | null;
-  total: number;
-  checked: number;
-  /** States of the links this run checked so far. */
-  byState: Record<string, number>;
-}
+export type RunProgress = LinkCheckRun;
 
 /**
  * The link checker. A run queues every due link of published roundups and

@@ -1,4 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import type {
+  LinkAction,
+  LinkFilter,
+  LinkHealthResult,
+} from '../../../../shared/contracts/link-health';
 import { NotFoundError, ValidationError } from '../../utils/errors';
 import { isWaybackUrl, LINK_STATES, waybackUrl, type LinkState } from '../../core/link-health';
 import { ENTRY_UID, LINK_RESULT_UID } from '../../uids';
@@ -6,8 +11,7 @@ import { resetFor } from './checker';
 
 type Row = Record<string, any>;
 
-export type LinkFilter = LinkState | 'ignored';
-export type LinkAction = 'use-new-url' | 'use-archived-copy' | 'ignore' | 'unignore';
+export type { LinkAction, LinkFilter };
 
 const iso = (value: unknown) =>
   value === null || value === undefined ? null : new Date(Number(value)).toISOString();
@@ -37,7 +41,7 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => {
     return new Map(rows.map((row) => [row.documentId, row]));
   };
 
-  const view = (result: Row, entry: Row | undefined) => ({
+  const view = (result: Row, entry: Row | undefined): LinkHealthResult => ({
     id: result.id,
     state: result.state as LinkState,
     ignored: Boolean(result.ignored),
@@ -119,7 +123,7 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Applies one fix to the link of result `id`, answering the link's new view. */
-    async act(id: number, action: LinkAction) {
+    async act(id: number, action: LinkAction): Promise<LinkHealthResult> {
       const result = await find(id);
       if (action === 'ignore' || action === 'unignore') {
         await results().update({

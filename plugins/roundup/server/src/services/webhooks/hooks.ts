@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { BuildHook } from '../../../../shared/contracts/build-hooks';
 import { buildHookSchema, hookIssues } from '../../core/webhooks';
 import { BUILD_HOOK_UID } from '../../uids';
 import { getPluginConfig } from '../../utils/config';
@@ -10,23 +11,13 @@ import type { RoundupEvent } from './events';
 
 type Row = Record<string, any>;
 
-export interface StoredHook {
-  id: number;
-  name: string;
-  url: string;
-  events: RoundupEvent[];
+/** A build hook as stored: what the routes show of it, and its secret. */
+export interface StoredHook extends Omit<BuildHook, 'hasSecret'> {
   secret: string | null;
-  headers: Record<string, string>;
-  debounceMs: number;
-  maxWaitMs: number;
-  retry: { baseDelayMs: number; maxDelayMs: number; maxAttempts: number };
-  enabled: boolean;
-  disabledReason: string | null;
-  source: 'config' | 'admin';
 }
 
 /** A hook as APIs and pages show it: never its secret, only whether it has one. */
-export const publicHook = ({ secret, ...hook }: StoredHook) => ({
+export const publicHook = ({ secret, ...hook }: StoredHook): BuildHook => ({
   ...hook,
   hasSecret: Boolean(secret),
 });

@@ -1,8 +1,8 @@
 import { Flex, LinkButton } from '@strapi/design-system';
 import { ExternalLink, Feather } from '@strapi/icons';
 import { Link } from 'react-router-dom';
-import { renderedUrl } from '../pages/api';
-import { useT } from '../utils/useT';
+import { renderedUrl, ROUNDUP_MODEL, roundupsPagePath } from '../api/paths';
+import { useT } from '../hooks/useT';
 
 interface PanelProps {
   model: string;
@@ -21,7 +21,7 @@ const isPublished = ({ document, meta }: PanelProps) =>
  */
 export const ContentManagerPanel = (props: PanelProps) => {
   const t = useT();
-  if (props.model !== 'plugin::roundup.roundup' || !props.documentId) return null;
+  if (props.model !== ROUNDUP_MODEL || !props.documentId) return null;
   const slug = props.document?.slug;
   const published = isPublished(props) && slug;
   return {
@@ -30,7 +30,7 @@ export const ContentManagerPanel = (props: PanelProps) => {
       <Flex direction="column" alignItems="stretch" gap={2} width="100%">
         <LinkButton
           tag={Link}
-          to={`/plugins/roundup/${props.documentId}`}
+          to={`${roundupsPagePath}/${props.documentId}`}
           variant="secondary"
           startIcon={<Feather />}
           fullWidth

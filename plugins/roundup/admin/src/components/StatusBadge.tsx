@@ -1,6 +1,6 @@
 import { Status, Typography } from '@strapi/design-system';
-import type { RoundupStatus } from '../pages/api';
-import { useT } from '../utils/useT';
+import type { RoundupStatus } from '../../../shared/contracts/editor';
+import { useT } from '../hooks/useT';
 
 const VARIANT = { draft: 'secondary', published: 'success', modified: 'alternative' } as const;
 
