@@ -22,9 +22,9 @@ export {
   type MarkdownField,
   type MarkdownOutputOptions,
 } from './markdown';
+export { unsafeLinkTarget } from './link-target';
 export {
   safeMarkdown,
-  unsafeLinkTarget,
   type MarkdownRemoval,
   type RawHtmlMode,
   type SafeMarkdown,
