@@ -12,8 +12,8 @@ import { allowedLinkTag, liquidConstructs } from './liquid';
  *   back into the characters; the value holds no `{` at all.
  * - `markdown` (commentary, intro, outro, excerpt): a reference would show as written
  *   in code, so each `{` that Liquid would read as the start of a tag or an output
- *   (followed by `{` or `%`), and one that ends the field, is a raw block holding only
- *   that brace: `{% raw %}{{% endraw %}`, on one line, unable to hold its own end tag.
+ *   (followed by `{` or `%`), and one that ends the field, goes into a raw block that
+ *   holds only braces: `{% raw %}{{% endraw %}`, on one line, unable to hold its end tag.
  *   No `{%` of the editor's is left, not even inside a raw block: Jekyll looks for
  *   block tags in an excerpt without reading raw blocks, and closes those it finds
  *   open (`{% if` → `{% endif %}`), which would fail the build. The allowed link tags
@@ -29,13 +29,11 @@ export type LiquidPosition = { in: 'inline' } | { in: 'markdown'; allowedTags: r
 
 export const INLINE: LiquidPosition = { in: 'inline' };
 
-/** A `{` Liquid outputs as itself: the raw block's body is only the brace, so it cannot hold its end tag. */
-const RAW_BRACE = '{% raw %}{{% endraw %}';
 /**
- * The same at the end of a field. Ruby Liquid reads the brace and the end tag as `{{…}` and
- * takes one more `}` if the next value starts with one; an empty raw block keeps it off.
+ * After a raw block that ends a field: Ruby Liquid reads the block's last brace and its end
+ * tag as `{{…}` and takes one more `}` if the next value starts with one.
  */
-const RAW_BRACE_AT_END = `${RAW_BRACE}{% raw %}{% endraw %}`;
+const EMPTY_RAW = '{% raw %}{% endraw %}';
 
 export interface InertLiquid {
   text: string;
@@ -60,16 +58,24 @@ const inertInline = (text: string): InertLiquid => {
 
 /**
  * `text[from, to)` with each `{` that Liquid would read as the start of a tag or output
- * (followed by `{` or `%`), or that ends the text, wrapped alone.
+ * (followed by `{` or `%`), or that ends the text, in a raw block holding only braces, so
+ * that it cannot hold its end tag: `{{ x }}` is written `{% raw %}{{% endraw %}{ x }}`.
  */
 const bracesWrapped = (text: string, from: number, to: number): string => {
   const out: string[] = [];
   let last = from;
-  for (let at = text.indexOf('{', from); at >= 0 && at < to; at = text.indexOf('{', at + 1)) {
-    const next = text[at + 1];
-    if (next !== undefined && next !== '{' && next !== '%') continue;
-    out.push(text.slice(last, at), next === undefined ? RAW_BRACE_AT_END : RAW_BRACE);
-    last = at + 1;
+  let at = text.indexOf('{', from);
+  while (at >= 0 && at < to) {
+    let end = at;
+    while (end < to && text[end] === '{') end += 1;
+    // Each brace of the run is followed by one, but the last: it opens Liquid before `%` or at the end.
+    const wrapped = text[end] === '%' || end === text.length ? end : end - 1;
+    if (wrapped > at) {
+      const guard = wrapped === text.length ? EMPTY_RAW : '';
+      out.push(text.slice(last, at), `{% raw %}${text.slice(at, wrapped)}{% endraw %}${guard}`);
+      last = wrapped;
+    }
+    at = text.indexOf('{', end);
   }
   out.push(text.slice(last, to));
   return out.join('');
