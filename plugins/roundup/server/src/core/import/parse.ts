@@ -11,6 +11,7 @@ import { readFrontMatter, roundupFields } from './front-matter';
 import { arrangeBody, mergeRepeatedSections } from './sections';
 import { importLengthProblems, type FieldLengthProblem } from './lengths';
 import { canonicalMarkdown as canonicalLines } from './text';
+import { entryUrlProblems, type EntryUrlProblem, type RoundupSourceLines } from './urls';
 
 const canonicalMarkdown = (lines: readonly string[]): string | null => {
   const text = canonicalLines(lines);
@@ -22,7 +23,6 @@ const shownPiece = (piece: Piece): Piece => {
   const shown = readInertLiquid(piece.lines.map((line) => line.text).join('\n')).split('\n');
   return { ...piece, lines: piece.lines.map((line, index) => ({ ...line, text: shown[index] })) };
 };
-import { entryUrlProblems, type EntryUrlProblem, type RoundupSourceLines } from './urls';
 
 export interface ParseRoundupOptions {
   /** The post's file name; a Jekyll name `YYYY-MM-DD-slug.md` gives the date and slug. */
