@@ -3,6 +3,12 @@ const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
 };
 
+/**
+ * Suites whose result cannot depend on the database (a real Jekyll build) run once per CI
+ * run, with the SQLite pass, not again on PostgreSQL and MariaDB.
+ */
+const onceNotPerDatabase = (process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite';
+
 module.exports = {
   projects: [
     {
@@ -19,6 +25,16 @@ module.exports = {
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       slowTestThreshold: 30,
     },
+    ...(onceNotPerDatabase
+      ? [
+          {
+            displayName: 'jekyll',
+            testEnvironment: 'node',
+            transform,
+            testMatch: ['<rootDir>/tests/jekyll/**/*.test.ts'],
+          },
+        ]
+      : []),
   ],
   testTimeout: 120000,
   // A suite that fails mid-boot can leave a pool or timer behind; CI must not wait on it.

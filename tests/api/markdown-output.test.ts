@@ -61,6 +61,39 @@ describe('the Markdown output with the default configuration', () => {
     expect(page.text).toContain('{{ page.title }}');
   });
 
+  it('keeps Liquid in titles, authors, URLs and section names from running', async () => {
+    const liquid = '{{ 7 | times: 6 }} {% assign z = "x" %}{{ z }} {';
+    const category = await makeCategory(app.strapi, { name: `{{ site.title }} ${Date.now()}` });
+    const { slug, entries } = await makeRoundup(app.strapi, {
+      title: `Liquid ${Date.now()}`,
+      sections: { [category.documentId]: ['entry'] },
+      publish: false,
+    });
+    await docs(app.strapi, 'entry').update({
+      documentId: entries.entry,
+      data: { title: liquid, author: '% raw %}{% comment %}', url: 'https://e.example/{{x}}' },
+    });
+    const roundup = await docs(app.strapi, 'roundup').findFirst({ filters: { slug } });
+    await docs(app.strapi, 'roundup').publish({ documentId: roundup!.documentId });
+    const res = await app
+      .http()
+      .get(`/api/roundup/roundups/${slug}/rendered?format=markdown`)
+      .expect(200);
+    expect(res.text).toContain(
+      '* [&#123;&#123; 7 \\| times: 6 &#125;&#125; &#123;% assign z = "x" %&#125;&#123;&#123; z &#125;&#125; &#123;](https://e.example/&#123;&#123;x&#125;&#125;) by % raw %&#125;&#123;% comment %&#125;'
+    );
+    const page = buildPage(res.text);
+    expect(page.text).not.toContain(RAN);
+    expect(page.text).toContain(
+      '{{ 7 | times: 6 }} {% assign z = "x" %}{{ z }} { by % raw %}{% comment %}'
+    );
+    expect(page.text).toContain('{{ site.title }}');
+    // The same URL, as a CommonMark renderer normalises it.
+    expect(page.elements.find((e) => e.name === 'a')?.attribs.href).toBe(
+      'https://e.example/%7B%7Bx%7D%7D'
+    );
+  });
+
   it('resolves post_url to the site in the HTML output and the feeds', async () => {
     const { slug } = await withVectors(app);
     const html = await app
@@ -145,7 +178,7 @@ describe('the Markdown output with ROUNDUP_MARKDOWN_RAW_HTML=keep', () => {
     expect(res.text).toContain('  <script>alert(1)</script>');
     expect(res.text).toContain('  <a href="javascript:alert(1)">x</a>');
     // Liquid stays inert: trusting editors' HTML is not running their templates.
-    expect(res.text).toContain('{% raw %}{{ page.title }}{% endraw %}');
+    expect(res.text).toContain('{% raw %}{{% endraw %}{ page.title }}');
     const admin = await loginAdmin(app, { actions: ['plugin::roundup.read'] });
     const { body } = await admin.get(`/roundup/roundups/${documentId}/preview`).expect(200);
     expect(body.warnings.map((w: { message: string }) => w.message).join('\n')).not.toContain(

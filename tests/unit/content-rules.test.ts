@@ -77,6 +77,13 @@ describe('plugin config validator', () => {
     [{ ...config.default, defaultPageSize: 0 }, '"defaultPageSize"'],
     [{ ...config.default, maxPageSize: 'many' }, '"maxPageSize"'],
     [
+      {
+        ...config.default,
+        markdown: { ...config.default.markdown, liquidTags: ['post_url', 'if'] },
+      },
+      '"markdown.liquidTags.1" must hold link tags such as "post_url", not Liquid\'s own tags',
+    ],
+    [
       { ...config.default, defaultPageSize: 50, maxPageSize: 20 },
       'defaultPageSize must not exceed maxPageSize',
     ],

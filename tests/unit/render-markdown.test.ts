@@ -319,7 +319,12 @@ describe('renderMarkdown: escaping', () => {
     ['*T* <b>', '* [\\*T\\* \\<b\\>](https://e.example/)'],
     ['jo_mp1.cpp', '* [jo_mp1.cpp](https://e.example/)'],
     ['_T_', '* [\\_T\\_](https://e.example/)'],
-    ['a | b {: x}', '* [a \\| b \\{: x\\}](https://e.example/)'],
+    ['a | b {: x}', '* [a \\| b &#123;: x&#125;](https://e.example/)'],
+    [
+      '{{ 7 | times: 6 }} {',
+      '* [&#123;&#123; 7 \\| times: 6 &#125;&#125; &#123;](https://e.example/)',
+    ],
+    ['&#123; &amp;', '* [&amp;#123; &amp;amp;](https://e.example/)'],
     ['AT&T &amp;', '* [AT&T &amp;amp;](https://e.example/)'],
     ['C#', '* [C\\#](https://e.example/)'],
     ['Issue #5', '* [Issue #5](https://e.example/)'],

@@ -107,9 +107,9 @@ describe('Liquid link tags in the HTML output', () => {
     const markdown = defaultRenderer.markdown(roundup);
     expect(markdown).toContain('[on the topic]({% post_url 2020-07-29-cortex-m-debug-monitor %})');
     expect(markdown).toContain(
-      '[zero-to-main series]({% raw %}{% tag_url zero-to-main %}{% endraw %})'
+      '[zero-to-main series]({% raw %}{{% endraw %}% tag_url zero-to-main %})'
     );
-    expect(markdown).toContain('{% raw %}{{ site.cmock }}{% endraw %}');
+    expect(markdown).toContain('{% raw %}{{% endraw %}{ site.cmock }}');
     const page = buildPage(markdown, LINK_TAGS);
     expect(page.text).toContain('{% tag_url zero-to-main %}');
     expect(page.text).toContain('{{ site.cmock }}');
@@ -163,6 +163,28 @@ describe('import then render keeps what a reader sees', () => {
     const html = defaultRenderer.html(parsed.roundup);
     expect(readHtml(html).text).toContain(`${lead} and more`);
     expect(parseRoundupMarkdown(markdown).roundup).toEqual(parsed.roundup);
+  });
+
+  it('reads an export holding Liquid back as the same roundup, warning only of the Liquid typed', () => {
+    const typed = parseRoundupMarkdown(
+      post([
+        '## {{ site.title }} {',
+        '* [{% if x %} {](https://e.example/{{y}}) by {{ z }} {<br/>',
+        '  Say {% raw %}{{ hi }}{% endraw %} and `{% comment %}` {',
+      ])
+    ).roundup;
+    expect(typed.sections[0].entries[0]).toEqual({
+      title: '{% if x %} {',
+      url: 'https://e.example/{{y}}',
+      author: '{{ z }} {',
+      description: 'Say {{ hi }} and `{% comment %}` {',
+    });
+    const again = parseRoundupMarkdown(defaultRenderer.markdown(typed));
+    expect(again.roundup).toEqual(typed);
+    expect(again.warnings.map((w) => w.message)).toEqual([
+      'the Liquid "{{ hi }}" in the commentary of "{% if x %} {" is shown as text, not run by the site',
+      'the Liquid "{% comment %}" in the commentary of "{% if x %} {" is shown as text, not run by the site',
+    ]);
   });
 
   it.each(['Random!', 'Q&A?', 'C++ & Rust: tools', 'Neat Open-Source Projects…'])(

@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { parseAllowEntry } from '../core/outbound';
 import { buildHookSchema } from '../core/webhooks';
 
+/**
+ * Liquid's own tags and Jekyll's highlight block: none is a link tag, and a block an
+ * editor leaves open would fail the site's build.
+ */
+const LIQUID_OWN_TAGS = new Set(
+  (
+    'assign break capture case comment continue cycle decrement echo else elsif for highlight ' +
+    'if ifchanged include include_relative increment liquid raw render tablerow unless when'
+  ).split(' ')
+);
+
 const templateFile = z.string().min(1, 'must be a path to a Liquid template file');
 
 /** The plugin's options, under `roundup.config` in the app's config/plugins.ts. */
@@ -46,7 +57,13 @@ export const configSchema = z
         rawHtml: z.enum(['sanitize', 'keep'], { message: 'must be "sanitize" or "keep"' }),
         /** Liquid tags that reach the site as written; every other tag and `{{ }}` is shown as text. */
         liquidTags: z.array(
-          z.string().regex(/^[a-z_]{1,40}$/, 'must hold Liquid tag names such as "post_url"')
+          z
+            .string()
+            .regex(/^[a-z_]{1,40}$/, 'must hold Liquid tag names such as "post_url"')
+            .refine(
+              (name) => !LIQUID_OWN_TAGS.has(name) && !name.startsWith('end'),
+              'must hold link tags such as "post_url", not Liquid\'s own tags'
+            )
         ),
       })
       .strict(),

@@ -2,6 +2,7 @@ import type { Roundup } from '../model';
 import { slugFromText } from '../slug';
 import { scanBlocks } from './blocks';
 import { DEFAULT_LIQUID_TAGS } from '../render/liquid';
+import { readInertLiquid } from '../render/liquid-inert';
 import type { MarkdownOutputOptions } from '../render/markdown';
 import { joinPieces, noteHiddenContent, noteUnsafeMarkdown, type Piece } from './content';
 import { RoundupParseError, WarningLog, type ImportWarning } from './errors';
@@ -9,13 +10,19 @@ import { checkExcerptMonth, splitExcerpt } from './excerpt';
 import { readFrontMatter, roundupFields } from './front-matter';
 import { arrangeBody, mergeRepeatedSections } from './sections';
 import { importLengthProblems, type FieldLengthProblem } from './lengths';
-import { canonicalMarkdown as canonicalLines, unwrapRawLiquid } from './text';
+import { canonicalMarkdown as canonicalLines } from './text';
+import { entryUrlProblems, type EntryUrlProblem, type RoundupSourceLines } from './urls';
 
 const canonicalMarkdown = (lines: readonly string[]): string | null => {
   const text = canonicalLines(lines);
-  return text === null ? null : unwrapRawLiquid(text);
+  return text === null ? null : readInertLiquid(text);
 };
-import { entryUrlProblems, type EntryUrlProblem, type RoundupSourceLines } from './urls';
+
+/** A piece as the text it shows, which is what gets stored and warned about (raw tags hold no line break). */
+const shownPiece = (piece: Piece): Piece => {
+  const shown = readInertLiquid(piece.lines.map((line) => line.text).join('\n')).split('\n');
+  return { ...piece, lines: piece.lines.map((line, index) => ({ ...line, text: shown[index] })) };
+};
 
 export interface ParseRoundupOptions {
   /** The post's file name; a Jekyll name `YYYY-MM-DD-slug.md` gives the date and slug. */
@@ -130,8 +137,9 @@ export const parseRoundupMarkdown = (
   const markdownOptions = options.markdown ?? DEFAULT_MARKDOWN;
   const note = (pieces: readonly Piece[], place: string, field: string) => {
     if (tooLong.has(field)) return;
-    noteHiddenContent(pieces, place, warnings);
-    noteUnsafeMarkdown(pieces, place, warnings, markdownOptions);
+    const shown = pieces.map(shownPiece);
+    noteHiddenContent(shown, place, warnings);
+    noteUnsafeMarkdown(shown, place, warnings, markdownOptions);
   };
   if (excerpt) {
     checkExcerptMonth(excerpt, fields.title, fields.date, warnings);

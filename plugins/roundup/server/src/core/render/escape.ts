@@ -1,25 +1,31 @@
-/** What could open a link, emphasis, code, raw HTML, a table cell or a kramdown attribute list. */
-const MARKDOWN_PUNCTUATION = /[\\`*[\]<>|{}]/g;
+import { inertLiquid, INLINE } from './liquid-inert';
+
+/** What could open a link, emphasis, code, raw HTML or a table cell (braces: see inertLiquid). */
+const MARKDOWN_PUNCTUATION = /[\\`*[\]<>|]/g;
 /** `_` opens or closes emphasis unless it sits between two letters or digits. */
 const EMPHASIS_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
-/** Characters that would end a Markdown link destination or start a code span in it. */
-const URL_BREAKING = /[\s\p{Cc}()<>\\`]/gu;
+/** What would end a Markdown link destination, start a code span or a kramdown table row, or open Liquid. */
+const URL_BREAKING = /[\s\p{Cc}()<>\\`{}|]/gu;
 
 /**
  * Inline text (an entry's title or author, a section name) made safe inside one
- * Markdown line: line breaks become spaces, and every character that could start
- * markup is backslash-escaped, so it reads as the same text in CommonMark and kramdown.
+ * Markdown line: line breaks become spaces, every character that could start
+ * markup is backslash-escaped, and braces are character references (Liquid runs
+ * first and knows no Markdown escape), so it reads as the same text in CommonMark
+ * and kramdown, after Jekyll's Liquid.
  */
 export const markdownText = (text: string): string =>
   escapeClosingHashes(
-    text
-      // A run of whitespace with a line break in it becomes one space.
-      .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
-      .trim()
-      .replace(MARKDOWN_PUNCTUATION, '\\$&')
-      .replace(EMPHASIS_UNDERSCORE, '\\_')
-      .replace(/&(?=#?[\da-z]+;)/gi, '&amp;')
-      .replace(/\$\$/g, '\\$\\$')
+    inertLiquid(
+      text
+        // A run of whitespace with a line break in it becomes one space.
+        .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
+        .trim()
+        .replace(MARKDOWN_PUNCTUATION, '\\$&')
+        .replace(EMPHASIS_UNDERSCORE, '\\_'),
+      INLINE
+    )
+      .text.replace(/\$\$/g, '\\$\\$')
       // kramdown has no escape for `~`, so strikethrough is broken up with entities.
       .replace(/~{2,}/g, (tildes) => '&#126;'.repeat(tildes.length))
   );
@@ -35,7 +41,7 @@ const escapeClosingHashes = (text: string): string => {
 const percentEncode = (c: string): string =>
   c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c);
 
-/** A URL as a Markdown link destination: what would end it early is percent-encoded. */
+/** A URL as a Markdown autolink or destination: what would end it early or open Liquid is percent-encoded. */
 export const markdownUrl = (url: string): string => url.trim().replace(URL_BREAKING, percentEncode);
 
 /** Characters a bare link destination cannot hold as they are. */
@@ -49,13 +55,16 @@ const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
  * both read) when it holds spaces, parentheses, backticks, `<`, `>` or `\\`, with
  * `\\`, `<` and `>` backslash-escaped; an `&` that would read as an entity is
  * written `&amp;`. Only control characters, which no destination can hold, are
- * percent-encoded.
+ * percent-encoded. Braces and `|` are character references, which Liquid and
+ * kramdown's tables pass over and the browser reads as the characters.
  */
 export const markdownDestination = (url: string): string => {
-  const text = url
-    .trim()
-    .replace(CONTROL, (c) => encodeURIComponent(c))
-    .replace(/&(?=#?[\da-z]+;)/gi, '&amp;');
+  const text = inertLiquid(
+    url.trim().replace(CONTROL, (c) => encodeURIComponent(c)),
+    INLINE
+  )
+    // kramdown reads a line with a `|` as a table row, whatever Markdown it is in.
+    .text.replace(/\|/g, '&#124;');
   return NEEDS_BRACKETS.test(text) ? `<${text.replace(/[\\<>]/g, '\\$&')}>` : text;
 };
 

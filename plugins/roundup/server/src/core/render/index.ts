@@ -3,12 +3,18 @@ export { escapeHtml, indent, markdownDestination, markdownText, markdownUrl } fr
 export { htmlEntry, markdownReferences, markdownToHtml, type HtmlContext } from './html';
 export {
   DEFAULT_LIQUID_TAGS,
-  inertLiquid,
   liquidConstructs,
   resolveLiquidLinks,
   resolveLinkTag,
   type SiteLinks,
 } from './liquid';
+export {
+  inertLiquid,
+  INLINE,
+  readInertLiquid,
+  type InertLiquid,
+  type LiquidPosition,
+} from './liquid-inert';
 export {
   markdownEntry,
   markdownField,
@@ -16,9 +22,9 @@ export {
   type MarkdownField,
   type MarkdownOutputOptions,
 } from './markdown';
+export { unsafeLinkTarget } from './link-target';
 export {
   safeMarkdown,
-  unsafeLinkTarget,
   type MarkdownRemoval,
   type RawHtmlMode,
   type SafeMarkdown,

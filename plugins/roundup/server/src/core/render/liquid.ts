@@ -2,11 +2,10 @@ import { roundupPermalink } from '../feed/permalink';
 
 /**
  * Liquid in editors' text. Jekyll runs every `{{ … }}` and `{% … %}` of a post
- * before it reads the Markdown, so the Markdown output wraps each one in
- * `{% raw %}…{% endraw %}` (the site shows the characters as typed), except the
- * link tags the site owner allows (`{% post_url 2020-07-29-slug %}`,
- * `{% link path %}`), which pass through. The HTML output resolves those tags to
- * absolute links on the site instead.
+ * before it reads the Markdown: the Markdown output makes them inert (see
+ * liquid-inert.ts), except the link tags the site owner allows
+ * (`{% post_url 2020-07-29-slug %}`, `{% link path %}`) in editors' Markdown
+ * fields. The HTML output resolves those tags to absolute links on the site.
  *
  * A "construct" is what Ruby Liquid's tokenizer takes as one token: `{%` up to
  * the first `%}`, `{{` up to the first `}` (and one more `}`), or a lone `{{` or
@@ -15,8 +14,11 @@ import { roundupPermalink } from '../feed/permalink';
 
 export const DEFAULT_LIQUID_TAGS: readonly string[] = ['post_url', 'link'];
 
-/** Tag arguments an allowed tag may have: a post name or a path, nothing Liquid would evaluate. */
-const TAG = /^\{%-?[ \t]*([a-z_]+)[ \t]+([\w./~-]{1,300})[ \t]*-?%\}$/;
+/**
+ * An allowed tag: a post name or a path as its argument, nothing Liquid would evaluate, and
+ * no whitespace control, which would strip the text around the field it is written in.
+ */
+const TAG = /^\{%[ \t]*([a-z_]+)[ \t]+([\w./~-]{1,300})[ \t]*%\}$/;
 
 export interface LiquidConstruct {
   start: number;
@@ -59,40 +61,6 @@ export const allowedLinkTag = (
 ): { name: string; argument: string } | null => {
   const match = TAG.exec(construct);
   return match && allowed.includes(match[1]) ? { name: match[1], argument: match[2] } : null;
-};
-
-/** A construct written so that Liquid outputs it as typed. */
-const inert = (construct: string): string =>
-  /endraw/i.test(construct)
-    ? // `{% raw %}` cannot hold its own end tag; each opening brace becomes a Liquid string instead.
-      construct.replace(/\{(?=[{%])/g, '{{ "{" }}')
-    : `{% raw %}${construct}{% endraw %}`;
-
-export interface InertLiquid {
-  text: string;
-  /** The constructs made inert, as written. */
-  inert: string[];
-}
-
-/** `text` with every Liquid construct but the allowed link tags made inert. */
-export const inertLiquid = (text: string, allowed: readonly string[]): InertLiquid => {
-  const constructs = liquidConstructs(text);
-  if (constructs.length === 0) return { text, inert: [] };
-  const out: string[] = [];
-  const made: string[] = [];
-  let from = 0;
-  for (const { start, end } of constructs) {
-    const construct = text.slice(start, end);
-    out.push(text.slice(from, start));
-    if (allowedLinkTag(construct, allowed)) out.push(construct);
-    else {
-      out.push(inert(construct));
-      made.push(construct);
-    }
-    from = end;
-  }
-  out.push(text.slice(from));
-  return { text: out.join(''), inert: made };
 };
 
 export interface SiteLinks {

@@ -2,7 +2,7 @@ import YAML from 'yaml';
 import { RESERVED_FRONT_MATTER_KEYS } from '../front-matter';
 import type { Roundup, RoundupEntry } from '../model';
 import { indent, markdownDestination, markdownText, nonBlank } from './escape';
-import { inertLiquid } from './liquid';
+import { inertLiquid } from './liquid-inert';
 import { safeMarkdown, type MarkdownRemoval, type RawHtmlMode } from './markdown-safety';
 
 export interface MarkdownOutputOptions {
@@ -23,7 +23,7 @@ export interface MarkdownField {
 /** An editor's Markdown field (commentary, intro, outro, excerpt) as the Markdown output writes it. */
 export const markdownField = (text: string, options: MarkdownOutputOptions): MarkdownField => {
   const safe = options.rawHtml === 'sanitize' ? safeMarkdown(text) : { text, removed: [] };
-  const liquid = inertLiquid(safe.text, options.liquidTags);
+  const liquid = inertLiquid(safe.text, { in: 'markdown', allowedTags: options.liquidTags });
   return { text: liquid.text, removed: safe.removed, inertLiquid: liquid.inert };
 };
 
@@ -60,8 +60,7 @@ export const yamlFrontMatter = ({
 export const markdownEntry = ({ title, url, author, description }: RoundupEntry): string => {
   const by = nonBlank(author);
   const commentary = nonBlank(description);
-  // Jekyll runs Liquid before Markdown: braces in a URL must not become a tag.
-  const link = `* [${markdownText(title)}](${inertLiquid(markdownDestination(url), []).text})`;
+  const link = `* [${markdownText(title)}](${markdownDestination(url)})`;
   const line = by ? `${link} by ${markdownText(by)}` : link;
   return commentary ? `${line}<br/>\n${indent(commentary)}` : line;
 };

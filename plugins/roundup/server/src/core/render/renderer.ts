@@ -2,7 +2,7 @@ import { Liquid, type Template } from 'liquidjs';
 import type { Roundup, RoundupEntry } from '../model';
 import { indent, markdownDestination, markdownText, markdownUrl, nonBlank } from './escape';
 import { htmlEntry, markdownReferences, markdownToHtml, type HtmlContext } from './html';
-import { DEFAULT_LIQUID_TAGS, inertLiquid, type SiteLinks } from './liquid';
+import { DEFAULT_LIQUID_TAGS, type SiteLinks } from './liquid';
 import {
   markdownEntry,
   markdownField,
@@ -69,10 +69,7 @@ const engine = (htmlContext: () => HtmlContext, outputEscape?: 'escape'): Liquid
   liquid.registerFilter('yaml_front_matter', (roundup: Roundup) => yamlFrontMatter(roundup));
   liquid.registerFilter('md_text', (value: unknown) => markdownText(asText(value)));
   liquid.registerFilter('md_url', (value: unknown) => markdownUrl(asText(value)));
-  liquid.registerFilter(
-    'md_destination',
-    (value: unknown) => inertLiquid(markdownDestination(asText(value)), []).text
-  );
+  liquid.registerFilter('md_destination', (value: unknown) => markdownDestination(asText(value)));
   liquid.registerFilter('indent', (value: unknown, width: unknown = 2) =>
     indent(asText(value), Number(width))
   );
