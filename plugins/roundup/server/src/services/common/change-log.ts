@@ -1,0 +1,191 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { CATEGORY_UID, CHANGE_UID, CONTENT_VERSION_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
+
+/** The parts of a Query Engine lifecycle event the log reads. */
+interface WriteEvent {
+  model: { uid: string };
+  params: { where?: unknown };
+  state: { roundups?: string[] };
+  result?: { id?: number };
+}
+
+interface IdRow {
+  id: number;
+}
+interface PublishedRow {
+  documentId: string;
+  slug: string;
+  date: string;
+}
+
+/** The counter row, in the content versions' table, that numbers every change. */
+export const CHANGE_COUNTER_KEY = 'changes';
+
+const PUBLISHED = { publishedAt: { $notNull: true } };
+
+/**
+ * Keeps the change log (see content-types/change) in step with what readers
+ * see: the same writes that bump the content versions (a published roundup
+ * row, a link of a published roundup, a section one of them shows) log the
+ * roundups they touch, inside the write's own transaction. Drafts are never
+ * logged. Each logged roundup takes the next number from one counter row
+ * updated in that transaction: the row lock makes a second writer wait until
+ * the first commits, so numbers follow commit order and a reader that has
+ * seen number n has seen every change numbered below it.
+ */
+const changeLog = ({ strapi }: { strapi: Core.Strapi }) => {
+  const counterTable = () => strapi.db.metadata.get(CONTENT_VERSION_UID).tableName;
+  const logTable = () => strapi.db.metadata.get(CHANGE_UID).tableName;
+  const column = (name: string) =>
+    (strapi.db.metadata.get(CHANGE_UID).attributes[name] as { columnName?: string }).columnName ??
+    name;
+
+  const documentIds = async (uid: string, where: unknown): Promise<string[]> =>
+    (
+      (await strapi.db
+        .query(uid)
+        .findMany({ where: { $and: [where, PUBLISHED] }, select: ['documentId'] })) as {
+        documentId: string;
+      }[]
+    ).map((row) => row.documentId);
+
+  const ids = async (uid: string, where: unknown): Promise<number[]> =>
+    ((await strapi.db.query(uid).findMany({ where, select: ['id'] })) as IdRow[]).map(
+      (row) => row.id
+    );
+
+  /** Published roundups showing any of the links `entryIds`. */
+  const roundupsOfEntries = async (entryIds: number[]) =>
+    entryIds.length ? documentIds(ROUNDUP_UID, { entries: { id: { $in: entryIds } } }) : [];
+
+  /** Published roundups that the write matching `where` on `uid` shows in now (or showed). */
+  const touched = async (uid: string, where: unknown): Promise<string[]> => {
+    if (uid === ROUNDUP_UID) return documentIds(ROUNDUP_UID, where);
+    if (uid === ENTRY_UID) return roundupsOfEntries(await ids(ENTRY_UID, where));
+    const categories = await ids(CATEGORY_UID, where);
+    if (categories.length === 0) return [];
+    return documentIds(ROUNDUP_UID, { entries: { category: { id: { $in: categories } } } });
+  };
+
+  /** The next change number, taken in `trx` (whose row lock holds until it commits). */
+  const nextSeq = async (trx: Knex.Transaction): Promise<number> => {
+    const table = counterTable();
+    const key = CHANGE_COUNTER_KEY;
+    const updated = await trx(table).where({ key }).increment('version', 1);
+    if (!updated) {
+      // The first change ever: another instance may insert the row at the same moment.
+      await trx(table)
+        .insert({ key, version: 1 })
+        .onConflict('key')
+        .merge({ version: trx.raw('?? + 1', [`${table}.version`]) });
+    }
+    const row = (await trx(table).where({ key }).first('version')) as { version: string | number };
+    return Number(row.version);
+  };
+
+  /** Logs each of `roundups` as it is now: published, or removed if it was published before. */
+  const record = async (roundups: Iterable<string>) => {
+    const wanted = [...new Set(roundups)].sort();
+    if (wanted.length === 0) return;
+    await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+      const live = new Map(
+        (
+          (await strapi.db.query(ROUNDUP_UID).findMany({
+            where: { documentId: { $in: wanted }, ...PUBLISHED },
+            select: ['documentId', 'slug', 'date'],
+          })) as PublishedRow[]
+        ).map((row) => [row.documentId, row])
+      );
+      const [roundup, seq, state, slug, date, changedAt] = [
+        'roundupDocumentId',
+        'seq',
+        'state',
+        'slug',
+        'date',
+        'changedAt',
+      ].map(column);
+      const logged = new Map(
+        (
+          (await trx(logTable()).whereIn(roundup, wanted).select(roundup, state)) as Record<
+            string,
+            string
+          >[]
+        ).map((row) => [row[roundup], row[state]])
+      );
+      const now = new Date().toISOString();
+      for (const documentId of wanted) {
+        const row = live.get(documentId);
+        if (row) {
+          await trx(logTable())
+            .insert({
+              [roundup]: documentId,
+              [seq]: await nextSeq(trx),
+              [state]: 'present',
+              [slug]: row.slug,
+              [date]: row.date,
+              [changedAt]: now,
+            })
+            .onConflict(roundup)
+            .merge([seq, state, slug, date, changedAt]);
+        } else if (logged.get(documentId) === 'present') {
+          await trx(logTable())
+            .where({ [roundup]: documentId })
+            .update({ [seq]: await nextSeq(trx), [state]: 'removed', [changedAt]: now });
+        }
+      }
+    });
+  };
+
+  const recordEverything = async () => {
+    const roundup = column('roundupDocumentId');
+    const present = (await strapi.db
+      .connection(logTable())
+      .where({ [column('state')]: 'present' })
+      .select(roundup)) as Record<string, string>[];
+    await record([...(await documentIds(ROUNDUP_UID, {})), ...present.map((row) => row[roundup])]);
+  };
+
+  const remember = async (event: WriteEvent) => {
+    event.state.roundups = await touched(event.model.uid, event.params.where);
+  };
+  const after = async (event: WriteEvent, alsoNow: boolean) => {
+    const now =
+      alsoNow && event.result?.id !== undefined
+        ? await touched(event.model.uid, { id: event.result.id })
+        : [];
+    await record([...(event.state.roundups ?? []), ...now]);
+  };
+
+  return {
+    /** Subscribes to writes of our content types; called once in bootstrap, after the content versions. */
+    watchWrites() {
+      strapi.db.lifecycles.subscribe({
+        models: [CATEGORY_UID, ENTRY_UID, ROUNDUP_UID],
+        beforeUpdate: (event) => remember(event as unknown as WriteEvent),
+        beforeDelete: (event) => remember(event as unknown as WriteEvent),
+        afterCreate: (event) => after(event as unknown as WriteEvent, true),
+        afterUpdate: (event) => after(event as unknown as WriteEvent, true),
+        afterDelete: (event) => after(event as unknown as WriteEvent, false),
+        // Bulk writes do not say which rows they changed: every roundup readers see or saw is logged.
+        afterCreateMany: () => recordEverything(),
+        afterUpdateMany: () => recordEverything(),
+        afterDeleteMany: () => recordEverything(),
+      });
+    },
+
+    /** The highest change number committed so far (0 before the first). */
+    async committed(): Promise<number> {
+      const row = (await strapi.db
+        .connection(counterTable())
+        .where({ key: CHANGE_COUNTER_KEY })
+        .first('version')) as { version: string | number } | undefined;
+      return row ? Number(row.version) : 0;
+    },
+
+    record,
+  };
+};
+
+export type ChangeLogService = ReturnType<typeof changeLog>;
+export default changeLog;
