@@ -281,7 +281,7 @@ describe('GET /api/roundup/changes?since=', () => {
   });
 
   it('loses no change and repeats none while writes happen between pages', async () => {
-    const made = [];
+    const made: Awaited<ReturnType<typeof makeRoundup>>[] = [];
     for (let i = 0; i < 6; i += 1)
       made.push(
         await makeRoundup(app.strapi, {
@@ -391,7 +391,7 @@ describe('two instances on one database', () => {
       .expect(200);
 
   it('lose no change while both write at once and a reader pages the feed', async () => {
-    const drafts = [];
+    const drafts: Awaited<ReturnType<typeof makeRoundup>>[] = [];
     for (let i = 0; i < 8; i += 1)
       drafts.push(
         await makeRoundup(app.strapi, {
