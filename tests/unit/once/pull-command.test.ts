@@ -7,7 +7,6 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startChangesServer } from '../../helpers/changes-server';
-import { closedPort } from '../../helpers/receiver';
 import { PULL_BIN, runPull, tempDir } from '../../helpers/static-site';
 
 type Server = Awaited<ReturnType<typeof startChangesServer>>;
