@@ -4,9 +4,11 @@
  * temporary sites. These builds cannot depend on the database, so they run
  * once per CI run, on its SQLite pass (see jest.config.js).
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { docs } from '../../helpers/admin';
 import { startApp, type TestApp } from '../../helpers/app';
 import { readHtml } from '../../helpers/jekyll';
@@ -21,6 +23,7 @@ import {
   tempDir,
 } from '../../helpers/static-site';
 
+const run = promisify(execFile);
 const DEMO = 'what-ive-been-reading-in-july';
 const EVENTS = ['roundup.publish', 'roundup.unpublish', 'roundup.update', 'roundup.delete'];
 
@@ -211,6 +214,66 @@ describe('a site built on every publish', () => {
     });
     expect([jekyllPost, hugoPost].map((file) => fs.statSync(file).mtimeMs)).toEqual(modified);
     expect(fs.readFileSync(path.join(jekyll, '_posts', '.roundup-pull.json'), 'utf8')).toBe(state);
+  });
+
+  describe('with the commands of docs/site-recipes-pull.md', () => {
+    const RECIPES = fs.readFileSync(
+      path.join(__dirname, '../../../docs/site-recipes-pull.md'),
+      'utf8'
+    );
+    /** The fenced block after `<!-- recipe: name -->`. */
+    const block = (name: string) =>
+      RECIPES.split(`<!-- recipe: ${name} -->\n`)[1].split('```')[1].split('\n').slice(1);
+    const commands: Record<string, string[]> = {
+      // TOML's basic strings escape quotes as JSON does.
+      netlify: block('netlify')
+        .filter((line) => line.trim().startsWith('command = '))
+        .map((line) => JSON.parse(line.trim().slice('command = '.length))),
+      'github-actions': block('github-actions')
+        .filter((line) => line.trim().startsWith('- run: '))
+        .map((line) => line.trim().slice('- run: '.length))
+        // The runner installs Jekyll from RubyGems; here it is Debian's.
+        .filter((command) => command !== 'gem install jekyll'),
+      'cloudflare-pages': block('cloudflare-pages').filter(Boolean),
+      hugo: block('hugo').filter(Boolean),
+      // Eleventy is not installed here: its recipe's pull runs, its build does not.
+      eleventy: block('eleventy')
+        .filter(Boolean)
+        .map((command) => command.split(' && npx @11ty/eleventy')[0]),
+    };
+    // Inside the repository, `npx roundup-pull` finds the workspace's own command; offline, it could fetch nothing else.
+    const sites = path.join(__dirname, '../../../.tmp/recipes');
+
+    it.each(Object.entries(commands))('%s builds the site', async (name, lines) => {
+      expect(lines.length).toBeGreaterThan(0);
+      const site = path.join(sites, name);
+      fs.rmSync(site, { recursive: true, force: true });
+      if (name === 'hugo') hugoSite(site);
+      else jekyllSite(site);
+      for (const command of lines)
+        await run('sh', ['-c', command], {
+          cwd: site,
+          env: {
+            PATH: process.env.PATH ?? '',
+            HOME: process.env.HOME ?? site,
+            ROUNDUP_URL: proxy.url,
+            npm_config_offline: 'true',
+            npm_config_update_notifier: 'false',
+          },
+        });
+      const page = {
+        netlify: path.join(site, '_site', '2026', '07', '31', DEMO, 'index.html'),
+        'github-actions': path.join(site, '_site', '2026', '07', '31', DEMO, 'index.html'),
+        'cloudflare-pages': path.join(site, '_site', '2026', '07', '31', DEMO, 'index.html'),
+        hugo: path.join(site, 'public', 'posts', DEMO, 'index.html'),
+      }[name];
+      if (page) await expectEveryLink(page);
+      else
+        expect(fs.readFileSync(path.join(site, 'posts', `${DEMO}.md`), 'utf8')).toMatch(
+          /^---\nlayout: post\n/
+        );
+      fs.rmSync(site, { recursive: true, force: true });
+    });
   });
 
   it('removes the post and its page when the roundup is unpublished, and nothing else', async () => {

@@ -23,6 +23,8 @@ interface PublishedRow {
 export const CHANGE_COUNTER_KEY = 'changes';
 
 const PUBLISHED = { publishedAt: { $notNull: true } };
+/** Rows read or written per statement: well under every database's limit on bound values. */
+const CHUNK = 200;
 
 /**
  * Keeps the change log (see content-types/change) in step with what readers
@@ -68,20 +70,20 @@ const changeLog = ({ strapi }: { strapi: Core.Strapi }) => {
     return documentIds(ROUNDUP_UID, { entries: { category: { id: { $in: categories } } } });
   };
 
-  /** The next change number, taken in `trx` (whose row lock holds until it commits). */
-  const nextSeq = async (trx: Knex.Transaction): Promise<number> => {
+  /** The first of `count` consecutive change numbers, taken in `trx` (whose row lock holds until it commits). */
+  const takeSeqs = async (trx: Knex.Transaction, count: number): Promise<number> => {
     const table = counterTable();
     const key = CHANGE_COUNTER_KEY;
-    const updated = await trx(table).where({ key }).increment('version', 1);
+    const updated = await trx(table).where({ key }).increment('version', count);
     if (!updated) {
       // The first change ever: another instance may insert the row at the same moment.
       await trx(table)
-        .insert({ key, version: 1 })
+        .insert({ key, version: count })
         .onConflict('key')
-        .merge({ version: trx.raw('?? + 1', [`${table}.version`]) });
+        .merge({ version: trx.raw('?? + ?', [`${table}.version`, count]) });
     }
     const row = (await trx(table).where({ key }).first('version')) as { version: string | number };
-    return Number(row.version);
+    return Number(row.version) - count + 1;
   };
 
   /** Logs each of `roundups` as it is now: published, or removed if it was published before. */
@@ -89,14 +91,6 @@ const changeLog = ({ strapi }: { strapi: Core.Strapi }) => {
     const wanted = [...new Set(roundups)].sort();
     if (wanted.length === 0) return;
     await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
-      const live = new Map(
-        (
-          (await strapi.db.query(ROUNDUP_UID).findMany({
-            where: { documentId: { $in: wanted }, ...PUBLISHED },
-            select: ['documentId', 'slug', 'date'],
-          })) as PublishedRow[]
-        ).map((row) => [row.documentId, row])
-      );
       const [roundup, seq, state, slug, date, changedAt] = [
         'roundupDocumentId',
         'seq',
@@ -105,46 +99,62 @@ const changeLog = ({ strapi }: { strapi: Core.Strapi }) => {
         'date',
         'changedAt',
       ].map(column);
-      const logged = new Map(
-        (
-          (await trx(logTable()).whereIn(roundup, wanted).select(roundup, state)) as Record<
-            string,
-            string
-          >[]
-        ).map((row) => [row[roundup], row[state]])
-      );
+      const live = new Map<string, PublishedRow>();
+      const logged = new Map<string, string>();
+      for (let at = 0; at < wanted.length; at += CHUNK) {
+        const chunk = wanted.slice(at, at + CHUNK);
+        const rows = (await strapi.db.query(ROUNDUP_UID).findMany({
+          where: { documentId: { $in: chunk }, ...PUBLISHED },
+          select: ['documentId', 'slug', 'date'],
+        })) as PublishedRow[];
+        for (const row of rows) live.set(row.documentId, row);
+        const states = (await trx(logTable())
+          .whereIn(roundup, chunk)
+          .select(roundup, state)) as Record<string, string>[];
+        for (const row of states) logged.set(row[roundup], row[state]);
+      }
+      const present = wanted.filter((id) => live.has(id));
+      const removed = wanted.filter((id) => !live.has(id) && logged.get(id) === 'present');
+      if (present.length + removed.length === 0) return;
+      let next = await takeSeqs(trx, present.length + removed.length);
       const now = new Date().toISOString();
-      for (const documentId of wanted) {
-        const row = live.get(documentId);
-        if (row) {
-          await trx(logTable())
-            .insert({
-              [roundup]: documentId,
-              [seq]: await nextSeq(trx),
-              [state]: 'present',
-              [slug]: row.slug,
-              [date]: row.date,
-              [changedAt]: now,
-            })
-            .onConflict(roundup)
-            .merge([seq, state, slug, date, changedAt]);
-        } else if (logged.get(documentId) === 'present') {
-          await trx(logTable())
-            .where({ [roundup]: documentId })
-            .update({ [seq]: await nextSeq(trx), [state]: 'removed', [changedAt]: now });
-        }
+      for (let at = 0; at < present.length; at += CHUNK) {
+        const rows = present.slice(at, at + CHUNK).map((documentId) => {
+          const { slug: slugNow, date: dateNow } = live.get(documentId)!;
+          return {
+            [roundup]: documentId,
+            [seq]: next++,
+            [state]: 'present',
+            [slug]: slugNow,
+            [date]: dateNow,
+            [changedAt]: now,
+          };
+        });
+        await trx(logTable())
+          .insert(rows)
+          .onConflict(roundup)
+          .merge([seq, state, slug, date, changedAt]);
+      }
+      for (const documentId of removed) {
+        await trx(logTable())
+          .where({ [roundup]: documentId })
+          .update({ [seq]: next++, [state]: 'removed', [changedAt]: now });
       }
     });
   };
 
-  const recordEverything = async () => {
-    const roundup = column('roundupDocumentId');
-    const present = (await strapi.db
-      .connection(logTable())
-      .where({ [column('state')]: 'present' })
-      .select(roundup)) as Record<string, string>[];
-    await record([...(await documentIds(ROUNDUP_UID, {})), ...present.map((row) => row[roundup])]);
-  };
+  const recordEverything = () =>
+    // In the write's transaction: outside it, SQLite's one connection is taken and this would wait forever.
+    strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+      const roundup = column('roundupDocumentId');
+      const present = (await trx(logTable())
+        .where({ [column('state')]: 'present' })
+        .select(roundup)) as Record<string, string>[];
+      await record([
+        ...(await documentIds(ROUNDUP_UID, {})),
+        ...present.map((row) => row[roundup]),
+      ]);
+    });
 
   const remember = async (event: WriteEvent) => {
     event.state.roundups = await touched(event.model.uid, event.params.where);
