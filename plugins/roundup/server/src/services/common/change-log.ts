@@ -143,9 +143,9 @@ const changeLog = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  const recordEverything = () =>
-    // In the write's transaction: outside it, SQLite's one connection is taken and this would wait forever.
-    strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+  // In the write's transaction: outside it, SQLite's one connection is taken and this would wait forever.
+  const recordEverything = async (): Promise<void> => {
+    await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
       const roundup = column('roundupDocumentId');
       const present = (await trx(logTable())
         .where({ [column('state')]: 'present' })
@@ -155,6 +155,7 @@ const changeLog = ({ strapi }: { strapi: Core.Strapi }) => {
         ...present.map((row) => row[roundup]),
       ]);
     });
+  };
 
   const remember = async (event: WriteEvent) => {
     event.state.roundups = await touched(event.model.uid, event.params.where);
