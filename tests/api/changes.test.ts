@@ -1,3 +1,4 @@
+import type { ChangeItem, ChangesPage } from '../../plugins/roundup/client';
 import { cm, docs, loginAdmin, type AdminClient } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/app';
 import { startAppProcess } from '../helpers/app-process';
@@ -6,18 +7,8 @@ import { databaseClient } from '../helpers/database';
 
 const DEMO = 'what-ive-been-reading-in-july';
 
-interface Item {
-  documentId: string;
-  state: 'published' | 'removed';
-  slug: string;
-  date: string;
-  version: string;
-  updatedAt: string;
-}
-interface Page {
-  data: Item[];
-  meta: { nextCursor: string; hasMore: boolean };
-}
+type Item = ChangeItem;
+type Page = ChangesPage;
 
 let app: TestApp;
 let admin: AdminClient;

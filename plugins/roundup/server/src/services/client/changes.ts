@@ -7,8 +7,8 @@ import {
   type ChangesCursor,
   type ChangesPage,
 } from '../../core/changes';
-import { CHANGE_UID } from '../../uids';
 import { getPluginService } from '../../utils/get-service';
+import { changeLogTable } from '../common/change-log';
 
 /**
  * The changes feed: published roundups whose output changed after a cursor,
@@ -17,22 +17,11 @@ import { getPluginService } from '../../utils/get-service';
  * the snapshot a first pull starts from.
  */
 const changes = ({ strapi }: { strapi: Core.Strapi }) => {
-  const column = (name: string) =>
-    (strapi.db.metadata.get(CHANGE_UID).attributes[name] as { columnName?: string }).columnName ??
-    name;
-
   const read = async (cursor: ChangesCursor, limit: number): Promise<ChangeRow[]> => {
     const { after, hideRemovedUpTo, take } = pageQuery(cursor, limit);
-    const [roundup, seq, state, slug, date, changedAt] = [
-      'roundupDocumentId',
-      'seq',
-      'state',
-      'slug',
-      'date',
-      'changedAt',
-    ].map(column);
+    const { name, roundup, seq, state, slug, date, changedAt } = changeLogTable(strapi);
     const rows = (await strapi.db
-      .connection(strapi.db.metadata.get(CHANGE_UID).tableName)
+      .connection(name)
       .select({ documentId: roundup, seq, state, slug, date, changedAt })
       .where(seq, '>', after)
       .andWhere((where) => where.where(state, 'present').orWhere(seq, '>', hideRemovedUpTo))

@@ -23,6 +23,22 @@ interface PublishedRow {
 export const CHANGE_COUNTER_KEY = 'changes';
 
 const PUBLISHED = { publishedAt: { $notNull: true } };
+
+/** The change log's table and the column of each of its fields, as Strapi named them. */
+export const changeLogTable = (strapi: Core.Strapi) => {
+  const meta = strapi.db.metadata.get(CHANGE_UID);
+  const column = (name: string) =>
+    (meta.attributes[name] as { columnName?: string }).columnName ?? name;
+  return {
+    name: meta.tableName,
+    roundup: column('roundupDocumentId'),
+    seq: column('seq'),
+    state: column('state'),
+    slug: column('slug'),
+    date: column('date'),
+    changedAt: column('changedAt'),
+  };
+};
 /** Rows read or written per statement: well under every database's limit on bound values. */
 const CHUNK = 200;
 
@@ -38,10 +54,7 @@ const CHUNK = 200;
  */
 const changeLog = ({ strapi }: { strapi: Core.Strapi }) => {
   const counterTable = () => strapi.db.metadata.get(CONTENT_VERSION_UID).tableName;
-  const logTable = () => strapi.db.metadata.get(CHANGE_UID).tableName;
-  const column = (name: string) =>
-    (strapi.db.metadata.get(CHANGE_UID).attributes[name] as { columnName?: string }).columnName ??
-    name;
+  const logTable = () => changeLogTable(strapi).name;
 
   const documentIds = async (uid: string, where: unknown): Promise<string[]> =>
     (
@@ -91,14 +104,7 @@ const changeLog = ({ strapi }: { strapi: Core.Strapi }) => {
     const wanted = [...new Set(roundups)].sort();
     if (wanted.length === 0) return;
     await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
-      const [roundup, seq, state, slug, date, changedAt] = [
-        'roundupDocumentId',
-        'seq',
-        'state',
-        'slug',
-        'date',
-        'changedAt',
-      ].map(column);
+      const { roundup, seq, state, slug, date, changedAt } = changeLogTable(strapi);
       const live = new Map<string, PublishedRow>();
       const logged = new Map<string, string>();
       for (let at = 0; at < wanted.length; at += CHUNK) {
@@ -146,9 +152,9 @@ const changeLog = ({ strapi }: { strapi: Core.Strapi }) => {
   // In the write's transaction: outside it, SQLite's one connection is taken and this would wait forever.
   const recordEverything = async (): Promise<void> => {
     await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
-      const roundup = column('roundupDocumentId');
+      const { roundup, state } = changeLogTable(strapi);
       const present = (await trx(logTable())
-        .where({ [column('state')]: 'present' })
+        .where({ [state]: 'present' })
         .select(roundup)) as Record<string, string>[];
       await record([
         ...(await documentIds(ROUNDUP_UID, {})),
