@@ -38,7 +38,8 @@ const main = async () => {
       interrupt.abort();
     });
   }
-  const warn = (/** @type {string} */ message) => process.stderr.write(`roundup-pull: ${message}\n`);
+  const warn = (/** @type {string} */ message) =>
+    process.stderr.write(`roundup-pull: ${message}\n`);
   try {
     const report = await pull(options, { signal: interrupt.signal, warn });
     if (options.json) process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -53,7 +54,9 @@ const main = async () => {
   } catch (error) {
     if (!(error instanceof PullError)) throw error;
     const cause =
-      error instanceof InterruptedError ? `interrupted by ${signalName ?? 'a signal'}` : error.message;
+      error instanceof InterruptedError
+        ? `interrupted by ${signalName ?? 'a signal'}`
+        : error.message;
     const message = `${cause}; nothing was removed, and the next run picks up from here`;
     if (options.json) process.stdout.write(`${JSON.stringify({ error: message })}\n`);
     process.stderr.write(`roundup-pull: ${message}\n`);

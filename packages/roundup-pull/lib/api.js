@@ -182,7 +182,9 @@ const createApi = ({ from, token, signal }) => {
       const type = (response.headers.get('content-type') ?? '').split(';')[0].trim();
       const expected = CONTENT_TYPES[rendered ?? 'json'];
       if (type !== expected)
-        throw new PullError(`malformed answer from ${url}: ${type || 'no content type'}, not ${expected}`);
+        throw new PullError(
+          `malformed answer from ${url}: ${type || 'no content type'}, not ${expected}`
+        );
       return { status: 200, body, etag: response.headers.get('etag') ?? undefined };
     },
   };

@@ -3,7 +3,10 @@ const { parseArgs } = require('node:util');
 
 /** How each `--format` names its files and which rendering it fetches (`null`: the JSON route). */
 const FORMATS = {
-  jekyll: { rendered: 'markdown', file: (/** @type {Named} */ item) => `${item.date}-${item.slug}.md` },
+  jekyll: {
+    rendered: 'markdown',
+    file: (/** @type {Named} */ item) => `${item.date}-${item.slug}.md`,
+  },
   hugo: { rendered: 'hugo', file: (/** @type {Named} */ item) => `${item.slug}.md` },
   markdown: { rendered: 'markdown', file: (/** @type {Named} */ item) => `${item.slug}.md` },
   html: { rendered: 'html', file: (/** @type {Named} */ item) => `${item.slug}.html` },
@@ -85,7 +88,9 @@ const parseOptions = (argv, env) => {
   if (!values.out) throw new UsageError('--out is required: the directory the files go to');
   const format = /** @type {string} */ (values.format);
   if (!(format in FORMATS))
-    throw new UsageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}, not "${format}"`);
+    throw new UsageError(
+      `--format must be one of ${Object.keys(FORMATS).join(', ')}, not "${format}"`
+    );
   const token = values.token ?? env.ROUNDUP_TOKEN;
   if (token !== undefined && (token === '' || /\s/.test(token)))
     throw new UsageError('--token (or ROUNDUP_TOKEN) must be a token without spaces');

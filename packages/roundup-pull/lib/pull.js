@@ -68,7 +68,9 @@ const pull = async (options, { signal, warn }) => {
       latest.set(item.documentId, item);
     }
     if (page.meta.hasMore && page.meta.nextCursor === cursor)
-      throw new PullError('malformed answer: the changes feed says there is more but gives the same cursor');
+      throw new PullError(
+        'malformed answer: the changes feed says there is more but gives the same cursor'
+      );
     cursor = page.meta.nextCursor;
     if (!page.meta.hasMore) break;
   }
@@ -135,7 +137,9 @@ const pull = async (options, { signal, warn }) => {
     if (signal.aborted) throw new InterruptedError('interrupted');
     if (answer.status === 404) return;
     const content =
-      answer.status === 304 ? fs.readFileSync(path.join(out, /** @type {import('./state').Pulled} */ (pulled).file)) : answer.body;
+      answer.status === 304
+        ? fs.readFileSync(path.join(out, /** @type {import('./state').Pulled} */ (pulled).file))
+        : answer.body;
     const hash = sha256(content);
     if (pulled && before === 'edited' && pulled.file === file) {
       keep(file, 'edited since roundup-pull wrote it; not overwritten');
@@ -143,16 +147,19 @@ const pull = async (options, { signal, warn }) => {
       changed = true;
       return;
     }
-    const unchanged = pulled && pulled.file === file && before === 'intact' && pulled.sha256 === hash;
+    const unchanged =
+      pulled && pulled.file === file && before === 'intact' && pulled.sha256 === hash;
     if (!unchanged && !place(item.documentId, file, content)) {
       if (pulled) state.roundups[item.documentId] = { ...pulled, version: item.version };
       changed = true;
       return;
     }
     if (unchanged) report.unchanged += 1;
-    else if (pulled && pulled.file === file && before !== 'missing') report.updated.push(shown(file));
+    else if (pulled && pulled.file === file && before !== 'missing')
+      report.updated.push(shown(file));
     else report.added.push(shown(file));
-    if (pulled && pulled.file !== file) state.retired.push({ file: pulled.file, sha256: pulled.sha256 });
+    if (pulled && pulled.file !== file)
+      state.retired.push({ file: pulled.file, sha256: pulled.sha256 });
     const etagNow = answer.status === 200 ? answer.etag : pulled?.etag;
     state.roundups[item.documentId] = {
       file,
@@ -196,7 +203,10 @@ const pull = async (options, { signal, warn }) => {
         if (!options.dryRun) fs.rmSync(path.join(out, owned.file));
         report.removed.push(shown(owned.file));
       } else if (status === 'edited') {
-        keep(owned.file, 'edited since roundup-pull wrote it; its roundup left the site, the file stays');
+        keep(
+          owned.file,
+          'edited since roundup-pull wrote it; its roundup left the site, the file stays'
+        );
       }
       state.retired.splice(state.retired.indexOf(owned), 1);
       changed = true;

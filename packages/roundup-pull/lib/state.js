@@ -46,7 +46,9 @@ const readState = (out, { from, format }) => {
   try {
     state = JSON.parse(text);
   } catch {
-    throw new PullError(`${file} is not JSON: restore it from version control, or remove it to start over`);
+    throw new PullError(
+      `${file} is not JSON: restore it from version control, or remove it to start over`
+    );
   }
   if (
     typeof state !== 'object' ||
