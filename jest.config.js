@@ -4,10 +4,12 @@ const transform = {
 };
 
 /**
- * Suites whose result cannot depend on the database (a real Jekyll build) run once per CI
+ * Suites whose result cannot depend on the database (real Jekyll and Hugo builds, the pull
+ * command against a scripted server: `tests/jekyll/` and any `once/` folder) run once per CI
  * run, with the SQLite pass, not again on PostgreSQL and MariaDB.
  */
 const onceNotPerDatabase = (process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite';
+const ignored = ['/node_modules/', ...(onceNotPerDatabase ? [] : ['/once/'])];
 
 module.exports = {
   projects: [
@@ -16,12 +18,14 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+      testPathIgnorePatterns: ignored,
     },
     {
       displayName: 'api',
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
+      testPathIgnorePatterns: ignored,
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       slowTestThreshold: 30,
     },

@@ -9,6 +9,7 @@ const PUBLIC_READ_ACTIONS = [
   'plugin::roundup.category.find',
   'plugin::roundup.feed.find',
   'plugin::roundup.openapi.find',
+  'plugin::roundup.changes.find',
 ];
 
 /**

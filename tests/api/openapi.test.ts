@@ -145,6 +145,7 @@ const EVERY_ROUTE: [Route, string][] = [
   ['/roundups/{slug}/rendered', `/roundups/${DEMO}/rendered`],
   ['/feed', '/feed'],
   ['/categories', '/categories'],
+  ['/changes', '/changes'],
   ['/openapi.json', '/openapi.json'],
 ];
 
@@ -220,6 +221,31 @@ describe('answers with a body match the document', () => {
     expect(res.headers['content-type']).toMatch(/^application\/rss\+xml/);
   });
 
+  it('GET /changes, the snapshot and what follows it', async () => {
+    const snapshot = expectDocumented('/changes', await get('/changes?limit=1').expect(200));
+    expect(snapshot.body.meta.hasMore).toBe(true);
+    const { nextCursor } = (await get('/changes?limit=100').expect(200)).body.meta;
+    await docs(app.strapi, 'roundup').unpublish({
+      documentId: snapshot.body.data[0].documentId,
+    });
+    const removed = expectDocumented(
+      '/changes',
+      await get(`/changes?since=${nextCursor}`).expect(200)
+    );
+    expect(removed.body.data).toEqual([expect.objectContaining({ state: 'removed' })]);
+    await docs(app.strapi, 'roundup').publish({ documentId: snapshot.body.data[0].documentId });
+  });
+
+  it('GET /roundups/{slug}/rendered?format=hugo', async () => {
+    const hugo = expectDocumented(
+      '/roundups/{slug}/rendered',
+      await get(`/roundups/${DEMO}/rendered?format=hugo`).expect(200)
+    );
+    expect(hugo.text).toMatch(
+      /^---\ntitle: .*\ndate: 2026-07-31\nslug: what-ive-been-reading-in-july\ndraft: false\n/
+    );
+  });
+
   it('GET /categories', async () => {
     const res = expectDocumented('/categories', await get('/categories').expect(200));
     expect(res.body.data.map((c: any) => c.name)).toContain('Kept');
@@ -227,13 +253,14 @@ describe('answers with a body match the document', () => {
 });
 
 describe('cached answers match the document', () => {
-  it.each(EVERY_ROUTE.filter(([route]) => route !== '/roundups' && route !== '/categories'))(
-    '%s answers 304 to its own ETag',
-    async (route, path) => {
-      const { headers } = await get(path).expect(200);
-      expectDocumented(route, await get(path, { 'If-None-Match': headers.etag }).expect(304));
-    }
-  );
+  it.each(
+    EVERY_ROUTE.filter(
+      ([route]) => route !== '/roundups' && route !== '/categories' && route !== '/changes'
+    )
+  )('%s answers 304 to its own ETag', async (route, path) => {
+    const { headers } = await get(path).expect(200);
+    expectDocumented(route, await get(path, { 'If-None-Match': headers.etag }).expect(304));
+  });
 });
 
 describe('errors match the document', () => {
@@ -245,6 +272,8 @@ describe('errors match the document', () => {
     ['/roundups/{slug}/rendered', `/roundups/${DEMO}/rendered?format=pdf`, 'format'],
     ['/feed', '/feed?format=csv', 'format'],
     ['/categories', '/categories?locale=en', 'locale'],
+    ['/changes', '/changes?since=not-a-cursor', 'since'],
+    ['/changes', '/changes?limit=501', 'limit'],
     ['/openapi.json', '/openapi.json?fields=openapi', 'fields'],
   ] as [Route, string, string][])(
     '%s answers 400 naming the parameter for %s',
@@ -304,6 +333,10 @@ describe('the typed client', () => {
     );
     expect(await client.getRendered(DEMO, 'markdown')).toMatch(/^---\nlayout: post\n/);
     expect(await client.getRendered(DEMO, 'html')).toMatch(/^<article/);
+    expect(await client.getRendered(DEMO, 'hugo')).toMatch(/^---\ntitle: /);
+    const changes = await client.listChanges({ limit: 1 });
+    expect(changes.data).toHaveLength(1);
+    expect((await client.listChanges({ since: changes.meta.nextCursor })).data.length).toBe(1);
     expect((await client.listCategories()).data.map((c) => c.slug)).toContain('kept');
     expect((await client.getJsonFeed()).items.map((item) => item.title)).toContain(roundup.title);
     expect(await client.getXmlFeed('atom')).toContain('<feed');

@@ -6,6 +6,7 @@
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import type * as Client from '../../plugins/roundup/client';
+import type { ChangesPage } from '../../plugins/roundup/server/src/core/changes';
 import type { schemas } from '../../plugins/roundup/server/src/openapi/schemas';
 import type {
   PublishedService,
@@ -41,6 +42,8 @@ agree<FromComponent<'Category'>, Client.Category>(true);
 agree<FromComponent<'CategoryList'>, Client.CategoryList>(true);
 agree<FromComponent<'JsonFeedItem'>, Client.JsonFeedItem>(true);
 agree<FromComponent<'JsonFeed'>, Client.JsonFeed>(true);
+agree<FromComponent<'ChangeItem'>, Client.ChangeItem>(true);
+agree<FromComponent<'ChangesPage'>, Client.ChangesPage>(true);
 agree<FromComponent<'ErrorResponse'>, Client.ErrorResponse>(true);
 agree<FromComponent<'ValidationProblem'>, Client.ValidationProblem>(true);
 agree<FromComponent<'ValidationErrorResponse'>, Client.ValidationErrorResponse>(true);
@@ -48,6 +51,7 @@ agree<FromComponent<'ValidationErrorResponse'>, Client.ValidationErrorResponse>(
 // What the server builds and the client types.
 agree<PublicRoundup, Client.Roundup>(true);
 agree<PublicRoundupSummary, Client.RoundupSummary>(true);
+agree<ChangesPage, Client.ChangesPage>(true);
 agree<Awaited<ReturnType<PublishedService['categories']>>, Client.Category[]>(true);
 agree<Awaited<ReturnType<PublishedService['list']>>['pagination'], Client.Pagination>(true);
 

@@ -114,6 +114,30 @@ export interface JsonFeed {
   items: JsonFeedItem[];
 }
 
+/** One roundup whose public output changed, in GET /api/roundup/changes. */
+export interface ChangeItem {
+  documentId: string;
+  /** `published`: fetch it (again); `removed`: unpublished or deleted. */
+  state: 'published' | 'removed';
+  slug: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** Changes whenever what the roundup renders to may have changed. */
+  version: string;
+  /** ISO 8601: when the change was made. */
+  updatedAt: string;
+}
+
+/** GET /api/roundup/changes */
+export interface ChangesPage {
+  data: ChangeItem[];
+  meta: {
+    /** Pass as `since` for the next page, or keep it for the next pull. */
+    nextCursor: string;
+    hasMore: boolean;
+  };
+}
+
 /** The body of an error answer, Strapi's envelope. */
 export interface ErrorResponse {
   data: null;
@@ -144,7 +168,7 @@ export interface ValidationErrorResponse {
   };
 }
 
-export type RenderFormat = 'markdown' | 'html';
+export type RenderFormat = 'markdown' | 'html' | 'hugo';
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
 /** The part of `fetch` the client uses; the platform's `fetch` fits. */
@@ -229,13 +253,16 @@ export const createRoundupClient = ({
       json<RoundupList>('/roundups', query),
     /** GET /roundups/:slug: one published roundup. */
     getRoundup: (slug: string) => json<RoundupResponse>(slugPath(slug)),
-    /** GET /roundups/:slug/rendered: Markdown with front matter, or an HTML fragment. */
+    /** GET /roundups/:slug/rendered: Markdown with front matter, an HTML fragment, or Hugo's Markdown. */
     getRendered: (slug: string, format: RenderFormat) =>
       request(
         `${slugPath(slug)}/rendered`,
         { format },
         format === 'html' ? 'text/html' : 'text/markdown'
       ),
+    /** GET /changes: what changed since `since` (every published roundup without it), one page. */
+    listChanges: (query: { since?: string; limit?: number } = {}) =>
+      json<ChangesPage>('/changes', query),
     /** GET /categories: every section, in order of position. */
     listCategories: () => json<CategoryList>('/categories'),
     /** GET /feed?format=json: the JSON Feed. */

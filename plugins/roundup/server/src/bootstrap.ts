@@ -5,6 +5,7 @@ import { getPluginService } from './utils/get-service';
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   getPluginService(strapi, 'rendered').prepare();
   getPluginService(strapi, 'content-version').watchWrites();
+  getPluginService(strapi, 'change-log').watchWrites();
   await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
   await getPluginService(strapi, 'editor-layout').apply();
   await getPluginService(strapi, 'content-rules').fillCanonicalUrls();

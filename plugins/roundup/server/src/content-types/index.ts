@@ -1,5 +1,6 @@
 import buildHook from './build-hook';
 import category from './category';
+import change from './change';
 import contentVersion from './content-version';
 import delivery from './delivery';
 import entry from './entry';
@@ -12,6 +13,7 @@ export default {
   entry,
   roundup,
   'content-version': contentVersion,
+  change,
   'build-hook': buildHook,
   delivery,
   'link-check': linkCheck,

@@ -5,6 +5,7 @@ import linkHealth from './admin/link-health';
 import order from './admin/order';
 import transfer from './admin/transfer';
 import category from './client/category';
+import changes from './client/changes';
 import feed from './client/feed';
 import inbox from './client/inbox';
 import openapi from './client/openapi';
@@ -16,6 +17,7 @@ export default {
   roundup: answeringRoundupErrors(roundup),
   category: answeringRoundupErrors(category),
   feed: answeringRoundupErrors(feed),
+  changes: answeringRoundupErrors(changes),
   openapi: answeringRoundupErrors(openapi),
   order: answeringRoundupErrors(order),
   editor: answeringRoundupErrors(editor),

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 
-export type RenderFormat = 'markdown' | 'html';
+export type RenderFormat = 'markdown' | 'html' | 'hugo';
 
 export const CONTENT_TYPES: Record<RenderFormat, string> = {
   markdown: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
+  hugo: 'text/markdown; charset=utf-8',
 };
 
 /**

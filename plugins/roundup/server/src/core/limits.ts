@@ -101,3 +101,6 @@ export const roundupLengthProblems = (roundup: Roundup): { path: string; message
   });
   return problems;
 };
+
+/** Items per page of GET /api/roundup/changes: the default, and the most a request may ask for. */
+export const CHANGES_PAGE = { defaultLimit: 100, maxLimit: 500 } as const;

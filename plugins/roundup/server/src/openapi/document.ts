@@ -3,6 +3,7 @@
  * as plain data. GET /api/roundup/openapi.json serves it with the app's REST
  * prefix and page sizes; the package ships it with the defaults as openapi.json.
  */
+import { CHANGES_PAGE } from '../core/limits';
 import { schemas, type SchemaName } from './schemas';
 
 /** The version of this contract; follows the package version. */
@@ -117,10 +118,12 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
       '/roundups/{slug}/rendered': {
         get: {
           operationId: 'getRenderedRoundup',
-          summary: 'One published roundup as Markdown with front matter, or as an HTML fragment',
+          summary:
+            "One published roundup as Markdown with front matter, as an HTML fragment, or as Hugo's Markdown",
           description:
             '`format` chooses; without it the `Accept` header decides (`text/markdown`, `text/html`, by quality), ' +
-            'and Markdown otherwise. The same content always gives the same bytes.',
+            "and Markdown otherwise. `hugo` is a Hugo content file: Hugo's front matter, no Liquid, shortcodes made inert. " +
+            'The same content always gives the same bytes.',
           'x-strapi-action': 'plugin::roundup.roundup.rendered',
           parameters: [
             parameterRef('slug'),
@@ -128,7 +131,7 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
               name: 'format',
               in: 'query',
               description: 'The rendering; wins over the Accept header.',
-              schema: { type: 'string', enum: ['markdown', 'html'] },
+              schema: { type: 'string', enum: ['markdown', 'html', 'hugo'] },
             },
             parameterRef('If-None-Match'),
           ],
@@ -174,6 +177,46 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
               },
             },
             '304': responseRef('NotModified'),
+            '400': responseRef('BadRequest'),
+            ...permissionErrors,
+          },
+        },
+      },
+      '/changes': {
+        get: {
+          operationId: 'listChanges',
+          summary:
+            'Roundups whose public output changed since a cursor, and tombstones of removed ones',
+          description:
+            'Without `since`: every published roundup, the snapshot a first pull starts from. With it: each roundup ' +
+            'published, republished or whose links or sections changed after the cursor, and each one unpublished or ' +
+            'deleted, once, as it is now, in the order the changes were committed. Keep the last `nextCursor`: the next ' +
+            'pull starts there, on any instance, after any restart.',
+          'x-strapi-action': 'plugin::roundup.changes.find',
+          parameters: [
+            {
+              name: 'since',
+              in: 'query',
+              description: 'An opaque `nextCursor` from an earlier answer.',
+              schema: { type: 'string' },
+            },
+            {
+              name: 'limit',
+              in: 'query',
+              description: 'Items per page.',
+              schema: {
+                type: 'integer',
+                minimum: 1,
+                maximum: CHANGES_PAGE.maxLimit,
+                default: CHANGES_PAGE.defaultLimit,
+              },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'One page of changes.',
+              content: { 'application/json': { schema: schemaRef('ChangesPage') } },
+            },
             '400': responseRef('BadRequest'),
             ...permissionErrors,
           },

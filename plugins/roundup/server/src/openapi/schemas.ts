@@ -366,6 +366,47 @@ export const CaptureSectionList = {
   additionalProperties: false,
 } as const;
 
+export const ChangeItem = {
+  type: 'object',
+  description:
+    'One roundup whose output changed: published (fetch it again) or removed (unpublished or deleted; its last slug and date).',
+  properties: {
+    documentId: { type: 'string', minLength: 1 },
+    state: { enum: ['published', 'removed'] },
+    slug: { type: 'string' },
+    date: { type: 'string', format: 'date', description: 'YYYY-MM-DD' },
+    version: {
+      type: 'string',
+      description:
+        'Changes whenever what the roundup renders to may have changed; fetch with the ETag you kept to get 304 when it did not.',
+    },
+    updatedAt: { type: 'string', format: 'date-time', description: 'When the change was made.' },
+  },
+  required: ['documentId', 'state', 'slug', 'date', 'version', 'updatedAt'],
+  additionalProperties: false,
+} as const;
+
+export const ChangesPage = {
+  type: 'object',
+  properties: {
+    data: { type: 'array', items: ref('ChangeItem') },
+    meta: {
+      type: 'object',
+      properties: {
+        nextCursor: {
+          type: 'string',
+          description: 'Pass as `since` for the next page, or keep it for the next pull.',
+        },
+        hasMore: { type: 'boolean', description: 'Whether another page follows at once.' },
+      },
+      required: ['nextCursor', 'hasMore'],
+      additionalProperties: false,
+    },
+  },
+  required: ['data', 'meta'],
+  additionalProperties: false,
+} as const;
+
 /** The components of the document, by name. */
 export const schemas = {
   SectionCategory,
@@ -388,6 +429,8 @@ export const schemas = {
   CapturedLink,
   CaptureResponse,
   CaptureSectionList,
+  ChangeItem,
+  ChangesPage,
 } as const;
 
 export type SchemaName = keyof typeof schemas;

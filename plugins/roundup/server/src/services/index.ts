@@ -5,9 +5,11 @@ import editorReads from './admin/editor-reads';
 import importer from './admin/importer';
 import order from './admin/order';
 import capture from './client/capture';
+import changes from './client/changes';
 import openapi from './client/openapi';
 import published from './client/published';
 import rendered from './client/rendered';
+import changeLog from './common/change-log';
 import contentRules from './common/content-rules';
 import contentVersion from './common/content-version';
 import inboxMembership from './common/inbox-membership';
@@ -27,6 +29,8 @@ export default {
   published,
   rendered,
   openapi,
+  changes,
+  'change-log': changeLog,
   'content-rules': contentRules,
   'content-version': contentVersion,
   'editor-layout': editorLayout,

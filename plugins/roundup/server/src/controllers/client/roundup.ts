@@ -29,7 +29,9 @@ const noQuery = z.object({}).strict();
 
 const renderedQuery = z
   .object({
-    format: z.enum(['markdown', 'html'], { message: 'must be markdown or html' }).optional(),
+    format: z
+      .enum(['markdown', 'html', 'hugo'], { message: 'must be markdown, html or hugo' })
+      .optional(),
   })
   .strict();
 
@@ -52,7 +54,7 @@ const roundup = ({ strapi }: { strapi: Core.Strapi }) => ({
     sendCacheable(ctx, output, getPluginConfig(strapi).cacheControl);
   },
 
-  /** GET /api/roundup/roundups/:slug/rendered: Markdown with front matter, or an HTML fragment. */
+  /** GET /api/roundup/roundups/:slug/rendered: Markdown with front matter, an HTML fragment, or Hugo's Markdown. */
   async rendered(ctx: any) {
     const { format } = parseInput(renderedQuery, ctx.query, 'query');
     const chosen = negotiateFormat(format, ctx.get('Accept'));

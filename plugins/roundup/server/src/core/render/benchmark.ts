@@ -25,7 +25,10 @@ const medianMs = (render: () => unknown, iterations: number): number => {
 export const benchmarkRender = (
   roundup: Roundup,
   iterations = 30,
-  renderer: RoundupRenderer = { markdown: renderMarkdown, html: renderHtml }
+  renderer: Pick<RoundupRenderer, 'markdown' | 'html'> = {
+    markdown: renderMarkdown,
+    html: renderHtml,
+  }
 ): RenderTimings => {
   const runs = Math.max(1, Math.floor(iterations));
   return {

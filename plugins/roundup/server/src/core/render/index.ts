@@ -1,5 +1,6 @@
 export { benchmarkRender, type RenderTimings } from './benchmark';
 export { escapeHtml, indent, markdownDestination, markdownText, markdownUrl } from './escape';
+export { inertShortcodes, renderHugo, type HugoOptions } from './hugo';
 export { htmlEntry, markdownReferences, markdownToHtml, type HtmlContext } from './html';
 export {
   DEFAULT_LIQUID_TAGS,

@@ -1,6 +1,7 @@
 import { Liquid, type Template } from 'liquidjs';
 import type { Roundup, RoundupEntry } from '../model';
 import { indent, markdownDestination, markdownText, markdownUrl, nonBlank } from './escape';
+import { renderHugo } from './hugo';
 import { htmlEntry, markdownReferences, markdownToHtml, type HtmlContext } from './html';
 import { DEFAULT_LIQUID_TAGS, type SiteLinks } from './liquid';
 import {
@@ -21,6 +22,8 @@ export interface TemplateSource {
 export interface RoundupRenderer {
   markdown(roundup: Roundup): string;
   html(roundup: Roundup): string;
+  /** A Hugo content file: Hugo's front matter, a body for Goldmark, no Liquid. */
+  hugo(roundup: Roundup): string;
 }
 
 /** The heading of a section whose category was deleted. */
@@ -149,6 +152,8 @@ export const createRenderer = ({
         context = { ...base, references: {} };
       }
     },
+    hugo: (roundup) =>
+      renderHugo(roundup, { ...options, site, otherSection: UNCATEGORISED_SECTION }),
   };
 };
 

@@ -74,7 +74,7 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
   const render = (roundup: PublicRoundup, format: OutputFormat): string => {
     if (format === 'json') return JSON.stringify({ data: roundup, meta: {} });
     if (!renderer) throw new Error('roundup: the renderer is not ready before bootstrap');
-    return format === 'markdown' ? renderer.markdown(roundup) : renderer.html(roundup);
+    return renderer[format](roundup);
   };
 
   return {
