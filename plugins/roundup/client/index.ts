@@ -144,8 +144,16 @@ export interface ValidationErrorResponse {
   };
 }
 
-export type RenderFormat = 'markdown' | 'html';
+/** `email`: a whole HTML document for mail clients; `text`: its plain-text part. */
+export type RenderFormat = 'markdown' | 'html' | 'email' | 'text';
 export type FeedFormat = 'rss' | 'atom' | 'json';
+
+const RENDERED_TYPES: Record<RenderFormat, string> = {
+  markdown: 'text/markdown',
+  html: 'text/html',
+  email: 'text/html',
+  text: 'text/plain',
+};
 
 /** The part of `fetch` the client uses; the platform's `fetch` fits. */
 export type FetchLike = (
@@ -229,13 +237,9 @@ export const createRoundupClient = ({
       json<RoundupList>('/roundups', query),
     /** GET /roundups/:slug: one published roundup. */
     getRoundup: (slug: string) => json<RoundupResponse>(slugPath(slug)),
-    /** GET /roundups/:slug/rendered: Markdown with front matter, or an HTML fragment. */
+    /** GET /roundups/:slug/rendered: Markdown with front matter, an HTML fragment, an email or text. */
     getRendered: (slug: string, format: RenderFormat) =>
-      request(
-        `${slugPath(slug)}/rendered`,
-        { format },
-        format === 'html' ? 'text/html' : 'text/markdown'
-      ),
+      request(`${slugPath(slug)}/rendered`, { format }, RENDERED_TYPES[format]),
     /** GET /categories: every section, in order of position. */
     listCategories: () => json<CategoryList>('/categories'),
     /** GET /feed?format=json: the JSON Feed. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseAllowEntry } from '../core/outbound';
 import { buildHookSchema } from '../core/webhooks';
+import { NEWSLETTER_DEFAULTS, newsletterSchema } from './newsletter';
 
 const templateFile = z.string().min(1, 'must be a path to a Liquid template file');
 
@@ -25,6 +26,8 @@ export const configSchema = z
       .object({
         markdown: templateFile.optional(),
         html: templateFile.optional(),
+        email: templateFile.optional(),
+        text: templateFile.optional(),
       })
       .strict(),
     /** The site the feeds link to. */
@@ -154,6 +157,7 @@ export const configSchema = z
           .max(100 * 1024 * 1024),
       })
       .strict(),
+    newsletter: newsletterSchema,
   })
   .strict()
   .refine((config) => config.defaultPageSize <= config.maxPageSize, {
@@ -204,6 +208,7 @@ const defaults: z.input<typeof configSchema> = {
     connectTimeoutMs: 5_000,
     maxBytes: 1024 * 1024,
   },
+  newsletter: NEWSLETTER_DEFAULTS,
 };
 
 export default {

@@ -101,3 +101,8 @@ export const roundupLengthProblems = (roundup: Roundup): { path: string; message
   });
   return problems;
 };
+
+/** The preheader (the excerpt shown after the subject in an inbox) is cut at a word before this. */
+export const PREHEADER_LENGTH = 200;
+/** Gmail clips a message whose HTML is larger than this; the email format must stay below it. */
+export const EMAIL_CLIP_BYTES = 102 * 1024;

@@ -117,10 +117,13 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
       '/roundups/{slug}/rendered': {
         get: {
           operationId: 'getRenderedRoundup',
-          summary: 'One published roundup as Markdown with front matter, or as an HTML fragment',
+          summary:
+            'One published roundup as Markdown with front matter, an HTML fragment, an email document or plain text',
           description:
             '`format` chooses; without it the `Accept` header decides (`text/markdown`, `text/html`, by quality), ' +
-            'and Markdown otherwise. The same content always gives the same bytes.',
+            'and Markdown otherwise. `email` is a whole HTML document for mail clients (styles inline, absolute URLs, ' +
+            'under 102 KB for a typical roundup); `text` is its plain-text part, links numbered and listed at the end. ' +
+            'The same content always gives the same bytes.',
           'x-strapi-action': 'plugin::roundup.roundup.rendered',
           parameters: [
             parameterRef('slug'),
@@ -128,7 +131,7 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
               name: 'format',
               in: 'query',
               description: 'The rendering; wins over the Accept header.',
-              schema: { type: 'string', enum: ['markdown', 'html'] },
+              schema: { type: 'string', enum: ['markdown', 'html', 'email', 'text'] },
             },
             parameterRef('If-None-Match'),
           ],
@@ -139,6 +142,7 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
               content: {
                 'text/markdown': { schema: { type: 'string' } },
                 'text/html': { schema: { type: 'string' } },
+                'text/plain': { schema: { type: 'string' } },
               },
             },
             '304': responseRef('NotModified'),

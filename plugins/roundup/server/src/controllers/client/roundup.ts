@@ -29,7 +29,11 @@ const noQuery = z.object({}).strict();
 
 const renderedQuery = z
   .object({
-    format: z.enum(['markdown', 'html'], { message: 'must be markdown or html' }).optional(),
+    format: z
+      .enum(['markdown', 'html', 'email', 'text'], {
+        message: 'must be markdown, html, email or text',
+      })
+      .optional(),
   })
   .strict();
 
@@ -52,7 +56,7 @@ const roundup = ({ strapi }: { strapi: Core.Strapi }) => ({
     sendCacheable(ctx, output, getPluginConfig(strapi).cacheControl);
   },
 
-  /** GET /api/roundup/roundups/:slug/rendered: Markdown with front matter, or an HTML fragment. */
+  /** GET /api/roundup/roundups/:slug/rendered: Markdown with front matter, an HTML fragment, an email or text. */
   async rendered(ctx: any) {
     const { format } = parseInput(renderedQuery, ctx.query, 'query');
     const chosen = negotiateFormat(format, ctx.get('Accept'));
