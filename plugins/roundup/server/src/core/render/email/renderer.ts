@@ -13,6 +13,8 @@ export interface NewsletterRenderer {
   email(roundup: Roundup): string;
   /** Plain text: underlined headings, entries, every link once by number at the end. */
   text(roundup: Roundup): string;
+  /** The preheader: the excerpt as one line of text. */
+  preview(roundup: Roundup): string;
 }
 
 export interface NewsletterRendererOptions {
@@ -106,5 +108,6 @@ export const createNewsletterRenderer = ({
   return {
     email: (roundup) => rendering(roundup, () => emailDocument(email(roundup), site.siteUrl)),
     text: (roundup) => rendering(roundup, () => `${text(roundup).trim()}\n`),
+    preview: (roundup) => rendering(roundup, () => preheader(roundup, context)),
   };
 };
