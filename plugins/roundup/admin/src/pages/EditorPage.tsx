@@ -4,6 +4,7 @@ import { ArrowLeft, ExternalLink, Pencil } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Link, useParams } from 'react-router-dom';
 import { AddLinks } from '../editor/AddLinks';
+import { NewsletterPanel } from '../editor/NewsletterPanel';
 import { Preview } from '../editor/Preview';
 import { Sections } from '../editor/Sections';
 import { StatusBadge } from '../editor/StatusBadge';
@@ -265,6 +266,7 @@ const EditorPage = () => {
           <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
             <Box style={{ width: '100%' }}>
               <Preview roundupId={documentId} revision={revision} />
+              <NewsletterPanel roundupId={documentId} revision={revision} />
             </Box>
           </Grid.Item>
         </Grid.Root>

@@ -38,6 +38,9 @@ export const paths = {
   captureTokens: '/roundup/capture-tokens',
   captureToken: (id: number) => `/roundup/capture-tokens/${id}`,
   bookmarklet: (id: number) => `/roundup/capture-tokens/${id}/bookmarklet`,
+  newsletter: (id: string) => `/roundup/roundups/${id}/newsletter`,
+  newsletterTest: (id: string) => `/roundup/roundups/${id}/newsletter/test`,
+  newsletterPush: (id: string) => `/roundup/roundups/${id}/newsletter/push`,
 };
 
 export type { CaptureToken } from '../../../shared/contracts/capture-tokens';
