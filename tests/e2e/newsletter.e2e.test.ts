@@ -42,7 +42,7 @@ afterAll(async () => {
 /** Links that are not wholly inside the window, or not shown at all. */
 const hiddenLinks = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('a')]
+    Array.from(document.querySelectorAll('a'))
       .filter((link) => {
         const box = link.getBoundingClientRect();
         const style = getComputedStyle(link);
@@ -63,7 +63,7 @@ describe('the email document in Chromium', () => {
       const { scrollWidth, innerWidth, hrefs } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         innerWidth: window.innerWidth,
-        hrefs: [...document.querySelectorAll('a')].map((link) => link.href),
+        hrefs: Array.from(document.querySelectorAll('a')).map((link) => link.href),
       }));
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
       const { data } = await (await fetch(`${app.url}/api/roundup/roundups/${JULY}`)).json();
@@ -94,7 +94,7 @@ describe('a 60-link email with a long unbroken title, in Chromium', () => {
       const { scrollWidth, innerWidth, hrefs } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         innerWidth: window.innerWidth,
-        hrefs: [...document.querySelectorAll('a')].map((link) => link.href),
+        hrefs: Array.from(document.querySelectorAll('a')).map((link) => link.href),
       }));
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
       expect(hrefs).toEqual(
