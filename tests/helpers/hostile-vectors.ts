@@ -105,3 +105,14 @@ export const FIELDS: Record<string, (roundup: Roundup, vector: string) => void> 
   'entry.author': (r, v) => void (r.sections[0].entries[0].author = v),
   'entry.description': (r, v) => void (r.sections[0].entries[0].description = v),
 };
+
+/** A node of the tree parse5 builds, as far as the danger checks read it. */
+export interface ParsedNode {
+  nodeName: string;
+  tagName?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: ParsedNode[];
+  content?: ParsedNode;
+  /** The text of a text node. */
+  value?: string;
+}

@@ -1,6 +1,7 @@
 import { parse } from 'parse5';
 import type { Roundup, RoundupSection } from '../../plugins/roundup/server/src/core/model';
 import { demoCategories, demoRoundup } from '../../src/demo/july';
+import type { ParsedNode as Node } from './hostile-vectors';
 
 /** The July roundup the demo app seeds, as the renderers see it: 15 links in four sections. */
 export const julyPost = (): Roundup => ({
@@ -51,15 +52,6 @@ export const roundupOfLinks = (count: number): Roundup => {
 /** Every entry URL of a roundup, in order. */
 export const entryUrls = (roundup: Roundup): string[] =>
   roundup.sections.flatMap((section) => section.entries.map((entry) => entry.url));
-
-interface Node {
-  nodeName: string;
-  tagName?: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: Node[];
-  content?: Node;
-  value?: string;
-}
 
 /** What an email document may hold: its shell, layout tables and the fragment's elements. */
 const EMAIL_ELEMENTS = new Set(

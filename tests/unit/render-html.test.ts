@@ -1,6 +1,6 @@
 import { parseFragment } from 'parse5';
 import type { Roundup } from '../../plugins/roundup/server/src/core/model';
-import { FIELDS, VECTORS } from '../helpers/hostile-vectors';
+import { FIELDS, VECTORS, type ParsedNode as Node } from '../helpers/hostile-vectors';
 import {
   createRenderer,
   renderHtml,
@@ -39,14 +39,6 @@ const ALLOWED_ELEMENTS = new Set(
   ).split(' ')
 );
 const ALLOWED_ATTRIBUTES = new Set(['href', 'title', 'rel', 'start']);
-
-interface Node {
-  nodeName: string;
-  tagName?: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: Node[];
-  content?: Node;
-}
 
 /** Everything that could run or restyle in `html`, found in the tree a browser's parser builds. */
 const dangers = (html: string): string[] => {
