@@ -28,7 +28,42 @@ const deadAfter = (value: string | undefined) => {
   return { failures, days };
 };
 
+/** A comma-separated list from the environment, e.g. ROUNDUP_NEWSLETTER_PUSH_ON_PUBLISH=buttondown. */
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+/**
+ * Strapi's email plugin sends through SMTP (nodemailer) when SMTP_HOST is set. Without it
+ * the plugin falls back on sendmail, which the roundup's test send refuses, saying what to set.
+ */
+const email = (env: Core.Config.Shared.ConfigParams['env']) =>
+  env('SMTP_HOST')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.bool('SMTP_SECURE', false),
+              ...(env('SMTP_USER')
+                ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASS', '') } }
+                : {}),
+            },
+            settings: {
+              defaultFrom: env('EMAIL_FROM', 'Roundup <roundup@localhost>'),
+              defaultReplyTo: env('EMAIL_FROM', 'Roundup <roundup@localhost>'),
+            },
+          },
+        },
+      }
+    : {};
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  ...email(env),
   roundup: {
     enabled: true,
     resolve: './plugins/roundup',
@@ -76,6 +111,40 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         ...(env('ROUNDUP_LINKCHECK_CONTACT_URL')
           ? { contactUrl: env('ROUNDUP_LINKCHECK_CONTACT_URL') }
           : {}),
+      },
+      newsletter: {
+        lang: env('ROUNDUP_NEWSLETTER_LANG', 'en'),
+        testSend: {
+          rateLimit: {
+            burst: env.int('ROUNDUP_NEWSLETTER_TEST_BURST', 5),
+            perMinute: env.float('ROUNDUP_NEWSLETTER_TEST_PER_MINUTE', 2),
+          },
+          allowSendmail: false,
+        },
+        pushOnPublish: list(env('ROUNDUP_NEWSLETTER_PUSH_ON_PUBLISH')),
+        retry: {
+          baseDelayMs: env.int('ROUNDUP_NEWSLETTER_RETRY_BASE_MS', 5_000),
+          maxDelayMs: 10 * 60 * 60 * 1000,
+          maxAttempts: 8,
+        },
+        // The API keys stay in these environment variables; the plugin reads them when it pushes.
+        buttondown: {
+          apiKeyEnv: 'BUTTONDOWN_API_KEY',
+          baseUrl: env('ROUNDUP_BUTTONDOWN_API_URL', 'https://api.buttondown.com'),
+        },
+        mailchimp: {
+          apiKeyEnv: 'MAILCHIMP_API_KEY',
+          ...(env('ROUNDUP_MAILCHIMP_LIST_ID') ? { listId: env('ROUNDUP_MAILCHIMP_LIST_ID') } : {}),
+          ...(env('ROUNDUP_MAILCHIMP_FROM_NAME')
+            ? { fromName: env('ROUNDUP_MAILCHIMP_FROM_NAME') }
+            : {}),
+          ...(env('ROUNDUP_MAILCHIMP_REPLY_TO')
+            ? { replyTo: env('ROUNDUP_MAILCHIMP_REPLY_TO') }
+            : {}),
+          ...(env('ROUNDUP_MAILCHIMP_API_URL')
+            ? { baseUrl: env('ROUNDUP_MAILCHIMP_API_URL') }
+            : {}),
+        },
       },
     },
   },

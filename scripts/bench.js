@@ -5,7 +5,8 @@
  * floor (the cheapest permission-checked stock content-API request), the JSON
  * roundup, and rendered Markdown and HTML warm and with the cache disabled,
  * for a 14-link and a 500-link roundup, and the editor's page (its editor view
- * and draft preview, as an administrator); then the in-process render time.
+ * and draft preview, as an administrator); then the in-process render time,
+ * and the size of the email document (format=email) at 14, 60 and 200 links.
  * Figures are printed, never asserted: compare the ratios within one run.
  */
 const path = require('node:path');
@@ -21,6 +22,42 @@ const {
 
 const DB = path.join(root, '.tmp', 'bench.db');
 const startApp = (env) => startScript('bench-app.js', DB, env);
+
+// About as long as the longer commentaries of the real series, with a link, like the July posts.
+const LONG_COMMENTARY =
+  'A thorough introduction that starts from first principles and builds up, with examples you can ' +
+  'run, before it gets to the [trade-offs](https://example.org/trade-offs) that decide real systems: ' +
+  'caches, memory models and the cost of atomic instructions. I came back to it twice this month ' +
+  'and found something new each time; the second half, on what goes wrong in practice, is the part ' +
+  'to reread before designing anything similar. Highly recommended for anyone writing a storage layer.';
+
+/** A roundup of `size` links over four sections, for the email document's size. */
+const emailRoundup = (size) => {
+  const names = ['Articles & Learning', 'Videos', 'Neat Open Source Projects', 'Tools'];
+  const sections = names.map((name, at) => ({
+    category: { name, slug: `section-${at}` },
+    entries: [],
+  }));
+  for (let i = 1; i <= size; i += 1) {
+    sections[i % sections.length].entries.push({
+      title: `Link number ${i}: a title of ordinary length`,
+      url: `https://example.com/articles/${i}/a-path-of-ordinary-length/`,
+      author: i % 3 === 0 ? null : `Author ${i}`,
+      description: LONG_COMMENTARY,
+    });
+  }
+  return {
+    title: `What I've been reading (${size} links)`,
+    slug: `email-${size}`,
+    date: '2026-07-31',
+    excerpt: "Here are the articles, videos, and tools that I'm excited about this July.",
+    intro: 'What I read this month.',
+    outro: 'Until next month.',
+    layout: 'post',
+    frontMatter: null,
+    sections,
+  };
+};
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -104,13 +141,26 @@ const timeRender = (render, roundup, runs = 60) => {
   ];
 
   // The pure core, compiled file by file by `npm run bench` (the plugin's own build is one bundle).
-  const { renderMarkdown, renderHtml } = require(
+  const { renderMarkdown, renderHtml, createNewsletterRenderer } = require(
     path.join(root, '.tmp/bench/server/server/src/core/render')
   );
   lines.push('', 'in-process render, median of 60 runs:');
   for (const size of [14, 500]) {
     lines.push(
       `  ${size} links: markdown ${timeRender(renderMarkdown, roundups[size]).toFixed(2)} ms, html ${timeRender(renderHtml, roundups[size]).toFixed(2)} ms`
+    );
+  }
+  const newsletter = createNewsletterRenderer({
+    site: { siteUrl: 'https://blog.example.com/', permalink: '/:year/:month/:day/:slug/' },
+    siteTitle: "What I've been reading",
+  });
+  lines.push('', 'email document (format=email), about 600 characters of commentary a link:');
+  for (const size of [14, 60, 200]) {
+    const roundup = emailRoundup(size);
+    const bytes = Buffer.byteLength(newsletter.email(roundup));
+    const text = Buffer.byteLength(newsletter.text(roundup));
+    lines.push(
+      `  ${size} links: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KB; Gmail clips over 102 KB), text ${text} bytes, render ${timeRender(newsletter.email, roundup, 20).toFixed(2)} ms`
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);

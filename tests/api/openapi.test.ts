@@ -212,6 +212,17 @@ describe('answers with a body match the document', () => {
     );
   });
 
+  it.each([
+    ['email', /^text\/html/],
+    ['text', /^text\/plain/],
+  ])('GET /roundups/{slug}/rendered?format=%s', async (format, type) => {
+    const res = expectDocumented(
+      '/roundups/{slug}/rendered',
+      await get(`/roundups/${DEMO}/rendered?format=${format}`).expect(200)
+    );
+    expect(res.headers['content-type']).toMatch(type);
+  });
+
   it.each(['rss', 'atom', 'json'])('GET /feed?format=%s', async (format) => {
     expectDocumented('/feed', await get(`/feed?format=${format}`).expect(200));
   });

@@ -113,7 +113,7 @@ describe('GET /api/roundup/roundups/:slug/rendered', () => {
 
   it('answers 400 naming the parameter for a bad format or an unknown parameter', async () => {
     const bad = await rendered(DEMO, '?format=pdf').expect(400);
-    expect(bad.body.error.message).toMatch(/format.*must be markdown, html or hugo/);
+    expect(bad.body.error.message).toMatch(/format.*must be markdown, html, hugo, email or text/);
     const unknown = await rendered(DEMO, '?status=draft').expect(400);
     expect(unknown.body.error.message).toContain('Unknown query parameter: status');
   });

@@ -168,8 +168,17 @@ export interface ValidationErrorResponse {
   };
 }
 
-export type RenderFormat = 'markdown' | 'html' | 'hugo';
+/** `hugo`: Markdown for Hugo; `email`: a whole HTML document for mail clients; `text`: its plain-text part. */
+export type RenderFormat = 'markdown' | 'html' | 'hugo' | 'email' | 'text';
 export type FeedFormat = 'rss' | 'atom' | 'json';
+
+const RENDERED_TYPES: Record<RenderFormat, string> = {
+  markdown: 'text/markdown',
+  html: 'text/html',
+  hugo: 'text/markdown',
+  email: 'text/html',
+  text: 'text/plain',
+};
 
 /** The part of `fetch` the client uses; the platform's `fetch` fits. */
 export type FetchLike = (
@@ -253,13 +262,9 @@ export const createRoundupClient = ({
       json<RoundupList>('/roundups', query),
     /** GET /roundups/:slug: one published roundup. */
     getRoundup: (slug: string) => json<RoundupResponse>(slugPath(slug)),
-    /** GET /roundups/:slug/rendered: Markdown with front matter, an HTML fragment, or Hugo's Markdown. */
+    /** GET /roundups/:slug/rendered: Markdown with front matter, an HTML fragment, Hugo's Markdown, an email or text. */
     getRendered: (slug: string, format: RenderFormat) =>
-      request(
-        `${slugPath(slug)}/rendered`,
-        { format },
-        format === 'html' ? 'text/html' : 'text/markdown'
-      ),
+      request(`${slugPath(slug)}/rendered`, { format }, RENDERED_TYPES[format]),
     /** GET /changes: what changed since `since` (every published roundup without it), one page. */
     listChanges: (query: { since?: string; limit?: number } = {}) =>
       json<ChangesPage>('/changes', query),

@@ -10,6 +10,7 @@ export const ACTIONS = {
   buildHooks: 'plugin::roundup.build-hooks',
   import: 'plugin::roundup.import',
   linkHealth: 'plugin::roundup.link-health',
+  newsletter: 'plugin::roundup.newsletter',
 } as const;
 
 export type RoundupAction = (typeof ACTIONS)[keyof typeof ACTIONS];
@@ -23,6 +24,10 @@ export const ACTION_DEFINITIONS = [
   { displayName: 'Manage build hooks and see deliveries', action: ACTIONS.buildHooks },
   { displayName: 'Import roundups from Markdown', action: ACTIONS.import },
   { displayName: 'Check links and fix dead ones', action: ACTIONS.linkHealth },
+  {
+    displayName: 'Send test emails and push newsletter drafts',
+    action: ACTIONS.newsletter,
+  },
 ].map(({ displayName, action }) => ({
   section: 'plugins' as const,
   displayName,

@@ -8,6 +8,7 @@ const PERMISSIONS = [
   permission(ACTIONS.create),
   permission(ACTIONS.publish),
   permission(ACTIONS.import),
+  permission(ACTIONS.newsletter),
 ];
 
 export interface RoundupPermissions {
@@ -17,6 +18,7 @@ export interface RoundupPermissions {
   canCreate: boolean;
   canPublish: boolean;
   canImport: boolean;
+  canNewsletter: boolean;
 }
 
 /** What the signed-in admin may do on the Roundups pages (the routes check the same actions). */
@@ -29,5 +31,6 @@ export const useRoundupPermissions = (): RoundupPermissions => {
     canCreate: Boolean(allowedActions.canCreate),
     canPublish: Boolean(allowedActions.canPublish),
     canImport: Boolean(allowedActions.canImport),
+    canNewsletter: Boolean(allowedActions.canNewsletter),
   };
 };

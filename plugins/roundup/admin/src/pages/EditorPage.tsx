@@ -6,6 +6,7 @@ import { contentManagerPath, renderedUrl } from '../api/paths';
 import { PluginPage } from '../components/PluginPage';
 import { StatusBadge } from '../components/StatusBadge';
 import { AddLinks } from '../editor/AddLinks';
+import { NewsletterPanel } from '../editor/NewsletterPanel';
 import { Preview } from '../editor/Preview';
 import { PublishButtons } from '../editor/PublishButtons';
 import { Sections } from '../editor/Sections';
@@ -128,6 +129,7 @@ const EditorPage = () => {
         <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
           <Box style={{ width: '100%' }}>
             <Preview roundupId={documentId} revision={editor.revision} />
+            <NewsletterPanel roundupId={documentId} revision={editor.revision} />
           </Box>
         </Grid.Item>
       </Grid.Root>

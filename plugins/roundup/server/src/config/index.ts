@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseAllowEntry } from '../core/outbound';
 import { buildHookSchema } from '../core/webhooks';
+import { NEWSLETTER_DEFAULTS, newsletterSchema } from './newsletter';
 
 /**
  * Liquid's own tags and Jekyll's highlight block: none is a link tag, and a block an
@@ -36,6 +37,8 @@ export const configSchema = z
       .object({
         markdown: templateFile.optional(),
         html: templateFile.optional(),
+        email: templateFile.optional(),
+        text: templateFile.optional(),
       })
       .strict(),
     /** The site the feeds link to. */
@@ -171,6 +174,7 @@ export const configSchema = z
           .max(100 * 1024 * 1024),
       })
       .strict(),
+    newsletter: newsletterSchema,
   })
   .strict()
   .refine((config) => config.defaultPageSize <= config.maxPageSize, {
@@ -221,6 +225,7 @@ const defaults: z.input<typeof configSchema> = {
     connectTimeoutMs: 5_000,
     maxBytes: 1024 * 1024,
   },
+  newsletter: NEWSLETTER_DEFAULTS,
 };
 
 export default {

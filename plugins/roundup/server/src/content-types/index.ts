@@ -6,6 +6,7 @@ import delivery from './delivery';
 import entry from './entry';
 import linkCheck from './link-check';
 import linkResult from './link-result';
+import newsletterDraft from './newsletter-draft';
 import roundup from './roundup';
 
 export default {
@@ -18,4 +19,5 @@ export default {
   delivery,
   'link-check': linkCheck,
   'link-result': linkResult,
+  'newsletter-draft': newsletterDraft,
 };

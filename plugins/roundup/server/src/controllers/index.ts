@@ -2,6 +2,7 @@ import buildHooks from './admin/build-hooks';
 import capture from './admin/capture';
 import editor from './admin/editor';
 import linkHealth from './admin/link-health';
+import newsletter from './admin/newsletter';
 import order from './admin/order';
 import transfer from './admin/transfer';
 import category from './client/category';
@@ -24,6 +25,7 @@ export default {
   'build-hooks': answeringRoundupErrors(buildHooks),
   transfer: answeringRoundupErrors(transfer),
   'link-health': answeringRoundupErrors(linkHealth),
+  newsletter: answeringRoundupErrors(newsletter),
   capture: answeringRoundupErrors(capture),
   inbox: answeringRoundupErrors(inbox),
 };

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 
-export type RenderFormat = 'markdown' | 'html' | 'hugo';
+/** `hugo` is Markdown for Hugo; `email` (a whole HTML document for mail clients) and `text` are the newsletter's two parts. */
+export type RenderFormat = 'markdown' | 'html' | 'hugo' | 'email' | 'text';
 
 export const CONTENT_TYPES: Record<RenderFormat, string> = {
   markdown: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
   hugo: 'text/markdown; charset=utf-8',
+  email: 'text/html; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
 };
 
 /**

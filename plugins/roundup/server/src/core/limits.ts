@@ -104,3 +104,7 @@ export const roundupLengthProblems = (roundup: Roundup): { path: string; message
 
 /** Items per page of GET /api/roundup/changes: the default, and the most a request may ask for. */
 export const CHANGES_PAGE = { defaultLimit: 100, maxLimit: 500 } as const;
+/** The preheader (the excerpt shown after the subject in an inbox) is cut at a word before this. */
+export const PREHEADER_LENGTH = 200;
+/** Gmail clips a message whose HTML is larger than this; the email format must stay below it. */
+export const EMAIL_CLIP_BYTES = 102 * 1024;

@@ -119,10 +119,12 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
         get: {
           operationId: 'getRenderedRoundup',
           summary:
-            "One published roundup as Markdown with front matter, as an HTML fragment, or as Hugo's Markdown",
+            "One published roundup as Markdown with front matter, an HTML fragment, Hugo's Markdown, an email document or plain text",
           description:
             '`format` chooses; without it the `Accept` header decides (`text/markdown`, `text/html`, by quality), ' +
             "and Markdown otherwise. `hugo` is a Hugo content file: Hugo's front matter, no Liquid, shortcodes made inert. " +
+            '`email` is a whole HTML document for mail clients (styles inline, absolute URLs, ' +
+            'under 102 KB for a typical roundup); `text` is its plain-text part, links numbered and listed at the end. ' +
             'The same content always gives the same bytes.',
           'x-strapi-action': 'plugin::roundup.roundup.rendered',
           parameters: [
@@ -131,7 +133,7 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
               name: 'format',
               in: 'query',
               description: 'The rendering; wins over the Accept header.',
-              schema: { type: 'string', enum: ['markdown', 'html', 'hugo'] },
+              schema: { type: 'string', enum: ['markdown', 'html', 'hugo', 'email', 'text'] },
             },
             parameterRef('If-None-Match'),
           ],
@@ -142,6 +144,7 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
               content: {
                 'text/markdown': { schema: { type: 'string' } },
                 'text/html': { schema: { type: 'string' } },
+                'text/plain': { schema: { type: 'string' } },
               },
             },
             '304': responseRef('NotModified'),

@@ -3,6 +3,11 @@ import editor from './admin/editor';
 import editorLayout from './admin/editor-layout';
 import editorReads from './admin/editor-reads';
 import importer from './admin/importer';
+import newsletterContent from './admin/newsletter-content';
+import newsletterDelivery from './admin/newsletter-delivery';
+import newsletterDrafts from './admin/newsletter-drafts';
+import newsletterPush from './admin/newsletter-push';
+import newsletterTestSend from './admin/newsletter-test-send';
 import order from './admin/order';
 import capture from './client/capture';
 import changes from './client/changes';
@@ -46,4 +51,9 @@ export default {
   capture,
   'capture-tokens': captureTokens,
   unfurl,
+  'newsletter-content': newsletterContent,
+  'newsletter-delivery': newsletterDelivery,
+  'newsletter-drafts': newsletterDrafts,
+  'newsletter-push': newsletterPush,
+  'newsletter-test-send': newsletterTestSend,
 };

@@ -9,7 +9,7 @@ import path from 'node:path';
  */
 export class RoundupError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 413 | 429,
+    readonly status: 400 | 404 | 409 | 413 | 429 | 502 | 503,
     name: string,
     message: string,
     readonly details: Record<string, unknown> = {}
@@ -58,12 +58,28 @@ export class RateLimitError extends RoundupError {
   }
 }
 
+/** 502: a server the plugin relies on (an email provider) refused the request; its words in the message. */
+export class BadGatewayError extends RoundupError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(502, 'BadGatewayError', message, details);
+  }
+}
+
+/** 503: something the request needs is not set up on this server; the message says what to set. */
+export class ServiceUnavailableError extends RoundupError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(503, 'ServiceUnavailableError', message, details);
+  }
+}
+
 const RESPONSE_HELPERS = {
   400: 'badRequest',
   404: 'notFound',
   409: 'conflict',
   413: 'payloadTooLarge',
   429: 'tooManyRequests',
+  502: 'badGateway',
+  503: 'serviceUnavailable',
 } as const;
 
 /** Answers `error` in Strapi's error envelope through the request's own response helper. */

@@ -30,7 +30,9 @@ const noQuery = z.object({}).strict();
 const renderedQuery = z
   .object({
     format: z
-      .enum(['markdown', 'html', 'hugo'], { message: 'must be markdown, html or hugo' })
+      .enum(['markdown', 'html', 'hugo', 'email', 'text'], {
+        message: 'must be markdown, html, hugo, email or text',
+      })
       .optional(),
   })
   .strict();
@@ -54,7 +56,7 @@ const roundup = ({ strapi }: { strapi: Core.Strapi }) => ({
     sendCacheable(ctx, output, getPluginConfig(strapi).cacheControl);
   },
 
-  /** GET /api/roundup/roundups/:slug/rendered: Markdown with front matter, an HTML fragment, or Hugo's Markdown. */
+  /** GET /api/roundup/roundups/:slug/rendered: Markdown with front matter, an HTML fragment, Hugo's Markdown, an email or text. */
   async rendered(ctx: any) {
     const { format } = parseInput(renderedQuery, ctx.query, 'query');
     const chosen = negotiateFormat(format, ctx.get('Accept'));

@@ -42,3 +42,8 @@ export {
 export { safeHref, sanitizeHtml } from './sanitize';
 export { markdownSafetyWarnings, type MarkdownSafetyWarning } from './warnings';
 export { DEFAULT_HTML_TEMPLATE, DEFAULT_MARKDOWN_TEMPLATE } from './templates';
+export {
+  createNewsletterRenderer,
+  type NewsletterRenderer,
+  type NewsletterRendererOptions,
+} from './email';

@@ -54,14 +54,14 @@ const templateView = (roundup: Roundup, field: (text: string | null) => string |
 });
 
 /** Every Markdown field of a roundup, for link definitions that one field writes and another uses. */
-const markdownFields = (roundup: Roundup): (string | null)[] => [
+export const markdownFields = (roundup: Roundup): (string | null)[] => [
   roundup.excerpt,
   roundup.intro,
   ...roundup.sections.flatMap((section) => section.entries.map((entry) => entry.description)),
   roundup.outro,
 ];
 
-const engine = (htmlContext: () => HtmlContext, outputEscape?: 'escape'): Liquid => {
+export const engine = (htmlContext: () => HtmlContext, outputEscape?: 'escape'): Liquid => {
   // In-memory `templates`: no include or layout can reach the file system.
   const liquid = new Liquid({
     strictFilters: true,
@@ -86,10 +86,12 @@ const engine = (htmlContext: () => HtmlContext, outputEscape?: 'escape'): Liquid
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-const compile = (
+/** A template parsed once; `scope` adds what else a format's templates see besides `roundup`. */
+export const compile = (
   liquid: Liquid,
   { source, name }: TemplateSource,
-  field: (text: string | null) => string | null
+  field: (text: string | null) => string | null,
+  scope: (roundup: Roundup) => Record<string, unknown> = () => ({})
 ) => {
   let template: Template[];
   try {
@@ -99,7 +101,9 @@ const compile = (
   }
   return (roundup: Roundup): string => {
     try {
-      return String(liquid.renderSync(template, { roundup: templateView(roundup, field) }));
+      return String(
+        liquid.renderSync(template, { ...scope(roundup), roundup: templateView(roundup, field) })
+      );
     } catch (error) {
       throw new Error(`roundup: the template ${name} failed to render: ${errorMessage(error)}`);
     }

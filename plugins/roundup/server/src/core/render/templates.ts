@@ -66,3 +66,5 @@ export const DEFAULT_HTML_TEMPLATE = `<article>
 {%- endif %}
 </article>
 `;
+
+export { DEFAULT_EMAIL_TEMPLATE, DEFAULT_TEXT_TEMPLATE } from './email/templates';

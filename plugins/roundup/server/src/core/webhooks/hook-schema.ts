@@ -157,3 +157,6 @@ export const hookIssues = (error: z.ZodError): HookIssue[] =>
     }
     return [{ path: at.join('.') || 'hook', message: issue.message }];
   });
+
+/** A retry schedule as config gives it (build hooks, newsletter pushes). */
+export { retry as retryScheduleSchema };

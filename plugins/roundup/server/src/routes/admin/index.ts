@@ -1,11 +1,12 @@
 import buildHooks from './build-hooks';
 import editor from './editor';
 import linkHealth from './link-health';
+import newsletter from './newsletter';
 import order from './order';
 import transfer from './transfer';
 
 /** Admin-panel routes under /roundup, behind the admin JWT and the plugin's permission actions. */
 export default {
   type: 'admin',
-  routes: [...editor, ...order, ...buildHooks, ...transfer, ...linkHealth],
+  routes: [...editor, ...order, ...buildHooks, ...transfer, ...linkHealth, ...newsletter],
 };

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES, strongEtag, type RenderFormat } from '../../core/http-cache';
-import { createRenderer, type RoundupRenderer } from '../../core/render';
+import {
+  createNewsletterRenderer,
+  createRenderer,
+  type NewsletterRenderer,
+  type RoundupRenderer,
+} from '../../core/render';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
 import { VERSION_KEYS } from '../common/content-version';
@@ -29,6 +34,7 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Each output by name, kept under the versions it was made from; only those versions find it. */
   const entries = new Map<string, { version: string; value: RenderedOutput | null }>();
   let renderer: RoundupRenderer | null = null;
+  let newsletter: NewsletterRenderer | null = null;
 
   const loadTemplate = (file: string | undefined) => {
     if (!file) return undefined;
@@ -73,25 +79,42 @@ const rendered = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const render = (roundup: PublicRoundup, format: OutputFormat): string => {
     if (format === 'json') return JSON.stringify({ data: roundup, meta: {} });
-    if (!renderer) throw new Error('roundup: the renderer is not ready before bootstrap');
+    if (!renderer || !newsletter)
+      throw new Error('roundup: the renderer is not ready before bootstrap');
+    if (format === 'email' || format === 'text') return newsletter[format](roundup);
     return renderer[format](roundup);
   };
 
   return {
     /** Parses the configured templates; a template that does not parse stops startup. */
     prepare() {
-      const { templates, markdown, feed } = getPluginConfig(strapi);
+      const { templates, markdown, feed, newsletter: email } = getPluginConfig(strapi);
+      const site = { siteUrl: feed.siteUrl, permalink: feed.permalink };
       renderer = createRenderer({
         markdownTemplate: loadTemplate(templates.markdown),
         htmlTemplate: loadTemplate(templates.html),
         markdown,
-        site: { siteUrl: feed.siteUrl, permalink: feed.permalink },
+        site,
+      });
+      newsletter = createNewsletterRenderer({
+        emailTemplate: loadTemplate(templates.email),
+        textTemplate: loadTemplate(templates.text),
+        site,
+        siteTitle: feed.title,
+        lang: email.lang,
+        liquidTags: markdown.liquidTags,
       });
     },
 
     renderer(): RoundupRenderer {
       if (!renderer) throw new Error('roundup: the renderer is not ready before bootstrap');
       return renderer;
+    },
+
+    /** The email document and plain text of any roundup (a draft too), for test sends and pushes. */
+    newsletter(): NewsletterRenderer {
+      if (!newsletter) throw new Error('roundup: the renderer is not ready before bootstrap');
+      return newsletter;
     },
 
     /** The published roundup `slug` as `format`, or null when there is none. */

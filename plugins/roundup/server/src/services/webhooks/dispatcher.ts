@@ -9,6 +9,7 @@ import {
 } from '../../core/webhooks';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
+import { isNewsletterPush, type PushDeliveryRow } from '../admin/newsletter-delivery';
 import { OutboundError } from '../common/outbound';
 import type { RoundupEvent } from './events';
 
@@ -29,6 +30,9 @@ const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
   let stopped = true;
 
   const send = async (delivery: Row) => {
+    // A newsletter push is a delivery of another kind: same outbox, its own request.
+    if (isNewsletterPush(delivery))
+      return getPluginService(strapi, 'newsletter-delivery').attempt(delivery as PushDeliveryRow);
     const hooks = getPluginService(strapi, 'hooks');
     const outbox = getPluginService(strapi, 'outbox');
     const { timeoutMs } = getPluginConfig(strapi).webhooks;

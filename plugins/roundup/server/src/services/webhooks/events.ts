@@ -83,6 +83,7 @@ const events = ({ strapi }: { strapi: Core.Strapi }) => {
         if (action === 'publish' && id) {
           const roundup = await publishedRef(id);
           if (roundup) await emit('roundup.publish', roundup);
+          if (roundup) await getPluginService(strapi, 'newsletter-push').onPublish(roundup);
         }
         if (action === 'unpublish' && before) await emit('roundup.unpublish', before);
         if (action === 'delete' && before) await emit('roundup.delete', before);
