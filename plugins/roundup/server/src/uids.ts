@@ -8,3 +8,4 @@ export const BUILD_HOOK_UID = 'plugin::roundup.build-hook' as const;
 export const DELIVERY_UID = 'plugin::roundup.delivery' as const;
 export const LINK_CHECK_UID = 'plugin::roundup.link-check' as const;
 export const LINK_RESULT_UID = 'plugin::roundup.link-result' as const;
+export const SCHEDULE_UID = 'plugin::roundup.schedule' as const;

@@ -6,6 +6,7 @@ import entry from './entry';
 import linkCheck from './link-check';
 import linkResult from './link-result';
 import roundup from './roundup';
+import schedule from './schedule';
 
 export default {
   category,
@@ -16,4 +17,5 @@ export default {
   delivery,
   'link-check': linkCheck,
   'link-result': linkResult,
+  schedule,
 };

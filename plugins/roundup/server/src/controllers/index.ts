@@ -3,6 +3,7 @@ import capture from './admin/capture';
 import editor from './admin/editor';
 import linkHealth from './admin/link-health';
 import order from './admin/order';
+import schedule from './admin/schedule';
 import transfer from './admin/transfer';
 import category from './client/category';
 import feed from './client/feed';
@@ -24,4 +25,5 @@ export default {
   'link-health': answeringRoundupErrors(linkHealth),
   capture: answeringRoundupErrors(capture),
   inbox: answeringRoundupErrors(inbox),
+  schedule: answeringRoundupErrors(schedule),
 };

@@ -4,6 +4,7 @@ import editorLayout from './admin/editor-layout';
 import editorReads from './admin/editor-reads';
 import importer from './admin/importer';
 import order from './admin/order';
+import schedule from './admin/schedule';
 import capture from './client/capture';
 import openapi from './client/openapi';
 import published from './client/published';
@@ -12,6 +13,9 @@ import contentRules from './common/content-rules';
 import contentVersion from './common/content-version';
 import inboxMembership from './common/inbox-membership';
 import outbound from './common/outbound';
+import publishChecks from './common/publish-checks';
+import scheduleStore from './common/schedule-store';
+import scheduler from './common/scheduler';
 import unfurl from './common/unfurl';
 import dispatcher from './webhooks/dispatcher';
 import events from './webhooks/events';
@@ -42,4 +46,8 @@ export default {
   capture,
   'capture-tokens': captureTokens,
   unfurl,
+  schedule,
+  'schedule-store': scheduleStore,
+  scheduler,
+  'publish-checks': publishChecks,
 };

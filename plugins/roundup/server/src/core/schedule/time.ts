@@ -1,6 +1,6 @@
 import { SCHEDULE_MAX_DAYS_AHEAD } from '../limits';
 import {
-  canonicalTimeZone,
+  knownTimeZone,
   formatWallTime,
   instantOf,
   wallTimeAt,
@@ -93,7 +93,7 @@ export const resolveScheduleTime = (
   const parsed = parseScheduleTime(text);
   if (parsed.kind === 'problem') return [{ path: field, message: parsed.message }];
   const timeZone =
-    zone === undefined ? (parsed.kind === 'instant' ? 'UTC' : null) : canonicalTimeZone(zone);
+    zone === undefined ? (parsed.kind === 'instant' ? 'UTC' : null) : knownTimeZone(zone);
   if (timeZone === null) {
     return [
       zone === undefined

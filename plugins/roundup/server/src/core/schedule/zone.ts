@@ -38,16 +38,22 @@ const formatterFor = (zone: string) => {
   return formatter;
 };
 
-/** The zone's canonical name (`europe/berlin` → `Europe/Berlin`), or null when `Intl` does not know it. */
-export const canonicalTimeZone = (zone: string): string | null => {
+/**
+ * The zone as given, its case corrected (`europe/berlin` → `Europe/Berlin`),
+ * or null when `Intl` does not know it. Names are kept as the editor chose
+ * them: ICU would turn `Asia/Kathmandu` into its older `Asia/Katmandu`.
+ */
+export const knownTimeZone = (zone: string): string | null => {
   // Offsets (`+01:00`) are not zones: they know nothing of daylight saving.
   if (zone.length === 0 || zone.length > 64 || zone.startsWith('+') || zone.startsWith('-'))
     return null;
+  let resolved: string;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
     return null;
   }
+  return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
 };
 
 /** What a clock in `zone` shows at `instant` (milliseconds since the epoch), to the second. */

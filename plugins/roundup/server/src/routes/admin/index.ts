@@ -2,10 +2,11 @@ import buildHooks from './build-hooks';
 import editor from './editor';
 import linkHealth from './link-health';
 import order from './order';
+import schedule from './schedule';
 import transfer from './transfer';
 
 /** Admin-panel routes under /roundup, behind the admin JWT and the plugin's permission actions. */
 export default {
   type: 'admin',
-  routes: [...editor, ...order, ...buildHooks, ...transfer, ...linkHealth],
+  routes: [...editor, ...order, ...buildHooks, ...transfer, ...linkHealth, ...schedule],
 };
