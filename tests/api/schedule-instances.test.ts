@@ -63,7 +63,7 @@ it('publishes each roundup once when two instances race for it, with one deliver
   ).body.data;
   const second = await startAppProcess(OTHER_INSTANCE);
   try {
-    const roundups = [];
+    const roundups: Awaited<ReturnType<typeof makeRoundup>>[] = [];
     for (const n of [1, 2, 3, 4, 5]) {
       roundups.push(
         await makeRoundup(app.strapi, {
