@@ -5,6 +5,9 @@ import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/a
 import { Link, useParams } from 'react-router-dom';
 import { AddLinks } from '../editor/AddLinks';
 import { Preview } from '../editor/Preview';
+import { ScheduleDialog } from '../editor/ScheduleDialog';
+import { ScheduleStatus } from '../editor/ScheduleStatus';
+import { useRoundupSchedule } from '../editor/schedule';
 import { Sections } from '../editor/Sections';
 import { StatusBadge } from '../editor/StatusBadge';
 import { sameOrder, type Order } from '../editor/moves';
@@ -40,6 +43,7 @@ const EditorPage = () => {
   const { get, put, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const permissions = useRoundupPermissions();
+  const { schedule, setSchedule } = useRoundupSchedule(documentId);
   const [view, setView] = React.useState<EditorView | null>(null);
   const [order, setOrder] = React.useState<Order>([]);
   const [saving, setSaving] = React.useState(false);
@@ -187,6 +191,7 @@ const EditorPage = () => {
         primaryAction={
           permissions.canPublish ? (
             <Flex gap={2}>
+              <ScheduleDialog documentId={documentId} schedule={schedule} onChange={setSchedule} />
               {roundup.status !== 'draft' && (
                 <Button
                   variant="secondary"
@@ -230,6 +235,7 @@ const EditorPage = () => {
         }
       />
       <Layouts.Content>
+        <ScheduleStatus schedule={schedule} history paddingBottom={4} />
         {!permissions.canReorder && (
           <Box paddingBottom={4}>
             <Alert

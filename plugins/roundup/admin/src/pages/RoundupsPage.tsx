@@ -19,6 +19,8 @@ import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/a
 import { Link, useNavigate } from 'react-router-dom';
 import { TableHeader } from '../components/TableHeader';
 import { CapturePanel } from '../editor/CapturePanel';
+import { ScheduleStatus } from '../editor/ScheduleStatus';
+import { useWaitingSchedules } from '../editor/schedule';
 import { StatusBadge } from '../editor/StatusBadge';
 import { useRoundupPermissions } from '../editor/permissions';
 import { useT } from '../utils/useT';
@@ -120,6 +122,7 @@ const RoundupsPage = () => {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
   const permissions = useRoundupPermissions();
+  const schedules = useWaitingSchedules();
   const [page, setPage] = React.useState(1);
   const [data, setData] = React.useState<ListBody>();
 
@@ -190,6 +193,7 @@ const RoundupsPage = () => {
                   </Td>
                   <Td>
                     <StatusBadge status={roundup.status} />
+                    <ScheduleStatus schedule={schedules.get(roundup.documentId)} />
                   </Td>
                   <Td>
                     <Typography>{roundup.entries}</Typography>
