@@ -9,24 +9,18 @@ import { loginAdmin, type AdminClient } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/app';
 import { startAppProcess } from '../helpers/app-process';
 import { makeCategory, makeRoundup } from '../helpers/content';
-import { startReceiver, waitFor } from '../helpers/receiver';
+import { waitFor } from '../helpers/receiver';
 import {
-  HOOK_SECRET,
   KATHMANDU,
   kathmanduWallTime,
-  rebuildRequest,
+  SCHEDULE_ENV as ENV,
+  schedulePath,
   secondsAhead,
   sleep,
+  withHook,
 } from '../helpers/schedule';
 
 // Both instances look every second, on the same whole seconds: they race for every change.
-const ENV = {
-  ROUNDUP_SEED_DEMO: 'false',
-  ROUNDUP_SCHEDULE_CRON: '* * * * * *',
-  ROUNDUP_WEBHOOK_POLL_MS: '100',
-  ROUNDUP_WEBHOOK_TIMEOUT_MS: '1000',
-  ROUNDUP_OUTBOUND_ALLOW: '127.0.0.1',
-};
 const OTHER_INSTANCE = { ...ENV, TZ: 'America/St_Johns' };
 
 let app: TestApp;
@@ -42,71 +36,56 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const schedulePath = (documentId: string) => `/roundup/roundups/${documentId}/schedule`;
 const isPublic = async (slug: string) =>
   (await app.http().get(`/api/roundup/roundups/${slug}`)).status === 200;
 
 it('publishes each roundup once when two instances race for it, with one delivery each', async () => {
-  const receiver = await startReceiver();
-  const hook = (
-    await admin
-      .post('/roundup/build-hooks')
-      .send({
-        name: 'shared',
-        url: receiver.url,
-        events: ['roundup.publish'],
-        secret: HOOK_SECRET,
-        debounceMs: 300,
-        maxWaitMs: 10_000,
-      })
-      .expect(201)
-  ).body.data;
-  const second = await startAppProcess(OTHER_INSTANCE);
-  try {
-    const roundups: Awaited<ReturnType<typeof makeRoundup>>[] = [];
-    for (const n of [1, 2, 3, 4, 5]) {
-      roundups.push(
-        await makeRoundup(app.strapi, {
-          title: `Raced ${n}`,
-          slug: `raced-${n}`,
-          sections: { [category]: [`Raced link ${n}`] },
-          publish: false,
-        })
-      );
-    }
-    // All at the same instant, given in two zones.
-    const at = secondsAhead(4000);
-    for (const [i, r] of roundups.entries()) {
-      const body =
-        i % 2 === 0
-          ? { publishAt: kathmanduWallTime(at), timeZone: KATHMANDU }
-          : { publishAt: new Date(at).toISOString(), timeZone: 'America/Los_Angeles' };
-      await admin.put(schedulePath(r.documentId)).send(body).expect(200);
-    }
+  await withHook(admin, ['roundup.publish'], async (received) => {
+    const second = await startAppProcess(OTHER_INSTANCE);
+    try {
+      const roundups: Awaited<ReturnType<typeof makeRoundup>>[] = [];
+      for (const n of [1, 2, 3, 4, 5]) {
+        roundups.push(
+          await makeRoundup(app.strapi, {
+            title: `Raced ${n}`,
+            slug: `raced-${n}`,
+            sections: { [category]: [`Raced link ${n}`] },
+            publish: false,
+          })
+        );
+      }
+      // All at the same instant, given in two zones.
+      const at = secondsAhead(4000);
+      for (const [i, r] of roundups.entries()) {
+        const body =
+          i % 2 === 0
+            ? { publishAt: kathmanduWallTime(at), timeZone: KATHMANDU }
+            : { publishAt: new Date(at).toISOString(), timeZone: 'America/Los_Angeles' };
+        await admin.put(schedulePath(r.documentId)).send(body).expect(200);
+      }
 
-    await waitFor(
-      async () => (await Promise.all(roundups.map((r) => isPublic(r.slug)))).every(Boolean),
-      'every scheduled publish',
-      30_000
-    );
-    await waitFor(() => receiver.received.length >= roundups.length, 'the deliveries', 15_000);
-    await sleep(2500);
-    const requests = receiver.received.map(rebuildRequest);
-    expect(requests).toHaveLength(roundups.length);
-    expect(requests.map((request) => request.data.roundup.slug).sort()).toEqual(
-      roundups.map((r) => r.slug).sort()
-    );
-    // One publish per roundup: a second one within the debounce would have made this 2.
-    expect(requests.map((request) => request.data.events)).toEqual(roundups.map(() => 1));
-    for (const r of roundups) {
-      const { body } = await admin.get(schedulePath(r.documentId)).expect(200);
-      expect(body).toMatchObject({ publish: null, last: { state: 'done', error: null } });
+      await waitFor(
+        async () => (await Promise.all(roundups.map((r) => isPublic(r.slug)))).every(Boolean),
+        'every scheduled publish',
+        30_000
+      );
+      await waitFor(() => received().length >= roundups.length, 'the deliveries', 15_000);
+      await sleep(2500);
+      const requests = received();
+      expect(requests).toHaveLength(roundups.length);
+      expect(requests.map((request) => request.data.roundup.slug).sort()).toEqual(
+        roundups.map((r) => r.slug).sort()
+      );
+      // One publish per roundup: a second one within the debounce would have made this 2.
+      expect(requests.map((request) => request.data.events)).toEqual(roundups.map(() => 1));
+      for (const r of roundups) {
+        const { body } = await admin.get(schedulePath(r.documentId)).expect(200);
+        expect(body).toMatchObject({ publish: null, last: { state: 'done', error: null } });
+      }
+    } finally {
+      await second.stop();
     }
-  } finally {
-    await second.stop();
-    await admin.del(`/roundup/build-hooks/${hook.id}`);
-    await receiver.close();
-  }
+  });
 });
 
 it('runs a publish that fell due while every instance was stopped at the next start, and logs how late', async () => {

@@ -7,24 +7,17 @@
 import { docs, loginAdmin, type AdminClient } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/app';
 import { makeCategory, makeRoundup } from '../helpers/content';
-import { startReceiver, waitFor } from '../helpers/receiver';
+import { waitFor } from '../helpers/receiver';
 import {
-  HOOK_SECRET,
   KATHMANDU,
   kathmanduWallTime,
-  rebuildRequest,
+  SCHEDULE_ENV as ENV,
+  schedulePath,
   secondsAhead,
   sleep,
+  withHook,
 } from '../helpers/schedule';
 
-// The scheduler looks every second here (every 10 s by default).
-const ENV = {
-  ROUNDUP_SEED_DEMO: 'false',
-  ROUNDUP_SCHEDULE_CRON: '* * * * * *',
-  ROUNDUP_WEBHOOK_POLL_MS: '100',
-  ROUNDUP_WEBHOOK_TIMEOUT_MS: '1000',
-  ROUNDUP_OUTBOUND_ALLOW: '127.0.0.1',
-};
 const HOUR = 60 * 60 * 1000;
 
 let app: TestApp;
@@ -40,7 +33,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const schedulePath = (documentId: string) => `/roundup/roundups/${documentId}/schedule`;
 const scheduleOf = async (documentId: string) =>
   (await admin.get(schedulePath(documentId)).expect(200)).body;
 const publicRoundup = (slug: string) => app.http().get(`/api/roundup/roundups/${slug}`);
@@ -53,32 +45,9 @@ const draft = (title: string, slug: string) =>
     publish: false,
   });
 
-const withHook = async (events: string[], run: (received: () => unknown[]) => Promise<void>) => {
-  const receiver = await startReceiver();
-  const hook = (
-    await admin
-      .post('/roundup/build-hooks')
-      .send({
-        name: `hook ${events.join(' ')}`,
-        url: receiver.url,
-        events,
-        secret: HOOK_SECRET,
-        debounceMs: 300,
-        maxWaitMs: 10_000,
-      })
-      .expect(201)
-  ).body.data;
-  try {
-    await run(() => receiver.received.map(rebuildRequest));
-  } finally {
-    await admin.del(`/roundup/build-hooks/${hook.id}`);
-    await receiver.close();
-  }
-};
-
 describe('a scheduled publish', () => {
   it('publishes the draft as it stands at its time, once, with one build hook delivery, the feed and the rendered output', async () => {
-    await withHook(['roundup.publish'], async (received) => {
+    await withHook(admin, ['roundup.publish'], async (received) => {
       const r = await draft('Scheduled December', 'scheduled-december');
       const at = secondsAhead(3000);
       const set = await admin
@@ -247,7 +216,7 @@ describe('cancel and reschedule', () => {
 
 describe('a scheduled unpublish', () => {
   it('unpublishes at its time, with the unpublish event delivered once', async () => {
-    await withHook(['roundup.unpublish'], async (received) => {
+    await withHook(admin, ['roundup.unpublish'], async (received) => {
       const r = await makeRoundup(app.strapi, {
         title: 'Goes away',
         slug: 'goes-away',

@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
-import type { ReceivedRequest } from './receiver';
+import type { AdminClient } from './admin';
+import { startReceiver, type ReceivedRequest } from './receiver';
 
 /** Kathmandu is 5 h 45 min ahead of UTC all year: its wall times are worked out here without Intl. */
 export const KATHMANDU = 'Asia/Kathmandu';
@@ -26,3 +27,47 @@ export const rebuildRequest = (request: ReceivedRequest) =>
   };
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The app's environment for the schedule's suites: the scheduler looks every second (every 10 s by default). */
+export const SCHEDULE_ENV = {
+  ROUNDUP_SEED_DEMO: 'false',
+  ROUNDUP_SCHEDULE_CRON: '* * * * * *',
+  ROUNDUP_WEBHOOK_POLL_MS: '100',
+  ROUNDUP_WEBHOOK_TIMEOUT_MS: '1000',
+  // The build hooks' receivers listen on 127.0.0.1, which the outbound guard refuses unless allowed.
+  ROUNDUP_OUTBOUND_ALLOW: '127.0.0.1',
+};
+
+/** The admin route of a roundup's schedule. */
+export const schedulePath = (documentId: string) => `/roundup/roundups/${documentId}/schedule`;
+
+/**
+ * Runs `run` with a build hook for `events` whose receiver listens on
+ * loopback; `received()` is every rebuild request it got, signature checked.
+ */
+export const withHook = async (
+  admin: AdminClient,
+  events: string[],
+  run: (received: () => ReturnType<typeof rebuildRequest>[]) => Promise<void>
+) => {
+  const receiver = await startReceiver();
+  const hook = (
+    await admin
+      .post('/roundup/build-hooks')
+      .send({
+        name: `hook ${events.join(' ')}`,
+        url: receiver.url,
+        events,
+        secret: HOOK_SECRET,
+        debounceMs: 300,
+        maxWaitMs: 10_000,
+      })
+      .expect(201)
+  ).body.data;
+  try {
+    await run(() => receiver.received.map(rebuildRequest));
+  } finally {
+    await admin.del(`/roundup/build-hooks/${hook.id}`);
+    await receiver.close();
+  }
+};

@@ -22,25 +22,21 @@ export const ScheduleStatus = ({
   const { locale } = useIntl();
   if (!schedule) return null;
   const { publish, unpublish, last } = schedule;
-  const lines: { key: string; text: string; tone: string }[] = [];
-  if (publish) {
-    lines.push({
-      key: 'publish',
-      tone: 'primary600',
-      text: t('schedule.publish-line', 'Scheduled · {when} — publishes the draft as it is then', {
-        when: formatScheduled(publish, locale),
-      }),
-    });
-  }
-  if (unpublish) {
-    lines.push({
-      key: 'unpublish',
-      tone: 'primary600',
-      text: t('schedule.unpublish-line', 'Unpublish scheduled · {when}', {
-        when: formatScheduled(unpublish, locale),
-      }),
-    });
-  }
+  const waiting = [
+    [publish, 'schedule.publish-line', 'Scheduled · {when} — publishes the draft as it is then'],
+    [unpublish, 'schedule.unpublish-line', 'Unpublish scheduled · {when}'],
+  ] as const;
+  const lines = waiting.flatMap(([change, id, text]) =>
+    change
+      ? [
+          {
+            key: change.action as string,
+            tone: 'primary600',
+            text: t(id, text, { when: formatScheduled(change, locale) }),
+          },
+        ]
+      : []
+  );
   if (history && last) {
     const when = formatScheduled(last, locale);
     lines.push(
