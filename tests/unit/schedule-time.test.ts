@@ -128,6 +128,12 @@ describe('resolving a requested time', () => {
     });
   });
 
+  it('keeps the wall time exactly as written, seconds and all', () => {
+    expect(resolveScheduleTime('publishAt', '2026-12-05T09:00:00', 'UTC', NOW)).toMatchObject({
+      wallTime: '2026-12-05T09:00:00',
+    });
+  });
+
   it('shows an instant in the zone given, UTC without one', () => {
     expect(
       resolveScheduleTime('publishAt', '2026-12-05T08:00:00Z', 'Europe/Berlin', NOW)

@@ -111,10 +111,8 @@ export const resolveScheduleTime = (
     parsed.kind === 'wall'
       ? instantOf(parsed.wall, timeZone)
       : { instant: parsed.instant, fit: 'exact' as const };
-  const wallTime =
-    parsed.kind === 'wall'
-      ? formatWallTime(parsed.wall)
-      : formatWallTime(wallTimeAt(instant, timeZone));
+  // A wall time is kept as written; an instant is shown as the zone's clocks read it.
+  const wallTime = parsed.kind === 'wall' ? text : formatWallTime(wallTimeAt(instant, timeZone));
   if (instant <= now) {
     return [
       {
