@@ -126,8 +126,8 @@ describe('a scheduled publish', () => {
       .put(schedulePath(r.documentId))
       .send({ publishAt: new Date(Date.now() + HOUR).toISOString() })
       .expect(200);
-    // As an instance leaves it when it stops mid-run: claimed, due, its lease running for 3 s more.
-    const leaseEnds = Date.now() + 3000;
+    // As an instance leaves it when it stops mid-run: claimed, due, its lease running for 6 s more.
+    const leaseEnds = Date.now() + 6000;
     await app.strapi.db.query('plugin::roundup.schedule').updateMany({
       where: { roundupDocumentId: r.documentId, state: 'scheduled' },
       data: {
@@ -137,7 +137,7 @@ describe('a scheduled publish', () => {
         claimedUntil: leaseEnds,
       },
     });
-    await sleep(1500);
+    await sleep(2000);
     expect(await isPublic('orphaned')).toBe(false);
     await waitFor(() => isPublic('orphaned'), 'the publish taken over', 30_000);
     const live = (await publicRoundup('orphaned').expect(200)).body.data;
