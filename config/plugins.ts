@@ -102,6 +102,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       outbound: {
         allow: outboundAllow(env('ROUNDUP_OUTBOUND_ALLOW')),
       },
+      schedule: {
+        cron: env('ROUNDUP_SCHEDULE_CRON', '*/10 * * * * *'),
+        leaseMs: env.int('ROUNDUP_SCHEDULE_LEASE_MS', 300_000),
+      },
       linkCheck: {
         enabled: env.bool('ROUNDUP_LINKCHECK_ENABLED', true),
         cron: env('ROUNDUP_LINKCHECK_CRON', '0 3 * * *'),

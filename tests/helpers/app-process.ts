@@ -18,8 +18,8 @@ export const startAppProcess = async (env: Record<string, string> = {}) => {
   );
   let errors = '';
   child.stderr!.on('data', (chunk) => (errors += chunk));
+  let out = '';
   const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
     child.stdout!.on('data', (chunk) => {
       out += chunk;
       const match = /ready (\d+)/.exec(out);
@@ -31,6 +31,8 @@ export const startAppProcess = async (env: Record<string, string> = {}) => {
   return {
     url,
     http: () => request(url),
+    /** Everything the instance logged so far. */
+    output: () => out + errors,
     stop: () =>
       new Promise<void>((resolve) => {
         child.removeAllListeners('exit');

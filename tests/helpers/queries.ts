@@ -1,7 +1,7 @@
 import type { TestApp } from './app';
 
-/** Tables that only the app's background work reads on its own schedule: the link checker's watchdog, the webhook outbox. */
-const BACKGROUND = /\b(?:roundup_link_checks|roundup_deliveries)\b/;
+/** Tables that only the app's background work reads on its own schedule: the link checker's watchdog, the webhook outbox, the publishing schedule. */
+const BACKGROUND = /\b(?:roundup_link_checks|roundup_deliveries|roundup_schedules)\b/;
 
 /**
  * The number of SQL statements `app` sends while `fn` runs, leaving out its

@@ -14,5 +14,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getPluginService(strapi, 'hooks').syncFromConfig();
   getPluginService(strapi, 'dispatcher').start();
   getPluginService(strapi, 'link-checker').startScheduling();
+  getPluginService(strapi, 'scheduler').start();
   await getPluginService(strapi, 'unfurl').resumePending();
 };

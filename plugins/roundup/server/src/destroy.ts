@@ -5,4 +5,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   getPluginService(strapi, 'unfurl').stop();
   await getPluginService(strapi, 'dispatcher').stop();
   await getPluginService(strapi, 'link-checker').stop();
+  await getPluginService(strapi, 'scheduler').stop();
 };

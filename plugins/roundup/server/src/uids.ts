@@ -10,3 +10,4 @@ export const LINK_CHECK_UID = 'plugin::roundup.link-check' as const;
 export const LINK_RESULT_UID = 'plugin::roundup.link-result' as const;
 export const CHANGE_UID = 'plugin::roundup.change' as const;
 export const NEWSLETTER_DRAFT_UID = 'plugin::roundup.newsletter-draft' as const;
+export const SCHEDULE_UID = 'plugin::roundup.schedule' as const;

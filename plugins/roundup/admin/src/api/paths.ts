@@ -25,6 +25,8 @@ export const paths = {
   newsletter: (id: string) => `/roundup/roundups/${id}/newsletter`,
   newsletterTest: (id: string) => `/roundup/roundups/${id}/newsletter/test`,
   newsletterPush: (id: string) => `/roundup/roundups/${id}/newsletter/push`,
+  schedule: (id: string) => `/roundup/roundups/${id}/schedule`,
+  schedules: '/roundup/schedules',
   import: '/roundup/import',
   buildHooks: '/roundup/build-hooks',
   buildHook: (id: number) => `/roundup/build-hooks/${id}`,

@@ -9,9 +9,12 @@ import { AddLinks } from '../editor/AddLinks';
 import { NewsletterPanel } from '../editor/NewsletterPanel';
 import { Preview } from '../editor/Preview';
 import { PublishButtons } from '../editor/PublishButtons';
+import { ScheduleDialog } from '../editor/ScheduleDialog';
+import { ScheduleStatus } from '../editor/ScheduleStatus';
 import { Sections } from '../editor/Sections';
 import { useEditorView } from '../hooks/useEditorView';
 import { useRoundupPermissions } from '../hooks/useRoundupPermissions';
+import { useRoundupSchedule } from '../hooks/useSchedule';
 import { useT } from '../hooks/useT';
 import NotFoundPage from './NotFoundPage';
 
@@ -24,6 +27,7 @@ const EditorPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
   const permissions = useRoundupPermissions();
   const editor = useEditorView(documentId);
+  const { schedule, setSchedule } = useRoundupSchedule(documentId);
   const { view } = editor;
 
   if (editor.missing) {
@@ -61,11 +65,14 @@ const EditorPage = () => {
       }
       primaryAction={
         permissions.canPublish ? (
-          <PublishButtons
-            status={roundup.status}
-            busy={editor.publishing}
-            onPublish={editor.setPublished}
-          />
+          <Flex gap={2}>
+            <ScheduleDialog documentId={documentId} schedule={schedule} onChange={setSchedule} />
+            <PublishButtons
+              status={roundup.status}
+              busy={editor.publishing}
+              onPublish={editor.setPublished}
+            />
+          </Flex>
         ) : undefined
       }
       secondaryAction={
@@ -91,6 +98,7 @@ const EditorPage = () => {
         </Flex>
       }
     >
+      <ScheduleStatus schedule={schedule} history paddingBottom={4} />
       {!permissions.canReorder && (
         <Box paddingBottom={4}>
           <Alert

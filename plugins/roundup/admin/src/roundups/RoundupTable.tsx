@@ -3,11 +3,14 @@ import { Link } from 'react-router-dom';
 import type { RoundupSummary } from '../../../shared/contracts/editor';
 import { DataTable } from '../components/DataTable';
 import { StatusBadge } from '../components/StatusBadge';
+import { ScheduleStatus } from '../editor/ScheduleStatus';
+import { useWaitingSchedules } from '../hooks/useSchedule';
 import { useT } from '../hooks/useT';
 
-/** Roundups as rows: the title (to its page), date, status and number of links. */
+/** Roundups as rows: the title (to its page), date, status (and what is scheduled) and number of links. */
 export const RoundupTable = ({ roundups }: { roundups: RoundupSummary[] }) => {
   const t = useT();
+  const schedules = useWaitingSchedules();
   return (
     <DataTable
       rows={roundups}
@@ -25,7 +28,15 @@ export const RoundupTable = ({ roundups }: { roundups: RoundupSummary[] }) => {
           ),
         ],
         [t('field.date', 'Date'), (roundup) => <Typography>{roundup.date}</Typography>],
-        [t('field.status', 'Status'), (roundup) => <StatusBadge status={roundup.status} />],
+        [
+          t('field.status', 'Status'),
+          (roundup) => (
+            <>
+              <StatusBadge status={roundup.status} />
+              <ScheduleStatus schedule={schedules.get(roundup.documentId)} />
+            </>
+          ),
+        ],
         [t('field.links', 'Links'), (roundup) => <Typography>{roundup.entries}</Typography>],
       ]}
     />

@@ -16,6 +16,13 @@ const LIQUID_OWN_TAGS = new Set(
 
 const templateFile = z.string().min(1, 'must be a path to a Liquid template file');
 
+const cronRule = z
+  .string()
+  .refine(
+    (rule) => [5, 6].includes(rule.trim().split(/\s+/).length),
+    'must be a cron expression of 5 or 6 fields'
+  );
+
 /** The plugin's options, under `roundup.config` in the app's config/plugins.ts. */
 export const configSchema = z
   .object({
@@ -121,12 +128,7 @@ export const configSchema = z
         /** Runs the check on `cron`; off, a check runs only when asked for. */
         enabled: z.boolean(),
         /** When the scheduled check runs (cron syntax, server time). */
-        cron: z
-          .string()
-          .refine(
-            (rule) => [5, 6].includes(rule.trim().split(/\s+/).length),
-            'must be a cron expression of 5 or 6 fields'
-          ),
+        cron: cronRule,
         /** A link is dead after the same dead answer on `failures` checks over at least `days` days. */
         deadAfter: z
           .object({
@@ -150,6 +152,15 @@ export const configSchema = z
         contactUrl: z
           .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
           .optional(),
+      })
+      .strict(),
+    /** Scheduled publishing: how often each instance looks for due changes, and how long it holds one. */
+    schedule: z
+      .object({
+        /** When each instance looks for due changes (cron syntax; six fields count seconds). */
+        cron: cronRule,
+        /** How long an instance holds a change it runs before another may take it over. */
+        leaseMs: z.number().int().min(1000).max(3_600_000),
       })
       .strict(),
     /** Every request the plugin sends to a URL someone typed in (build hooks, captures, link checks). */
@@ -219,6 +230,7 @@ const defaults: z.input<typeof configSchema> = {
     concurrency: 8,
     leaseTtlMs: 60_000,
   },
+  schedule: { cron: '*/10 * * * * *', leaseMs: 300_000 },
   outbound: {
     allow: [],
     timeoutMs: 10_000,

@@ -8,6 +8,7 @@ import linkCheck from './link-check';
 import linkResult from './link-result';
 import newsletterDraft from './newsletter-draft';
 import roundup from './roundup';
+import schedule from './schedule';
 
 export default {
   category,
@@ -20,4 +21,5 @@ export default {
   'link-check': linkCheck,
   'link-result': linkResult,
   'newsletter-draft': newsletterDraft,
+  schedule,
 };

@@ -4,6 +4,7 @@ import editor from './admin/editor';
 import linkHealth from './admin/link-health';
 import newsletter from './admin/newsletter';
 import order from './admin/order';
+import schedule from './admin/schedule';
 import transfer from './admin/transfer';
 import category from './client/category';
 import changes from './client/changes';
@@ -28,4 +29,5 @@ export default {
   newsletter: answeringRoundupErrors(newsletter),
   capture: answeringRoundupErrors(capture),
   inbox: answeringRoundupErrors(inbox),
+  schedule: answeringRoundupErrors(schedule),
 };

@@ -42,6 +42,15 @@ export const FIELD_LIMITS = {
 /** A roundup's extra front matter, as the characters of its JSON. */
 export const FRONT_MATTER_JSON_LENGTH = 20_000;
 
+/** How far ahead a publish or unpublish may be scheduled (five years, leap days included). */
+export const SCHEDULE_MAX_DAYS_AHEAD = 5 * 366;
+
+/** Scheduled changes one instance runs per look at the schedule; the rest wait for its next look. */
+export const SCHEDULE_BATCH = 20;
+
+/** Waiting scheduled changes the Roundups list is told of at most; far more than anyone schedules ahead. */
+export const SCHEDULE_LIST_LIMIT = 500;
+
 export type LimitedType = keyof typeof FIELD_LIMITS;
 
 /** Why `value` is too long for a field limited to `limit` characters, or null. */

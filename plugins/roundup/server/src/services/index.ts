@@ -9,6 +9,7 @@ import newsletterDrafts from './admin/newsletter-drafts';
 import newsletterPush from './admin/newsletter-push';
 import newsletterTestSend from './admin/newsletter-test-send';
 import order from './admin/order';
+import schedule from './admin/schedule';
 import capture from './client/capture';
 import changes from './client/changes';
 import openapi from './client/openapi';
@@ -19,6 +20,9 @@ import contentRules from './common/content-rules';
 import contentVersion from './common/content-version';
 import inboxMembership from './common/inbox-membership';
 import outbound from './common/outbound';
+import publishChecks from './common/publish-checks';
+import scheduleStore from './common/schedule-store';
+import scheduler from './common/scheduler';
 import unfurl from './common/unfurl';
 import dispatcher from './webhooks/dispatcher';
 import events from './webhooks/events';
@@ -56,4 +60,8 @@ export default {
   'newsletter-drafts': newsletterDrafts,
   'newsletter-push': newsletterPush,
   'newsletter-test-send': newsletterTestSend,
+  schedule,
+  'schedule-store': scheduleStore,
+  scheduler,
+  'publish-checks': publishChecks,
 };

@@ -3,10 +3,19 @@ import editor from './editor';
 import linkHealth from './link-health';
 import newsletter from './newsletter';
 import order from './order';
+import schedule from './schedule';
 import transfer from './transfer';
 
 /** Admin-panel routes under /roundup, behind the admin JWT and the plugin's permission actions. */
 export default {
   type: 'admin',
-  routes: [...editor, ...order, ...buildHooks, ...transfer, ...linkHealth, ...newsletter],
+  routes: [
+    ...editor,
+    ...order,
+    ...buildHooks,
+    ...transfer,
+    ...linkHealth,
+    ...newsletter,
+    ...schedule,
+  ],
 };

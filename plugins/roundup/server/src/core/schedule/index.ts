@@ -1,0 +1,4 @@
+export * from './plan';
+export * from './run';
+export * from './time';
+export * from './zone';
