@@ -27,7 +27,7 @@ import { parseRetryAfter } from '../../core/webhooks';
 import { ENTRY_UID, LINK_CHECK_UID, LINK_RESULT_UID, ROUNDUP_UID } from '../../uids';
 import { getPluginConfig } from '../../utils/config';
 import { ConflictError } from '../../utils/errors';
-import { OutboundError } from '../common/outbound';
+import { OutboundError } from '../../outbound';
 import { outboundRequest, type CheckRequest, type CheckResponse } from './request';
 
 type Row = Record<string, any>;

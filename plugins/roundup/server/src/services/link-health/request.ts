@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getPluginService } from '../../utils/get-service';
-import { OutboundError } from '../common/outbound';
+import { OutboundError } from '../../outbound';
 
 /** One HTTP request, as the checker makes it: no redirects followed, the body read up to `maxBytes`. */
 export interface CheckRequestOptions {

@@ -9,7 +9,7 @@ import {
 } from '../../core/webhooks';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
-import { OutboundError } from '../common/outbound';
+import { OutboundError } from '../../outbound';
 import type { RoundupEvent } from './events';
 
 type Row = Record<string, any>;

@@ -5,7 +5,7 @@ import { getPluginConfig } from '../../utils/config';
 import { ApplicationError, NotFoundError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
-import { OutboundError } from '../common/outbound';
+import { OutboundError } from '../../outbound';
 import type { RoundupEvent } from './events';
 
 type Row = Record<string, any>;
