@@ -16,8 +16,8 @@ import unfurl from './common/unfurl';
 import dispatcher from './webhooks/dispatcher';
 import events from './webhooks/events';
 import hooks from './webhooks/hooks';
-import linkChecker from './link-health/checker';
-import linkHealth from './link-health/links';
+import linkChecker from './link-health/link-checker';
+import linkHealth from './link-health/link-health';
 import outbox from './webhooks/outbox';
 
 export default {

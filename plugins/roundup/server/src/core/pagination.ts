@@ -1,0 +1,21 @@
+/** A page of a list as every list route answers it (`meta.pagination`). */
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+/** The pagination of page `page` of `pageSize` items when there are `total` in all. */
+export const paginate = (page: number, pageSize: number, total: number): Pagination => ({
+  page,
+  pageSize,
+  pageCount: Math.ceil(total / pageSize),
+  total,
+});
+
+/** The rows page `page` of `pageSize` covers, as a query's offset and limit. */
+export const pageWindow = (page: number, pageSize: number) => ({
+  offset: (page - 1) * pageSize,
+  limit: pageSize,
+});
