@@ -19,3 +19,11 @@ export const pageWindow = (page: number, pageSize: number) => ({
   offset: (page - 1) * pageSize,
   limit: pageSize,
 });
+
+/**
+ * How many rows there are when page `page` found `found` of them without a
+ * count: a first page that is not full holds them all. Null when only a count
+ * can tell.
+ */
+export const totalFromFirstPage = (page: number, pageSize: number, found: number): number | null =>
+  page === 1 && found < pageSize ? found : null;

@@ -1,9 +1,11 @@
 import captureTokens from './admin/capture-tokens';
-import editor from './admin/editor';
-import editorLayout from './admin/editor-layout';
+import contentManagerViews from './admin/content-manager-views';
 import editorReads from './admin/editor-reads';
+import editorWrites from './admin/editor-writes';
 import importer from './admin/importer';
+import inbox from './admin/inbox';
 import order from './admin/order';
+import roundupPage from './admin/roundup-page';
 import capture from './client/capture';
 import openapi from './client/openapi';
 import published from './client/published';
@@ -13,33 +15,41 @@ import contentVersion from './common/content-version';
 import inboxMembership from './common/inbox-membership';
 import outbound from './common/outbound';
 import unfurl from './common/unfurl';
+import linkChecker from './link-health/link-checker';
+import linkHealth from './link-health/link-health';
 import dispatcher from './webhooks/dispatcher';
 import events from './webhooks/events';
 import hooks from './webhooks/hooks';
-import linkChecker from './link-health/link-checker';
-import linkHealth from './link-health/link-health';
 import outbox from './webhooks/outbox';
 
+/** Every service by the name `getPluginService` looks it up by; each lives in the file of that name. */
 export default {
-  editor,
+  // admin: the editor's pages and the admin panel's tools
+  'capture-tokens': captureTokens,
+  'content-manager-views': contentManagerViews,
+  'editor-reads': editorReads,
+  'editor-writes': editorWrites,
   importer,
+  inbox,
   order,
+  'roundup-page': roundupPage,
+  // client: what readers and capture clients get
+  capture,
+  openapi,
   published,
   rendered,
-  openapi,
+  // common: rules and machinery every side uses
   'content-rules': contentRules,
   'content-version': contentVersion,
-  'editor-layout': editorLayout,
-  'editor-reads': editorReads,
   'inbox-membership': inboxMembership,
   outbound,
+  unfurl,
+  // link health
+  'link-checker': linkChecker,
+  'link-health': linkHealth,
+  // webhooks
   dispatcher,
   events,
   hooks,
   outbox,
-  'link-checker': linkChecker,
-  'link-health': linkHealth,
-  capture,
-  'capture-tokens': captureTokens,
-  unfurl,
 };

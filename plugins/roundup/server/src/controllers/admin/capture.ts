@@ -51,7 +51,7 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Retry: unfurls one link again now and answers its inbox card. */
     async retryUnfurl(ctx: any) {
       await getPluginService(strapi, 'unfurl').refresh(ctx.params.documentId);
-      ctx.body = await getPluginService(strapi, 'editor').inboxCard(ctx.params.documentId);
+      ctx.body = await getPluginService(strapi, 'inbox').card(ctx.params.documentId);
     },
   };
 };
