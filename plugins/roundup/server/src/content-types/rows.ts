@@ -23,7 +23,8 @@ interface BaseRow {
 /** roundup_categories: a section. */
 export interface CategoryRow extends BaseRow {
   name: string;
-  slug: string | null;
+  /** Made from the name on every write when left empty. */
+  slug: string;
   description: string | null;
   position: number | null;
 }
@@ -49,6 +50,7 @@ export interface EntryRow extends BaseRow {
 /** roundup_roundups: a roundup's draft or published version. */
 export interface RoundupRow extends BaseRow {
   title: string;
+  /** Made from the title on every write when left empty; a draft without a title has none yet. */
   slug: string | null;
   date: string;
   excerpt: string | null;

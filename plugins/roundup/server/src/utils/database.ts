@@ -25,3 +25,7 @@ export const joinTableOf = (strapi: Core.Strapi, uid: string, attribute: string)
 export const columnOf = (strapi: Core.Strapi, uid: string, attribute: string): string =>
   (strapi.db.metadata.get(uid).attributes[attribute] as { columnName?: string }).columnName ??
   attribute;
+
+type Subscriber = Parameters<Core.Strapi['db']['lifecycles']['subscribe']>[0];
+/** What a database lifecycle hook is called with: the model, the query's params, its result. */
+export type LifecycleEvent = Parameters<Extract<Subscriber, (...args: never[]) => unknown>>[0];

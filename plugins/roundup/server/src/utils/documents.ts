@@ -26,16 +26,22 @@ export interface DocumentData {
 type Status = 'draft' | 'published';
 
 /**
- * Writes through the Document Service to one of the plugin's content types,
- * with their data typed. Strapi types a write's data from the app's generated
- * types, which never include a plugin's own content types; here the plugin
- * states what each of its writes holds.
+ * The Document Service of one of the plugin's content types, typed. Strapi
+ * types documents from the app's generated types, which never include a
+ * plugin's own content types: here each write states what it holds, and each
+ * read the row its fields and populate give (see content-types/rows.ts).
  */
 export const documentsOf = <Uid extends RoundupContentUID>(strapi: Core.Strapi, uid: Uid) => {
   const documents = strapi.documents(uid);
   type CreateParams = Parameters<typeof documents.create>[0];
   type UpdateParams = Parameters<typeof documents.update>[0];
   return {
+    findFirst: async <Row>(params: Parameters<typeof documents.findFirst>[0]) =>
+      (await documents.findFirst(params)) as unknown as Row | null,
+    findOne: async <Row>(params: Parameters<typeof documents.findOne>[0]) =>
+      (await documents.findOne(params)) as unknown as Row | null,
+    findMany: async <Row>(params: Parameters<typeof documents.findMany>[0]) =>
+      (await documents.findMany(params)) as unknown as Row[],
     create: (params: { data: DocumentData[Uid]; status?: Status }) =>
       documents.create(params as unknown as CreateParams),
     update: (params: { documentId: string; status?: Status; data: DocumentData[Uid] }) =>

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Context } from './http';
 
 /**
  * The plugin's own errors. Controllers answer them through the response
@@ -67,13 +68,13 @@ const RESPONSE_HELPERS = {
 } as const;
 
 /** Answers `error` in Strapi's error envelope through the request's own response helper. */
-export const answerError = (ctx: any, error: RoundupError) => {
+export const answerError = (ctx: Context, error: RoundupError) => {
   ctx[RESPONSE_HELPERS[error.status]](error.message, error.details);
   // The helpers name the error after the status (BadRequestError); keep the plugin's documented name.
-  ctx.body.error.name = error.name;
+  (ctx.body as { error: { name: string } }).error.name = error.name;
 };
 
-type Action = (ctx: any, next?: unknown) => unknown;
+type Action = (ctx: Context, next?: unknown) => unknown;
 
 /** Wraps every action of a controller factory so that a RoundupError becomes its answer. */
 export const answeringRoundupErrors =
@@ -82,7 +83,7 @@ export const answeringRoundupErrors =
     const controller = factory(deps);
     const wrapped = Object.entries(controller).map(([name, action]) => [
       name,
-      async (ctx: any, next?: unknown) => {
+      async (ctx: Context, next?: unknown) => {
         try {
           return await action.call(controller, ctx, next);
         } catch (error) {

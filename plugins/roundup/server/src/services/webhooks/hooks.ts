@@ -6,9 +6,8 @@ import { ApplicationError, NotFoundError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
 import { OutboundError } from '../../outbound';
+import type { BuildHookRow } from '../../content-types/rows';
 import type { RoundupEvent } from './events';
-
-type Row = Record<string, any>;
 
 export interface StoredHook {
   id: number;
@@ -31,7 +30,7 @@ export const publicHook = ({ secret, ...hook }: StoredHook) => ({
   hasSecret: Boolean(secret),
 });
 
-const fromRow = (row: Row): StoredHook => ({
+const fromRow = (row: BuildHookRow): StoredHook => ({
   id: row.id,
   name: row.name,
   url: row.url,
@@ -69,11 +68,12 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(): Promise<StoredHook[]> {
-      return (await query().findMany({ orderBy: { id: 'asc' } })).map(fromRow);
+      const rows: BuildHookRow[] = await query().findMany({ orderBy: { id: 'asc' } });
+      return rows.map(fromRow);
     },
 
     async find(id: number): Promise<StoredHook> {
-      const row = await query().findOne({ where: { id } });
+      const row: BuildHookRow | null = await query().findOne({ where: { id } });
       if (!row) throw new NotFoundError(`No build hook with id ${id}`);
       return fromRow(row);
     },
