@@ -1,4 +1,5 @@
 import type { DeadAnswer, LinkState, RedirectHop } from '../core/link-health';
+import type { Roundup } from '../core/model';
 import type { RetrySchedule, RoundupEventType } from '../core/webhooks';
 
 /**
@@ -48,16 +49,9 @@ export interface EntryRow extends BaseRow {
 }
 
 /** roundup_roundups: a roundup's draft or published version. */
-export interface RoundupRow extends BaseRow {
-  title: string;
+export interface RoundupRow extends BaseRow, Omit<Roundup, 'slug' | 'sections'> {
   /** Made from the title on every write when left empty; a draft without a title has none yet. */
   slug: string | null;
-  date: string;
-  excerpt: string | null;
-  intro: string | null;
-  outro: string | null;
-  layout: string | null;
-  frontMatter: Record<string, unknown> | null;
   entries?: EntryRow[];
   sections?: CategoryRow[];
 }

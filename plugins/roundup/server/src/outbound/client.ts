@@ -7,7 +7,7 @@ import {
 } from '../core/outbound';
 import { OutboundError } from './errors';
 import { createGuard, systemResolver, type Resolver } from './guard';
-import { sendHop, type HopAbort } from './send';
+import { sendHop, type HopAbort, type HopAnswer } from './send';
 
 /**
  * The plugin's one way out: every request to a URL someone typed in (build
@@ -60,13 +60,8 @@ export interface OutboundRequestOptions {
   onSent?: () => void;
 }
 
-export interface OutboundResponse {
-  status: number;
-  /** Lower-case names; repeated headers joined with ", ". */
-  headers: Record<string, string>;
-  body: Buffer;
-  /** Whether reading stopped before the end of the body (maxBytes or stopWhen). */
-  truncated: boolean;
+/** The answer: status, headers (lower-case names, repeats joined with ", "), the body read and whether it was cut short. */
+export interface OutboundResponse extends HopAnswer {
   /** The URL that gave this response, after redirects. */
   url: string;
   /** Every redirect followed, in order: the URL that answered and its status. */

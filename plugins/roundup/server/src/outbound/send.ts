@@ -15,8 +15,10 @@ export interface HopLimits {
 /** One hop's answer: its status, headers (lower-case names) and as much of the body as was read. */
 export interface HopAnswer {
   status: number;
+  /** Lower-case names; repeated headers joined with ", ". */
   headers: Record<string, string>;
   body: Buffer;
+  /** Whether reading stopped before the end of the body (maxBytes or stopWhen). */
   truncated: boolean;
 }
 

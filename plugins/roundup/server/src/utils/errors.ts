@@ -20,44 +20,23 @@ export class RoundupError extends Error {
   }
 }
 
+/** An error class of the plugin's with its status and name fixed. */
+const roundupError = (status: RoundupError['status'], name: string) =>
+  class extends RoundupError {
+    constructor(message: string, details: Record<string, unknown> = {}) {
+      super(status, name, message, details);
+    }
+  };
+
 /** 400, named like Strapi's own validation errors; `details.errors` names each field. */
-export class ValidationError extends RoundupError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super(400, 'ValidationError', message, details);
-  }
-}
-
+export const ValidationError = roundupError(400, 'ValidationError');
 /** 400 for a request that is well-formed but not allowed in the current state. */
-export class ApplicationError extends RoundupError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super(400, 'ApplicationError', message, details);
-  }
-}
-
-export class NotFoundError extends RoundupError {
-  constructor(message: string) {
-    super(404, 'NotFoundError', message);
-  }
-}
-
-export class ConflictError extends RoundupError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super(409, 'ConflictError', message, details);
-  }
-}
-
-export class PayloadTooLargeError extends RoundupError {
-  constructor(message: string) {
-    super(413, 'PayloadTooLargeError', message);
-  }
-}
-
+export const ApplicationError = roundupError(400, 'ApplicationError');
+export const NotFoundError = roundupError(404, 'NotFoundError');
+export const ConflictError = roundupError(409, 'ConflictError');
+export const PayloadTooLargeError = roundupError(413, 'PayloadTooLargeError');
 /** 429: too many requests from one caller; the answer carries Retry-After. */
-export class RateLimitError extends RoundupError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super(429, 'RateLimitError', message, details);
-  }
-}
+export const RateLimitError = roundupError(429, 'RateLimitError');
 
 const RESPONSE_HELPERS = {
   400: 'badRequest',

@@ -6,9 +6,9 @@ import {
   waybackUrl,
   type LinkState,
 } from '../../core/link-health';
-import { pageWindow, paginate } from '../../core/pagination';
 import type { CategoryRow, EntryRow, LinkResultRow, RoundupRow } from '../../content-types/rows';
 import { ENTRY_UID, LINK_RESULT_UID } from '../../uids';
+import { findPage } from '../../utils/database';
 import { documentsOf } from '../../utils/documents';
 import { NotFoundError, ValidationError } from '../../utils/errors';
 
@@ -96,19 +96,19 @@ const linkHealth = ({ strapi }: { strapi: Core.Strapi }) => {
           : state
             ? { state, ignored: false }
             : { ignored: false };
-      const [rows, total, counts] = await Promise.all([
-        results().findMany({
-          where,
-          orderBy: [{ lastCheckedAt: 'desc' }, { id: 'asc' }],
-          ...pageWindow(page, pageSize),
-        }) as Promise<LinkResultRow[]>,
-        results().count({ where }),
+      const [{ rows, pagination }, counts] = await Promise.all([
+        findPage<LinkResultRow>(
+          strapi,
+          LINK_RESULT_UID,
+          { where, orderBy: [{ lastCheckedAt: 'desc' }, { id: 'asc' }] },
+          { page, pageSize }
+        ),
         this.counts(),
       ]);
       const entries = await entriesOf(rows.map((row) => row.entryDocumentId));
       return {
         results: rows.map((row) => view(row, entries.get(row.entryDocumentId))),
-        pagination: paginate(page, pageSize, total),
+        pagination,
         counts,
       };
     },

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { pageWindow, paginate } from '../../core/pagination';
 import { debounceDeadline } from '../../core/webhooks';
 import type { DeliveryRow } from '../../content-types/rows';
 import { BUILD_HOOK_UID, DELIVERY_UID } from '../../uids';
+import { findPage } from '../../utils/database';
 import type { RoundupEvent, RoundupRef } from './events';
 import type { StoredHook } from './hooks';
 
@@ -152,16 +152,12 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The delivery log, newest first. */
     async list({ page, pageSize, hookId }: { page: number; pageSize: number; hookId?: number }) {
-      const where = hookId ? { hookId } : {};
-      const [rows, total] = await Promise.all([
-        deliveries().findMany({
-          where,
-          orderBy: [{ lastEventAt: 'desc' }, { id: 'desc' }],
-          ...pageWindow(page, pageSize),
-        }) as Promise<DeliveryRow[]>,
-        deliveries().count({ where }),
-      ]);
-      return { rows, pagination: paginate(page, pageSize, total) };
+      return findPage<DeliveryRow>(
+        strapi,
+        DELIVERY_UID,
+        { where: hookId ? { hookId } : {}, orderBy: [{ lastEventAt: 'desc' }, { id: 'desc' }] },
+        { page, pageSize }
+      );
     },
   };
 };
