@@ -6,7 +6,8 @@
  * roundup, and rendered Markdown and HTML warm and with the cache disabled,
  * for a 14-link and a 500-link roundup, and the editor's page (its editor view
  * and draft preview, as an administrator); then the in-process render time,
- * and the size of the email document (format=email) at 14, 60 and 200 links.
+ * the size of the email document (format=email) at 14, 60 and 200 links, and how long
+ * unfurling a 50 MB page takes with the size cap.
  * Figures are printed, never asserted: compare the ratios within one run.
  */
 const path = require('node:path');
@@ -19,6 +20,7 @@ const {
   measure,
   registerAdmin,
 } = require('./bench-lib');
+const { timeHugeUnfurl } = require('./bench-unfurl');
 
 const DB = path.join(root, '.tmp', 'bench.db');
 const startApp = (env) => startScript('bench-app.js', DB, env);
@@ -163,6 +165,11 @@ const timeRender = (render, roundup, runs = 60) => {
       `  ${size} links: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KB; Gmail clips over 102 KB), text ${text} bytes, render ${timeRender(newsletter.email, roundup, 20).toFixed(2)} ms`
     );
   }
+  const huge = await timeHugeUnfurl(root);
+  lines.push(
+    '',
+    `unfurl of a 50 MB page without a title: ${huge.ms.toFixed(0)} ms, ${huge.sentMiB.toFixed(1)} MiB sent (${huge.reason})`
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 })().catch((error) => {
   process.stderr.write(`${error.stack || error}\n`);

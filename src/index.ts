@@ -61,24 +61,30 @@ const seedDemo = async (strapi: Core.Strapi) => {
     const { sections, ...fields } = demoRoundup;
     const roundup = await strapi
       .documents('plugin::roundup.roundup')
-      .create({ data: fields as any });
+      .create({ data: fields as DocumentData });
     const entryIds: string[] = [];
     for (const [section, entries] of Object.entries(sections)) {
       for (const entry of entries) {
         const created = await strapi.documents('plugin::roundup.entry').create({
-          data: { ...entry, category: categoryIds.get(section) } as any,
+          data: { ...entry, category: categoryIds.get(section) } as DocumentData,
         });
         entryIds.push(created.documentId);
       }
     }
     await strapi.documents('plugin::roundup.roundup').update({
       documentId: roundup.documentId,
-      data: { entries: { set: entryIds } } as any,
+      data: { entries: { set: entryIds } } as DocumentData,
     });
     await strapi.documents('plugin::roundup.roundup').publish({ documentId: roundup.documentId });
   });
   strapi.log.info(`[roundup] Loaded the demo roundup "${demoRoundup.title}"`);
 };
+
+/**
+ * What the demo writes through the Document Service. The app has no generated
+ * types for the plugin's content types, so Strapi types their data loosely.
+ */
+type DocumentData = Parameters<ReturnType<Core.Strapi['documents']>['create']>[0]['data'];
 
 export default {
   register() {},

@@ -223,8 +223,8 @@ describe('unfurl after capture', () => {
     });
   });
 
+  // How long it takes is a figure of the benchmark (npm run bench), not an assertion.
   it('streams a 50 MB page only up to the size cap, and says why it found nothing', async () => {
-    const started = Date.now();
     const documentId = await captured({ url: `${site.origin}/huge` });
     const card = await unfurled(documentId);
     expect(card.unfurl).toMatchObject({
@@ -232,7 +232,6 @@ describe('unfurl after capture', () => {
       reason: 'too large, no title in the first 1 MiB',
     });
     expect(card.title).toBe(`${site.origin}/huge`);
-    expect(Date.now() - started).toBeLessThan(15_000);
     // The server could hand over little more than the cap plus socket buffers before the client hung up.
     expect(site.sent.get('/huge')!).toBeLessThan(16 * MiB);
   });

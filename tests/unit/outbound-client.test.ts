@@ -4,7 +4,7 @@ import {
   createOutboundClient,
   OutboundError,
   type ResolvedAddress,
-} from '../../plugins/roundup/server/src/services/common/outbound';
+} from '../../plugins/roundup/server/src/outbound';
 
 /**
  * The client against servers on loopback. Every request here goes to

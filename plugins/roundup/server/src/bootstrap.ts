@@ -7,7 +7,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   getPluginService(strapi, 'content-version').watchWrites();
   getPluginService(strapi, 'change-log').watchWrites();
   await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
-  await getPluginService(strapi, 'editor-layout').apply();
+  await getPluginService(strapi, 'content-manager-views').apply();
   await getPluginService(strapi, 'content-rules').fillCanonicalUrls();
   await getPluginService(strapi, 'inbox-membership').fillOnce();
   getPluginService(strapi, 'events').register();

@@ -39,12 +39,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
         );
       }
-      const documentId = (params as { documentId?: string }).documentId;
-      return await getPluginService(strapi, 'inbox-membership').around(
-        uid,
-        action,
-        documentId,
-        () => getPluginService(strapi, 'events').around(uid, action, documentId, next)
+      const write = { uid, action, documentId: params.documentId };
+      const proceed = async () => next();
+      return await getPluginService(strapi, 'inbox-membership').around(write, () =>
+        getPluginService(strapi, 'events').around(write, proceed)
       );
     } catch (error) {
       if (isValidationError(error)) throw nameFieldsInMessage(error);

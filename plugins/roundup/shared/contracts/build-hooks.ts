@@ -1,4 +1,5 @@
 /** What the build hook routes answer and take: the hooks, their deliveries, "Rebuild now". */
+import type { NewsletterPushEvent } from './newsletter';
 import type { Pagination } from './pagination';
 
 /** The roundup events a build hook can subscribe to. */
@@ -43,7 +44,8 @@ export interface BuildHookInput {
 export interface Delivery {
   id: number;
   hook: { id: number; name: string };
-  event: RoundupEvent;
+  /** A build hook's event, or a push to a newsletter service (its name is the hook's). */
+  event: RoundupEvent | NewsletterPushEvent;
   /** The roundup the events were about (none for "Rebuild now"). */
   roundup: { documentId: string; slug: string | null; title: string | null } | null;
   /** How many events this one request stands for. */

@@ -42,7 +42,7 @@ export interface LinkHealthResult {
   archivedUrl: string | null;
   /** The link itself; after a fix, with the URL it now has. */
   entry: { documentId: string; title: string; originalUrl: string | null; url?: string } | null;
-  roundup: { documentId: string; title: string; slug: string; date: string } | null;
+  roundup: { documentId: string; title: string; slug: string | null; date: string } | null;
   section: string | null;
 }
 

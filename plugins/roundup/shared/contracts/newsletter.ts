@@ -61,3 +61,6 @@ export interface NewsletterStatusResponse {
 export interface NewsletterPushResponse {
   data: NewsletterServiceStatus;
 }
+
+/** The delivery log's event of a push to a newsletter service: the draft, or the roundup on publish. */
+export type NewsletterPushEvent = 'newsletter.push' | 'newsletter.publish';

@@ -4,7 +4,17 @@
  * prefix and page sizes; the package ships it with the defaults as openapi.json.
  */
 import { CHANGES_PAGE } from '../core/limits';
-import { schemas, type SchemaName } from './schemas';
+import {
+  errorResponse,
+  headerRef,
+  jsonContent,
+  jsonResponse,
+  otherAnswers,
+  parameterRef,
+  schemaRef,
+  validators,
+} from './responses';
+import { components } from './components';
 
 /** The version of this contract; follows the package version. */
 export const CONTRACT_VERSION = '0.1.0';
@@ -21,28 +31,6 @@ export const DEFAULT_OPENAPI_OPTIONS: OpenApiOptions = {
   defaultPageSize: 10,
   maxPageSize: 100,
 };
-
-const schemaRef = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
-const responseRef = (
-  name: 'BadRequest' | 'Unauthorized' | 'Forbidden' | 'NotFound' | 'NotModified'
-) => ({
-  $ref: `#/components/responses/${name}`,
-});
-const headerRef = (name: 'ETag' | 'Last-Modified' | 'Cache-Control' | 'Vary') => ({
-  $ref: `#/components/headers/${name}`,
-});
-const parameterRef = (name: 'slug' | 'If-None-Match') => ({
-  $ref: `#/components/parameters/${name}`,
-});
-
-const validators = {
-  ETag: headerRef('ETag'),
-  'Last-Modified': headerRef('Last-Modified'),
-  'Cache-Control': headerRef('Cache-Control'),
-};
-
-/** Every route answers these when the request's role may not call it. */
-const permissionErrors = { '401': responseRef('Unauthorized'), '403': responseRef('Forbidden') };
 
 export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
   const { basePath, defaultPageSize, maxPageSize } = { ...DEFAULT_OPENAPI_OPTIONS, ...options };
@@ -87,12 +75,8 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
             },
           ],
           responses: {
-            '200': {
-              description: 'One page of published roundups.',
-              content: { 'application/json': { schema: schemaRef('RoundupList') } },
-            },
-            '400': responseRef('BadRequest'),
-            ...permissionErrors,
+            '200': jsonResponse('One page of published roundups.', 'RoundupList'),
+            ...otherAnswers({}),
           },
         },
       },
@@ -103,15 +87,8 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
           'x-strapi-action': 'plugin::roundup.roundup.findOne',
           parameters: [parameterRef('slug'), parameterRef('If-None-Match')],
           responses: {
-            '200': {
-              description: 'The published roundup.',
-              headers: validators,
-              content: { 'application/json': { schema: schemaRef('RoundupResponse') } },
-            },
-            '304': responseRef('NotModified'),
-            '400': responseRef('BadRequest'),
-            ...permissionErrors,
-            '404': responseRef('NotFound'),
+            '200': jsonResponse('The published roundup.', 'RoundupResponse', validators),
+            ...otherAnswers({ notModified: true, notFound: true }),
           },
         },
       },
@@ -147,10 +124,7 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
                 'text/plain': { schema: { type: 'string' } },
               },
             },
-            '304': responseRef('NotModified'),
-            '400': responseRef('BadRequest'),
-            ...permissionErrors,
-            '404': responseRef('NotFound'),
+            ...otherAnswers({ notModified: true, notFound: true }),
           },
         },
       },
@@ -179,9 +153,7 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
                 'application/feed+json': { schema: schemaRef('JsonFeed') },
               },
             },
-            '304': responseRef('NotModified'),
-            '400': responseRef('BadRequest'),
-            ...permissionErrors,
+            ...otherAnswers({ notModified: true }),
           },
         },
       },
@@ -216,12 +188,8 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
             },
           ],
           responses: {
-            '200': {
-              description: 'One page of changes.',
-              content: { 'application/json': { schema: schemaRef('ChangesPage') } },
-            },
-            '400': responseRef('BadRequest'),
-            ...permissionErrors,
+            '200': jsonResponse('One page of changes.', 'ChangesPage'),
+            ...otherAnswers({}),
           },
         },
       },
@@ -231,12 +199,8 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
           summary: 'The sections, in order of position',
           'x-strapi-action': 'plugin::roundup.category.find',
           responses: {
-            '200': {
-              description: 'Every section.',
-              content: { 'application/json': { schema: schemaRef('CategoryList') } },
-            },
-            '400': responseRef('BadRequest'),
-            ...permissionErrors,
+            '200': jsonResponse('Every section.', 'CategoryList'),
+            ...otherAnswers({}),
           },
         },
       },
@@ -251,28 +215,17 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
           'x-strapi-action': 'plugin::roundup.inbox.capture',
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: schemaRef('CaptureRequest') } },
+            content: jsonContent('CaptureRequest'),
           },
           responses: {
-            '200': {
-              description: 'The link already captured.',
-              content: { 'application/json': { schema: schemaRef('CaptureResponse') } },
-            },
-            '201': {
-              description: 'The new link.',
-              content: { 'application/json': { schema: schemaRef('CaptureResponse') } },
-            },
-            '400': responseRef('BadRequest'),
-            ...permissionErrors,
-            '413': {
-              description: 'The body is over capture.maxBytes.',
-              content: { 'application/json': { schema: schemaRef('ErrorResponse') } },
-            },
-            '429': {
-              description: 'Too many captures from this token; retry after the given seconds.',
-              headers: { 'Retry-After': { schema: { type: 'integer' } } },
-              content: { 'application/json': { schema: schemaRef('ErrorResponse') } },
-            },
+            '200': jsonResponse('The link already captured.', 'CaptureResponse'),
+            '201': jsonResponse('The new link.', 'CaptureResponse'),
+            ...otherAnswers({}),
+            '413': errorResponse('The body is over capture.maxBytes.'),
+            '429': errorResponse(
+              'Too many captures from this token; retry after the given seconds.',
+              { 'Retry-After': { schema: { type: 'integer' } } }
+            ),
           },
         },
       },
@@ -283,11 +236,8 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
           'x-strapi-action': 'plugin::roundup.inbox.sections',
           description: 'Allowed by the capture action (`plugin::roundup.inbox.capture`).',
           responses: {
-            '200': {
-              description: 'The sections in order.',
-              content: { 'application/json': { schema: schemaRef('CaptureSectionList') } },
-            },
-            ...permissionErrors,
+            '200': jsonResponse('The sections in order.', 'CaptureSectionList'),
+            ...otherAnswers({ badRequest: false }),
           },
         },
       },
@@ -333,78 +283,12 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
                 },
               },
             },
-            '304': responseRef('NotModified'),
-            '400': responseRef('BadRequest'),
-            ...permissionErrors,
+            ...otherAnswers({ notModified: true }),
           },
         },
       },
     },
-    components: {
-      schemas,
-      parameters: {
-        slug: {
-          name: 'slug',
-          in: 'path',
-          required: true,
-          description: "The roundup's slug.",
-          schema: { type: 'string' },
-        },
-        'If-None-Match': {
-          name: 'If-None-Match',
-          in: 'header',
-          description:
-            'An ETag of an earlier answer; when it is current the answer is 304 with no body.',
-          schema: { type: 'string' },
-        },
-      },
-      headers: {
-        ETag: { description: 'A strong entity tag of the body.', schema: { type: 'string' } },
-        'Last-Modified': {
-          description:
-            'The latest change to what the body shows (the roundups, their links or sections).',
-          schema: { type: 'string' },
-        },
-        'Cache-Control': {
-          description: 'The configured `cacheControl`.',
-          schema: { type: 'string' },
-        },
-        Vary: {
-          description: 'Names `Accept`: the answer depends on it.',
-          schema: { type: 'string' },
-        },
-      },
-      responses: {
-        NotModified: {
-          description: 'If-None-Match named the current ETag; no body.',
-          headers: validators,
-        },
-        BadRequest: {
-          description: 'A query parameter is unknown or out of range; `details.errors` names each.',
-          content: { 'application/json': { schema: schemaRef('ValidationErrorResponse') } },
-        },
-        Unauthorized: {
-          description: 'The Authorization header holds a token that is not valid.',
-          content: { 'application/json': { schema: schemaRef('ErrorResponse') } },
-        },
-        Forbidden: {
-          description: "The request's role (Public without a token) lacks the route's permission.",
-          content: { 'application/json': { schema: schemaRef('ErrorResponse') } },
-        },
-        NotFound: {
-          description: 'No published roundup has this slug.',
-          content: { 'application/json': { schema: schemaRef('ErrorResponse') } },
-        },
-      },
-      securitySchemes: {
-        bearer: {
-          type: 'http',
-          scheme: 'bearer',
-          description:
-            'An API token or a Users & Permissions JWT; without one the request has the Public role.',
-        },
-      },
-    },
+    components,
   };
 };
 

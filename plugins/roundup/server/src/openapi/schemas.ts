@@ -13,46 +13,55 @@ const ref = <Name extends string>(name: Name) =>
 
 const nullableString = { type: ['string', 'null'] } as const;
 
+/** A closed object: these properties, `required` of them required, no others. */
+const object = <const P extends Record<string, unknown>, const R extends readonly (keyof P)[]>(
+  properties: P,
+  required: R
+) => ({ type: 'object', properties, required, additionalProperties: false }) as const;
+
+/** `schema` with a description, written after its type as readers expect it. */
+const described = <const D extends string, const S extends { type: string }>(
+  description: D,
+  schema: S
+) => Object.assign({ type: schema.type, description }, schema);
+
+/** A body `{ data, meta }`, as Strapi's REST answers are. */
+const envelope = <const D, const M>(data: D, meta: M) => object({ data, meta }, ['data', 'meta']);
+
 /** No keys: the `meta` of single-item responses. */
 const emptyObject = { type: 'object', properties: {}, additionalProperties: false } as const;
 
-export const SectionCategory = {
-  type: 'object',
-  description: 'The category a section shows.',
-  properties: {
-    name: { type: 'string' },
-    slug: { type: 'string' },
-  },
-  required: ['name', 'slug'],
-  additionalProperties: false,
-} as const;
+export const SectionCategory = described(
+  'The category a section shows.',
+  object({ name: { type: 'string' }, slug: { type: 'string' } }, ['name', 'slug'])
+);
 
-export const Entry = {
-  type: 'object',
-  description: 'One link of a roundup.',
-  properties: {
-    title: { type: 'string' },
-    url: { type: 'string', format: 'uri', description: 'Absolute http or https URL.' },
-    author: nullableString,
-    description: { ...nullableString, description: "The curator's commentary, Markdown." },
-  },
-  required: ['title', 'url', 'author', 'description'],
-  additionalProperties: false,
-} as const;
-
-export const Section = {
-  type: 'object',
-  description: 'The links of one category, in the order the editor gave them.',
-  properties: {
-    category: {
-      description: 'null only for links whose category was deleted; such a section comes last.',
-      oneOf: [ref('SectionCategory'), { type: 'null' }],
+export const Entry = described(
+  'One link of a roundup.',
+  object(
+    {
+      title: { type: 'string' },
+      url: { type: 'string', format: 'uri', description: 'Absolute http or https URL.' },
+      author: nullableString,
+      description: { ...nullableString, description: "The curator's commentary, Markdown." },
     },
-    entries: { type: 'array', items: ref('Entry') },
-  },
-  required: ['category', 'entries'],
-  additionalProperties: false,
-} as const;
+    ['title', 'url', 'author', 'description']
+  )
+);
+
+export const Section = described(
+  'The links of one category, in the order the editor gave them.',
+  object(
+    {
+      category: {
+        description: 'null only for links whose category was deleted; such a section comes last.',
+        oneOf: [ref('SectionCategory'), { type: 'null' }],
+      },
+      entries: { type: 'array', items: ref('Entry') },
+    },
+    ['category', 'entries']
+  )
+);
 
 const summaryProperties = {
   documentId: { type: 'string', minLength: 1 },
@@ -73,145 +82,120 @@ const summaryRequired = [
   'updatedAt',
 ] as const;
 
-export const RoundupSummary = {
-  type: 'object',
-  description: 'A published roundup in a list.',
-  properties: summaryProperties,
-  required: summaryRequired,
-  additionalProperties: false,
-} as const;
+export const RoundupSummary = described(
+  'A published roundup in a list.',
+  object(summaryProperties, summaryRequired)
+);
 
-export const Roundup = {
-  type: 'object',
-  description: 'A published roundup with its sections and links in order.',
-  properties: {
-    ...summaryProperties,
-    intro: { ...nullableString, description: 'Markdown before the first section.' },
-    outro: { ...nullableString, description: 'Markdown after the last section.' },
-    layout: { ...nullableString, description: 'The front matter `layout`, e.g. "post".' },
-    frontMatter: {
-      type: ['object', 'null'],
-      description: 'Extra front matter keys, as the editor set them.',
-      additionalProperties: true,
+export const Roundup = described(
+  'A published roundup with its sections and links in order.',
+  object(
+    {
+      ...summaryProperties,
+      intro: { ...nullableString, description: 'Markdown before the first section.' },
+      outro: { ...nullableString, description: 'Markdown after the last section.' },
+      layout: { ...nullableString, description: 'The front matter `layout`, e.g. "post".' },
+      frontMatter: {
+        type: ['object', 'null'],
+        description: 'Extra front matter keys, as the editor set them.',
+        additionalProperties: true,
+      },
+      sections: {
+        type: 'array',
+        description: 'Non-empty sections, in order.',
+        items: ref('Section'),
+      },
     },
-    sections: {
-      type: 'array',
-      description: 'Non-empty sections, in order.',
-      items: ref('Section'),
-    },
-  },
-  required: [...summaryRequired, 'intro', 'outro', 'layout', 'frontMatter', 'sections'],
-  additionalProperties: false,
-} as const;
+    [...summaryRequired, 'intro', 'outro', 'layout', 'frontMatter', 'sections']
+  )
+);
 
-export const Pagination = {
-  type: 'object',
-  properties: {
+export const Pagination = object(
+  {
     page: { type: 'integer', minimum: 1 },
     pageSize: { type: 'integer', minimum: 1 },
     pageCount: { type: 'integer', minimum: 0 },
     total: { type: 'integer', minimum: 0 },
   },
-  required: ['page', 'pageSize', 'pageCount', 'total'],
-  additionalProperties: false,
-} as const;
+  ['page', 'pageSize', 'pageCount', 'total']
+);
 
-export const RoundupList = {
-  type: 'object',
-  properties: {
-    data: { type: 'array', items: ref('RoundupSummary') },
-    meta: {
-      type: 'object',
-      properties: { pagination: ref('Pagination') },
-      required: ['pagination'],
-      additionalProperties: false,
+export const RoundupList = envelope(
+  { type: 'array', items: ref('RoundupSummary') },
+  object({ pagination: ref('Pagination') }, ['pagination'])
+);
+
+export const RoundupResponse = envelope(ref('Roundup'), emptyObject);
+
+export const Category = described(
+  'A section of roundups; sections appear in ascending position.',
+  object(
+    {
+      name: { type: 'string' },
+      slug: { type: 'string' },
+      description: nullableString,
+      position: { type: 'integer' },
     },
-  },
-  required: ['data', 'meta'],
-  additionalProperties: false,
-} as const;
+    ['name', 'slug', 'description', 'position']
+  )
+);
 
-export const RoundupResponse = {
-  type: 'object',
-  properties: { data: ref('Roundup'), meta: emptyObject },
-  required: ['data', 'meta'],
-  additionalProperties: false,
-} as const;
+export const CategoryList = envelope({ type: 'array', items: ref('Category') }, emptyObject);
 
-export const Category = {
-  type: 'object',
-  description: 'A section of roundups; sections appear in ascending position.',
-  properties: {
-    name: { type: 'string' },
-    slug: { type: 'string' },
-    description: nullableString,
-    position: { type: 'integer' },
-  },
-  required: ['name', 'slug', 'description', 'position'],
-  additionalProperties: false,
-} as const;
+export const JsonFeedItem = described(
+  'One roundup in a JSON Feed.',
+  object(
+    {
+      id: { type: 'string', description: "The roundup's permalink." },
+      url: { type: 'string', format: 'uri' },
+      title: { type: 'string' },
+      content_html: { type: 'string', description: 'The HTML rendering.' },
+      summary: { type: 'string', description: 'The excerpt, when the roundup has one.' },
+      date_published: { type: 'string', format: 'date-time' },
+      date_modified: { type: 'string', format: 'date-time' },
+    },
+    ['id', 'url', 'title', 'content_html', 'date_published', 'date_modified']
+  )
+);
 
-export const CategoryList = {
-  type: 'object',
-  properties: { data: { type: 'array', items: ref('Category') }, meta: emptyObject },
-  required: ['data', 'meta'],
-  additionalProperties: false,
-} as const;
+export const JsonFeed = described(
+  'JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/).',
+  object(
+    {
+      version: { const: 'https://jsonfeed.org/version/1.1' },
+      title: { type: 'string' },
+      home_page_url: { type: 'string', format: 'uri' },
+      feed_url: { type: 'string', format: 'uri' },
+      description: {
+        type: 'string',
+        description: 'Present when the feed is configured with one.',
+      },
+      items: { type: 'array', items: ref('JsonFeedItem') },
+    },
+    ['version', 'title', 'home_page_url', 'feed_url', 'items']
+  )
+);
 
-export const JsonFeedItem = {
-  type: 'object',
-  description: 'One roundup in a JSON Feed.',
-  properties: {
-    id: { type: 'string', description: "The roundup's permalink." },
-    url: { type: 'string', format: 'uri' },
-    title: { type: 'string' },
-    content_html: { type: 'string', description: 'The HTML rendering.' },
-    summary: { type: 'string', description: 'The excerpt, when the roundup has one.' },
-    date_published: { type: 'string', format: 'date-time' },
-    date_modified: { type: 'string', format: 'date-time' },
-  },
-  required: ['id', 'url', 'title', 'content_html', 'date_published', 'date_modified'],
-  additionalProperties: false,
-} as const;
+const errorFields = ['status', 'name', 'message', 'details'] as const;
 
-export const JsonFeed = {
-  type: 'object',
-  description: 'JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/).',
-  properties: {
-    version: { const: 'https://jsonfeed.org/version/1.1' },
-    title: { type: 'string' },
-    home_page_url: { type: 'string', format: 'uri' },
-    feed_url: { type: 'string', format: 'uri' },
-    description: { type: 'string', description: 'Present when the feed is configured with one.' },
-    items: { type: 'array', items: ref('JsonFeedItem') },
-  },
-  required: ['version', 'title', 'home_page_url', 'feed_url', 'items'],
-  additionalProperties: false,
-} as const;
-
-export const StrapiError = {
-  type: 'object',
-  properties: {
+export const StrapiError = object(
+  {
     status: { type: 'integer', minimum: 400, maximum: 599 },
     name: { type: 'string', examples: ['NotFoundError', 'ForbiddenError'] },
     message: { type: 'string' },
     details: { type: 'object', additionalProperties: true },
   },
-  required: ['status', 'name', 'message', 'details'],
-  additionalProperties: false,
-} as const;
+  errorFields
+);
 
-export const ErrorResponse = {
-  type: 'object',
-  description: "Strapi's error envelope.",
-  properties: { data: { type: 'null' }, error: ref('Error') },
-  required: ['data', 'error'],
-  additionalProperties: false,
-} as const;
+/** Strapi's error envelope around `error`. */
+const errorEnvelope = <const E>(error: E) =>
+  object({ data: { type: 'null' }, error }, ['data', 'error']);
 
-export const ValidationProblem = {
-  type: 'object',
-  properties: {
+export const ErrorResponse = described("Strapi's error envelope.", errorEnvelope(ref('Error')));
+
+export const ValidationProblem = object(
+  {
     path: {
       type: 'array',
       items: { type: 'string' },
@@ -220,35 +204,26 @@ export const ValidationProblem = {
     message: { type: 'string' },
     name: { const: 'ValidationError' },
   },
-  required: ['path', 'message', 'name'],
-  additionalProperties: false,
-} as const;
+  ['path', 'message', 'name']
+);
 
-export const ValidationErrorResponse = {
-  type: 'object',
-  description: "Strapi's error envelope of a 400, naming every bad parameter in `details.errors`.",
-  properties: {
-    data: { type: 'null' },
-    error: {
-      type: 'object',
-      properties: {
+export const ValidationErrorResponse = described(
+  "Strapi's error envelope of a 400, naming every bad parameter in `details.errors`.",
+  errorEnvelope(
+    object(
+      {
         status: { const: 400 },
         name: { const: 'ValidationError' },
         message: { type: 'string', examples: ['Unknown query parameter: status'] },
-        details: {
-          type: 'object',
-          properties: { errors: { type: 'array', minItems: 1, items: ref('ValidationProblem') } },
-          required: ['errors'],
-          additionalProperties: false,
-        },
+        details: object(
+          { errors: { type: 'array', minItems: 1, items: ref('ValidationProblem') } },
+          ['errors']
+        ),
       },
-      required: ['status', 'name', 'message', 'details'],
-      additionalProperties: false,
-    },
-  },
-  required: ['data', 'error'],
-  additionalProperties: false,
-} as const;
+      errorFields
+    )
+  )
+);
 
 export const CaptureRequest = {
   type: 'object',
@@ -285,6 +260,7 @@ export const CaptureRequest = {
   additionalProperties: false,
 } as const;
 
+/** An object of these properties, all required, or null. */
 const refOrNull = <const P extends Record<string, unknown>>(properties: P) =>
   ({
     type: ['object', 'null'],
@@ -293,9 +269,8 @@ const refOrNull = <const P extends Record<string, unknown>>(properties: P) =>
     additionalProperties: false,
   }) as const;
 
-export const CapturedLink = {
-  type: 'object',
-  properties: {
+export const CapturedLink = object(
+  {
     documentId: { type: 'string' },
     title: { type: 'string' },
     url: { type: 'string' },
@@ -308,7 +283,7 @@ export const CapturedLink = {
     captures: { type: 'integer', minimum: 0 },
     unfurl: refOrNull({ state: { enum: ['pending', 'done', 'failed'] }, reason: nullableString }),
   },
-  required: [
+  [
     'documentId',
     'title',
     'url',
@@ -320,51 +295,32 @@ export const CapturedLink = {
     'captureSource',
     'captures',
     'unfurl',
-  ],
-  additionalProperties: false,
-} as const;
+  ]
+);
 
-export const CaptureResponse = {
-  type: 'object',
-  properties: {
-    data: ref('CapturedLink'),
-    meta: {
-      type: 'object',
-      properties: {
-        duplicate: {
-          type: 'boolean',
-          description: 'The link was captured (or put in a roundup) before.',
-        },
-      },
-      required: ['duplicate'],
-      additionalProperties: false,
-    },
-  },
-  required: ['data', 'meta'],
-  additionalProperties: false,
-} as const;
-
-export const CaptureSectionList = {
-  type: 'object',
-  properties: {
-    data: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          documentId: { type: 'string' },
-          name: { type: 'string' },
-          slug: nullableString,
-        },
-        required: ['documentId', 'name', 'slug'],
-        additionalProperties: false,
+export const CaptureResponse = envelope(
+  ref('CapturedLink'),
+  object(
+    {
+      duplicate: {
+        type: 'boolean',
+        description: 'The link was captured (or put in a roundup) before.',
       },
     },
-    meta: emptyObject,
+    ['duplicate']
+  )
+);
+
+export const CaptureSectionList = envelope(
+  {
+    type: 'array',
+    items: object(
+      { documentId: { type: 'string' }, name: { type: 'string' }, slug: nullableString },
+      ['documentId', 'name', 'slug']
+    ),
   },
-  required: ['data', 'meta'],
-  additionalProperties: false,
-} as const;
+  emptyObject
+);
 
 export const ChangeItem = {
   type: 'object',

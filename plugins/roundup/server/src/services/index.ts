@@ -1,14 +1,16 @@
 import captureTokens from './admin/capture-tokens';
-import editor from './admin/editor';
-import editorLayout from './admin/editor-layout';
+import contentManagerViews from './admin/content-manager-views';
 import editorReads from './admin/editor-reads';
+import editorWrites from './admin/editor-writes';
 import importer from './admin/importer';
+import inbox from './admin/inbox';
 import newsletterContent from './admin/newsletter-content';
 import newsletterDelivery from './admin/newsletter-delivery';
 import newsletterDrafts from './admin/newsletter-drafts';
 import newsletterPush from './admin/newsletter-push';
 import newsletterTestSend from './admin/newsletter-test-send';
 import order from './admin/order';
+import roundupPage from './admin/roundup-page';
 import schedule from './admin/schedule';
 import capture from './client/capture';
 import changes from './client/changes';
@@ -24,44 +26,52 @@ import publishChecks from './common/publish-checks';
 import scheduleStore from './common/schedule-store';
 import scheduler from './common/scheduler';
 import unfurl from './common/unfurl';
+import linkChecker from './link-health/link-checker';
+import linkHealth from './link-health/link-health';
 import dispatcher from './webhooks/dispatcher';
 import events from './webhooks/events';
 import hooks from './webhooks/hooks';
-import linkChecker from './link-health/checker';
-import linkHealth from './link-health/links';
 import outbox from './webhooks/outbox';
 
+/** Every service by the name `getPluginService` looks it up by; each lives in the file of that name. */
 export default {
-  editor,
-  importer,
-  order,
-  published,
-  rendered,
-  openapi,
-  changes,
-  'change-log': changeLog,
-  'content-rules': contentRules,
-  'content-version': contentVersion,
-  'editor-layout': editorLayout,
-  'editor-reads': editorReads,
-  'inbox-membership': inboxMembership,
-  outbound,
-  dispatcher,
-  events,
-  hooks,
-  outbox,
-  'link-checker': linkChecker,
-  'link-health': linkHealth,
-  capture,
+  // admin: the editor's pages and the admin panel's tools
   'capture-tokens': captureTokens,
-  unfurl,
+  'content-manager-views': contentManagerViews,
+  'editor-reads': editorReads,
+  'editor-writes': editorWrites,
+  importer,
+  inbox,
   'newsletter-content': newsletterContent,
   'newsletter-delivery': newsletterDelivery,
   'newsletter-drafts': newsletterDrafts,
   'newsletter-push': newsletterPush,
   'newsletter-test-send': newsletterTestSend,
+  order,
+  'roundup-page': roundupPage,
   schedule,
+  // client: what readers and capture clients get
+  capture,
+  changes,
+  openapi,
+  published,
+  rendered,
+  // common: rules and machinery every side uses
+  'change-log': changeLog,
+  'content-rules': contentRules,
+  'content-version': contentVersion,
+  'inbox-membership': inboxMembership,
+  outbound,
+  'publish-checks': publishChecks,
   'schedule-store': scheduleStore,
   scheduler,
-  'publish-checks': publishChecks,
+  unfurl,
+  // link health
+  'link-checker': linkChecker,
+  'link-health': linkHealth,
+  // webhooks
+  dispatcher,
+  events,
+  hooks,
+  outbox,
 };

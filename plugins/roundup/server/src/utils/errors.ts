@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Context } from './http';
 
 /**
  * The plugin's own errors. Controllers answer them through the response
@@ -19,44 +20,23 @@ export class RoundupError extends Error {
   }
 }
 
+/** An error class of the plugin's with its status and name fixed. */
+const roundupError = (status: RoundupError['status'], name: string) =>
+  class extends RoundupError {
+    constructor(message: string, details: Record<string, unknown> = {}) {
+      super(status, name, message, details);
+    }
+  };
+
 /** 400, named like Strapi's own validation errors; `details.errors` names each field. */
-export class ValidationError extends RoundupError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super(400, 'ValidationError', message, details);
-  }
-}
-
+export const ValidationError = roundupError(400, 'ValidationError');
 /** 400 for a request that is well-formed but not allowed in the current state. */
-export class ApplicationError extends RoundupError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super(400, 'ApplicationError', message, details);
-  }
-}
-
-export class NotFoundError extends RoundupError {
-  constructor(message: string) {
-    super(404, 'NotFoundError', message);
-  }
-}
-
-export class ConflictError extends RoundupError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super(409, 'ConflictError', message, details);
-  }
-}
-
-export class PayloadTooLargeError extends RoundupError {
-  constructor(message: string) {
-    super(413, 'PayloadTooLargeError', message);
-  }
-}
-
+export const ApplicationError = roundupError(400, 'ApplicationError');
+export const NotFoundError = roundupError(404, 'NotFoundError');
+export const ConflictError = roundupError(409, 'ConflictError');
+export const PayloadTooLargeError = roundupError(413, 'PayloadTooLargeError');
 /** 429: too many requests from one caller; the answer carries Retry-After. */
-export class RateLimitError extends RoundupError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super(429, 'RateLimitError', message, details);
-  }
-}
+export const RateLimitError = roundupError(429, 'RateLimitError');
 
 /** 502: a server the plugin relies on (an email provider) refused the request; its words in the message. */
 export class BadGatewayError extends RoundupError {
@@ -83,13 +63,13 @@ const RESPONSE_HELPERS = {
 } as const;
 
 /** Answers `error` in Strapi's error envelope through the request's own response helper. */
-export const answerError = (ctx: any, error: RoundupError) => {
+export const answerError = (ctx: Context, error: RoundupError) => {
   ctx[RESPONSE_HELPERS[error.status]](error.message, error.details);
   // The helpers name the error after the status (BadRequestError); keep the plugin's documented name.
-  ctx.body.error.name = error.name;
+  (ctx.body as { error: { name: string } }).error.name = error.name;
 };
 
-type Action = (ctx: any, next?: unknown) => unknown;
+type Action = (ctx: Context, next?: unknown) => unknown;
 
 /** Wraps every action of a controller factory so that a RoundupError becomes its answer. */
 export const answeringRoundupErrors =
@@ -98,7 +78,7 @@ export const answeringRoundupErrors =
     const controller = factory(deps);
     const wrapped = Object.entries(controller).map(([name, action]) => [
       name,
-      async (ctx: any, next?: unknown) => {
+      async (ctx: Context, next?: unknown) => {
         try {
           return await action.call(controller, ctx, next);
         } catch (error) {

@@ -3,6 +3,7 @@ import type { BuildHookList, DeliveryList } from '../../../../shared/contracts/b
 import { z } from 'zod';
 import { publicHook } from '../../services/webhooks/hooks';
 import { getPluginService } from '../../utils/get-service';
+import type { Context } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -19,26 +20,26 @@ const buildHooks = ({ strapi }: { strapi: Core.Strapi }) => {
   const hooks = () => getPluginService(strapi, 'hooks');
 
   return {
-    async find(ctx: any) {
+    async find(ctx: Context) {
       ctx.body = { data: (await hooks().list()).map(publicHook) } satisfies BuildHookList;
     },
 
-    async findOne(ctx: any) {
+    async findOne(ctx: Context) {
       const { id } = parseInput(idParam, ctx.params, 'query');
       ctx.body = { data: publicHook(await hooks().find(id)) };
     },
 
-    async create(ctx: any) {
+    async create(ctx: Context) {
       ctx.status = 201;
       ctx.body = { data: publicHook(await hooks().create(ctx.request.body)) };
     },
 
-    async update(ctx: any) {
+    async update(ctx: Context) {
       const { id } = parseInput(idParam, ctx.params, 'query');
       ctx.body = { data: publicHook(await hooks().update(id, ctx.request.body)) };
     },
 
-    async delete(ctx: any) {
+    async delete(ctx: Context) {
       const { id } = parseInput(idParam, ctx.params, 'query');
       await hooks().remove(id);
       ctx.status = 204;
@@ -46,7 +47,7 @@ const buildHooks = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** "Rebuild now": one delivery, sent at once. */
-    async trigger(ctx: any) {
+    async trigger(ctx: Context) {
       const { id } = parseInput(idParam, ctx.params, 'query');
       const hook = await hooks().find(id);
       const delivery = await getPluginService(strapi, 'outbox').enqueueNow(
@@ -59,7 +60,7 @@ const buildHooks = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: { delivery: delivery.id } };
     },
 
-    async deliveries(ctx: any) {
+    async deliveries(ctx: Context) {
       const { page, pageSize, hook } = parseInput(deliveriesQuery, ctx.query, 'query');
       const { rows, pagination } = await getPluginService(strapi, 'outbox').list({
         page,
@@ -67,7 +68,7 @@ const buildHooks = ({ strapi }: { strapi: Core.Strapi }) => {
         hookId: hook,
       });
       ctx.body = {
-        data: rows.map((row: Record<string, any>) => ({
+        data: rows.map((row) => ({
           id: row.id,
           hook: { id: row.hookId, name: row.hookName },
           event: row.event,

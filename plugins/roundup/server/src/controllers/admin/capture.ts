@@ -3,6 +3,7 @@ import type { CaptureTokenList } from '../../../../shared/contracts/capture-toke
 import type { UnfurlPreview } from '../../../../shared/contracts/unfurl';
 import { z } from 'zod';
 import { getPluginService } from '../../utils/get-service';
+import type { Context } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
 
 const tokenId = z.object({ id: z.coerce.number().int().min(1, 'must be a token id') });
@@ -11,7 +12,7 @@ const unfurlBody = z
   .strict();
 
 /** Where the bookmarklet's capture window lives on this server, as the editor's browser reaches it. */
-const formUrl = (strapi: Core.Strapi, ctx: any) => {
+const formUrl = (strapi: Core.Strapi, ctx: Context) => {
   const prefix = (strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api';
   return `${ctx.origin}${prefix}/roundup/capture`;
 };
@@ -21,31 +22,31 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
   const tokens = () => getPluginService(strapi, 'capture-tokens');
 
   return {
-    async listTokens(ctx: any) {
+    async listTokens(ctx: Context) {
       ctx.body = {
         tokens: await tokens().list(ctx.state.user),
         formUrl: formUrl(strapi, ctx),
       } satisfies CaptureTokenList;
     },
 
-    async createToken(ctx: any) {
+    async createToken(ctx: Context) {
       ctx.status = 201;
       ctx.body = await tokens().create(ctx.state.user, formUrl(strapi, ctx));
     },
 
-    async tokenBookmarklet(ctx: any) {
+    async tokenBookmarklet(ctx: Context) {
       const { id } = parseInput(tokenId, ctx.params, 'query');
       ctx.body = await tokens().bookmarklet(ctx.state.user, id, formUrl(strapi, ctx));
     },
 
-    async revokeToken(ctx: any) {
+    async revokeToken(ctx: Context) {
       const { id } = parseInput(tokenId, ctx.params, 'query');
       await tokens().revoke(ctx.state.user, id);
       ctx.status = 204;
     },
 
     /** Quick-add: what the pasted URL's page says about itself. */
-    async unfurl(ctx: any) {
+    async unfurl(ctx: Context) {
       const { url } = parseInput(unfurlBody, ctx.request.body, 'body');
       const outcome = await getPluginService(strapi, 'unfurl').preview(url);
       ctx.body = (
@@ -54,9 +55,9 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Retry: unfurls one link again now and answers its inbox card. */
-    async retryUnfurl(ctx: any) {
+    async retryUnfurl(ctx: Context) {
       await getPluginService(strapi, 'unfurl').refresh(ctx.params.documentId);
-      ctx.body = await getPluginService(strapi, 'editor').inboxCard(ctx.params.documentId);
+      ctx.body = await getPluginService(strapi, 'inbox').card(ctx.params.documentId);
     },
   };
 };

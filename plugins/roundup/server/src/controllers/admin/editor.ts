@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { FIELD_LIMITS } from '../../core/limits';
-import { INBOX_PAGE_SIZE } from '../../services/admin/editor';
+import { INBOX_PAGE_SIZE } from '../../services/admin/inbox';
 import { VERSION_KEYS } from '../../services/common/content-version';
 import { getPluginService } from '../../utils/get-service';
+import type { Context } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
 
 const listQuery = z
@@ -21,18 +22,28 @@ const inboxQuery = z
   })
   .strict();
 
-const required = (what: string) => ({ message: `${what} is required` });
 const atMost = (limit: number) => `must be at most ${limit} characters`;
+
+/** Text the editor must fill in, at most `max` characters, named as `what` when missing. */
+const requiredText = (what: string, max: number) =>
+  z
+    .string({ message: `${what} is required` })
+    .max(max, atMost(max))
+    .trim()
+    .min(1, `${what} is required`);
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max, atMost(max))
+    .nullish()
+    .transform((value) => (value && value.trim() ? value : null));
 
 const newRoundup = z
   .object({
-    title: z
-      .string(required('A title'))
-      .max(FIELD_LIMITS.roundup.title, atMost(FIELD_LIMITS.roundup.title))
-      .trim()
-      .min(1, 'A title is required'),
+    title: requiredText('A title', FIELD_LIMITS.roundup.title),
     date: z
-      .string(required('A date'))
+      .string({ message: 'A date is required' })
       .max(10, 'must be a date as YYYY-MM-DD')
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
     slug: z
@@ -43,28 +54,16 @@ const newRoundup = z
   })
   .strict();
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max, atMost(max))
-    .nullish()
-    .transform((value) => (value && value.trim() ? value : null));
-
 const newEntry = z
   .object({
-    title: z
-      .string(required('A title'))
-      .max(FIELD_LIMITS.entry.title, atMost(FIELD_LIMITS.entry.title))
-      .trim()
-      .min(1, 'A title is required'),
-    url: z
-      .string(required('A URL'))
-      .max(FIELD_LIMITS.entry.url, atMost(FIELD_LIMITS.entry.url))
-      .trim()
-      .min(1, 'A URL is required'),
+    title: requiredText('A title', FIELD_LIMITS.entry.title),
+    url: requiredText('A URL', FIELD_LIMITS.entry.url),
     author: optionalText(FIELD_LIMITS.entry.author),
     description: optionalText(FIELD_LIMITS.entry.description),
-    category: z.string(required('A section')).min(1, 'A section is required').max(64),
+    category: z
+      .string({ message: 'A section is required' })
+      .min(1, 'A section is required')
+      .max(64),
   })
   .strict();
 
@@ -74,7 +73,9 @@ const fromInbox = z
 
 /** The editor's page: GET/POST /roundup/roundups, /roundups/:documentId/{editor,entries,preview,publish,unpublish}, /inbox. */
 const editor = ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => getPluginService(strapi, 'editor');
+  const roundupPage = () => getPluginService(strapi, 'roundup-page');
+  const writes = () => getPluginService(strapi, 'editor-writes');
+  const inbox = () => getPluginService(strapi, 'inbox');
 
   /**
    * Answers with `compute()` as JSON, kept in the output cache under the
@@ -83,7 +84,7 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
    * instead of the page's joins. Editors reopen these pages far more often
    * than they write.
    */
-  const answerCached = async (ctx: any, name: string, compute: () => Promise<unknown>) => {
+  const answerCached = async (ctx: Context, name: string, compute: () => Promise<unknown>) => {
     const output = await getPluginService(strapi, 'rendered').cached(
       `editor\u0000${name}`,
       [VERSION_KEYS.editor],
@@ -98,54 +99,54 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async list(ctx: any) {
+    async list(ctx: Context) {
       const { page, pageSize } = parseInput(listQuery, ctx.query, 'query');
       await answerCached(ctx, `list\u0000${page}\u0000${pageSize}`, () =>
-        service().list({ page, pageSize })
+        roundupPage().list({ page, pageSize })
       );
     },
 
-    async create(ctx: any) {
+    async create(ctx: Context) {
       const body = parseInput(newRoundup, ctx.request.body, 'body');
       ctx.status = 201;
-      ctx.body = await service().create(body);
+      ctx.body = await writes().create(body);
     },
 
-    async view(ctx: any) {
+    async view(ctx: Context) {
       const { documentId } = ctx.params;
-      await answerCached(ctx, `view\u0000${documentId}`, () => service().view(documentId));
+      await answerCached(ctx, `view\u0000${documentId}`, () => roundupPage().view(documentId));
     },
 
-    async inbox(ctx: any) {
+    async inbox(ctx: Context) {
       const { q, page, pageSize } = parseInput(inboxQuery, ctx.query, 'query');
       // Searches are as many as their words: only the plain pages are kept.
-      if (q) ctx.body = await service().inbox({ q, page, pageSize });
+      if (q) ctx.body = await inbox().page({ q, page, pageSize });
       else
         await answerCached(ctx, `inbox\u0000${page}\u0000${pageSize}`, () =>
-          service().inbox({ page, pageSize })
+          inbox().page({ page, pageSize })
         );
     },
 
-    async addEntry(ctx: any) {
-      const raw = ctx.request.body ?? {};
+    async addEntry(ctx: Context) {
+      const raw: unknown = ctx.request.body ?? {};
       const input =
         raw && typeof raw === 'object' && 'entry' in raw
           ? parseInput(fromInbox, raw, 'body')
           : parseInput(newEntry, raw, 'body');
-      ctx.body = await service().addEntry(ctx.params.documentId, input);
+      ctx.body = await writes().addEntry(ctx.params.documentId, input);
       ctx.status = 201;
     },
 
-    async preview(ctx: any) {
-      ctx.body = await service().preview(ctx.params.documentId);
+    async preview(ctx: Context) {
+      ctx.body = await roundupPage().preview(ctx.params.documentId);
     },
 
-    async publish(ctx: any) {
-      ctx.body = await service().publish(ctx.params.documentId);
+    async publish(ctx: Context) {
+      ctx.body = await writes().publish(ctx.params.documentId);
     },
 
-    async unpublish(ctx: any) {
-      ctx.body = await service().unpublish(ctx.params.documentId);
+    async unpublish(ctx: Context) {
+      ctx.body = await writes().unpublish(ctx.params.documentId);
     },
   };
 };

@@ -3,6 +3,7 @@ import type { LinkCheckAnswer, LinkHealthList } from '../../../../shared/contrac
 import { z } from 'zod';
 import { LINK_STATES } from '../../core/link-health';
 import { getPluginService } from '../../utils/get-service';
+import type { Context } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
 
 const listQuery = z
@@ -19,19 +20,19 @@ const actionBody = z
 
 /** Link health: start a check, follow it, list the links by state and fix them. */
 const linkHealth = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async startCheck(ctx: any) {
+  async startCheck(ctx: Context) {
     const run = await getPluginService(strapi, 'link-checker').start('manual');
     ctx.status = 202;
     ctx.body = { data: run };
   },
 
-  async currentCheck(ctx: any) {
+  async currentCheck(ctx: Context) {
     ctx.body = {
       data: await getPluginService(strapi, 'link-checker').current(),
     } satisfies LinkCheckAnswer;
   },
 
-  async find(ctx: any) {
+  async find(ctx: Context) {
     const query = parseInput(listQuery, ctx.query, 'query');
     const { results, pagination, counts } = await getPluginService(strapi, 'link-health').list(
       query as never
@@ -39,7 +40,7 @@ const linkHealth = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: results, meta: { pagination, counts } } satisfies LinkHealthList;
   },
 
-  async act(ctx: any) {
+  async act(ctx: Context) {
     const { id } = parseInput(idParam, ctx.params, 'query');
     const { action } = parseInput(actionBody, ctx.request.body, 'body');
     ctx.body = { data: await getPluginService(strapi, 'link-health').act(id, action) };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { NEWSLETTER_SERVICES } from '../../config/newsletter';
 import { RateLimitError, ValidationError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
+import type { Context } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
 
 const testBody = z
@@ -17,19 +18,10 @@ const pushBody = z
   })
   .strict();
 
-export interface AdminContext {
-  params: { documentId: string };
-  request: { body?: unknown };
-  state: { user?: { id: number; email?: string | null } };
-  status: number;
-  body: unknown;
-  set(name: string, value: string): void;
-}
-
 /** The roundup as a newsletter, from the editor's page: its state, a test email, a pushed draft. */
 const newsletter = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /roundups/:documentId/newsletter */
-  async status(ctx: AdminContext) {
+  async status(ctx: Context) {
     const editor = ctx.state.user?.email ?? null;
     ctx.body = {
       data: await getPluginService(strapi, 'newsletter-push').status(ctx.params.documentId, editor),
@@ -37,7 +29,7 @@ const newsletter = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** POST /roundups/:documentId/newsletter/test: 202 once the email provider accepted it. */
-  async test(ctx: AdminContext) {
+  async test(ctx: Context) {
     const { to } = parseInput(testBody, ctx.request.body, 'body');
     const address = to ?? ctx.state.user?.email;
     if (!address) throw new ValidationError('to: is required (your account has no email address)');
@@ -57,7 +49,7 @@ const newsletter = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** POST /roundups/:documentId/newsletter/push: the draft made or updated in the service. */
-  async push(ctx: AdminContext) {
+  async push(ctx: Context) {
     const { service } = parseInput(pushBody, ctx.request.body, 'body');
     ctx.status = 202;
     ctx.body = {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { getPluginService } from '../../utils/get-service';
+import type { Context } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
 
 const orderBody = z
@@ -19,12 +20,12 @@ const orderBody = z
 
 const order = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /roundup/roundups/:documentId/order */
-  async get(ctx: any) {
+  async get(ctx: Context) {
     ctx.body = await getPluginService(strapi, 'order').get(ctx.params.documentId);
   },
 
   /** PUT /roundup/roundups/:documentId/order */
-  async update(ctx: any) {
+  async update(ctx: Context) {
     const body = parseInput(orderBody, ctx.request.body, 'body');
     ctx.body = await getPluginService(strapi, 'order').set(ctx.params.documentId, body);
   },

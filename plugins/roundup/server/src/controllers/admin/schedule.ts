@@ -1,15 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { getPluginService } from '../../utils/get-service';
+import type { Context } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
-
-/** What the schedule's actions read of a request, and what they answer. */
-export interface ScheduleContext {
-  params: { documentId: string };
-  query: unknown;
-  request: { body?: unknown };
-  body: unknown;
-}
 
 // Longer than any time or zone written out; the core says what is wrong with a shorter one.
 const time = z.string('must be a time as a string').max(64, 'must be at most 64 characters');
@@ -36,21 +29,21 @@ const noQuery = z.object({}).strict();
 const schedule = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getPluginService(strapi, 'schedule');
   return {
-    async find(ctx: ScheduleContext) {
+    async find(ctx: Context) {
       ctx.body = await service().view(ctx.params.documentId);
     },
 
-    async update(ctx: ScheduleContext) {
+    async update(ctx: Context) {
       const body = parseInput(scheduleBody, ctx.request.body, 'body');
       ctx.body = await service().set(ctx.params.documentId, body);
     },
 
-    async delete(ctx: ScheduleContext) {
+    async delete(ctx: Context) {
       const { action } = parseInput(cancelQuery, ctx.query, 'query');
       ctx.body = await service().cancel(ctx.params.documentId, action);
     },
 
-    async waiting(ctx: ScheduleContext) {
+    async waiting(ctx: Context) {
       parseInput(noQuery, ctx.query, 'query');
       ctx.body = await service().waiting();
     },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getPluginConfig } from '../../utils/config';
 import { NotFoundError, PayloadTooLargeError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
+import type { Context } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
 
 const importBody = z
@@ -20,7 +21,7 @@ const exportQuery = z.object({ status: z.enum(['draft', 'published']).default('d
 
 /** Jekyll posts in (POST /roundup/import) and out (GET /roundup/roundups/:documentId/export). */
 const transfer = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async import(ctx: any) {
+  async import(ctx: Context) {
     const limit = getPluginConfig(strapi).import.maxBytes;
     const length = Number(ctx.request.length ?? 0);
     const markdown = ctx.request.body?.markdown;
@@ -35,7 +36,7 @@ const transfer = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = result;
   },
 
-  async export(ctx: any) {
+  async export(ctx: Context) {
     const { status } = parseInput(exportQuery, ctx.query, 'query');
     const exported = await getPluginService(strapi, 'importer').export(
       ctx.params.documentId,

@@ -4,7 +4,7 @@ import { FEED_CONTENT_TYPES, renderFeed } from '../../core/feed';
 import { getPluginConfig } from '../../utils/config';
 import { VERSION_KEYS } from '../../services/common/content-version';
 import { getPluginService } from '../../utils/get-service';
-import { sendCacheable } from '../../utils/http';
+import { sendCacheable, type Context } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
 
 const feedQuery = z
@@ -17,7 +17,7 @@ const feedQuery = z
 
 const feed = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/roundup/feed?format=rss|atom|json: the latest published roundups. */
-  async find(ctx: any) {
+  async find(ctx: Context) {
     const { format } = parseInput(feedQuery, ctx.query, 'query');
     const config = getPluginConfig(strapi);
     const feedUrl = `${ctx.origin}${ctx.path}?format=${format}`;

@@ -5,6 +5,7 @@ import { FIELD_LIMITS } from '../../core/limits';
 import { httpUrlProblem } from '../../core/url';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
+import type { Context } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
 import { PayloadTooLargeError, RateLimitError } from '../../utils/errors';
 
@@ -35,14 +36,14 @@ const captureBody = z
   .strict();
 
 /** Who is capturing: the API token or the Users & Permissions user, for the rate limit. */
-const callerKey = (ctx: any): string => {
+const callerKey = (ctx: Context): string => {
   const { strategy, credentials } = ctx.state?.auth ?? {};
   return `${strategy?.name ?? 'unknown'}:${credentials?.id ?? ctx.ip}`;
 };
 
 /** The capture API: POST /api/roundup/inbox, its sections, and the bookmarklet's window. */
 const inbox = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async capture(ctx: any) {
+  async capture(ctx: Context) {
     const { maxBytes } = getPluginConfig(strapi).capture;
     // The declared length, and the parsed body for a request sent without one (chunked).
     const size =
@@ -66,12 +67,12 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: link, meta: { duplicate: !created } };
   },
 
-  async sections(ctx: any) {
+  async sections(ctx: Context) {
     ctx.body = { data: await getPluginService(strapi, 'capture').sections(), meta: {} };
   },
 
   /** A static page with no data: the token the bookmarklet hands it is what authorises the capture. */
-  async form(ctx: any) {
+  async form(ctx: Context) {
     const page = captureFormPage();
     ctx.set('Content-Security-Policy', page.contentSecurityPolicy);
     ctx.set('Cache-Control', 'no-store');

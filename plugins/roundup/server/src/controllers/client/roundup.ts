@@ -5,7 +5,7 @@ import { negotiateFormat } from '../../core/http-cache';
 import { getPluginConfig } from '../../utils/config';
 import { NotFoundError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
-import { sendCacheable } from '../../utils/http';
+import { sendCacheable, type Context } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
 
 const makeListQuery = ({ defaultPageSize, maxPageSize }: RoundupConfig) =>
@@ -41,7 +41,7 @@ const notFound = (slug: string) => new NotFoundError(`No published roundup with 
 
 const roundup = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/roundup/roundups: published roundups, newest first. */
-  async find(ctx: any) {
+  async find(ctx: Context) {
     const config = getPluginConfig(strapi);
     const query = parseInput(listQuery(config), ctx.query, 'query');
     const output = await getPluginService(strapi, 'rendered').listPage(query);
@@ -49,7 +49,7 @@ const roundup = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** GET /api/roundup/roundups/:slug: one published roundup, its sections in order. */
-  async findOne(ctx: any) {
+  async findOne(ctx: Context) {
     parseInput(noQuery, ctx.query, 'query');
     const output = await getPluginService(strapi, 'rendered').roundup(ctx.params.slug, 'json');
     if (!output) throw notFound(ctx.params.slug);
@@ -57,7 +57,7 @@ const roundup = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** GET /api/roundup/roundups/:slug/rendered: Markdown with front matter, an HTML fragment, Hugo's Markdown, an email or text. */
-  async rendered(ctx: any) {
+  async rendered(ctx: Context) {
     const { format } = parseInput(renderedQuery, ctx.query, 'query');
     const chosen = negotiateFormat(format, ctx.get('Accept'));
     const output = await getPluginService(strapi, 'rendered').roundup(ctx.params.slug, chosen);

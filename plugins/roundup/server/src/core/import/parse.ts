@@ -7,7 +7,7 @@ import type { MarkdownOutputOptions } from '../render/markdown';
 import { joinPieces, noteHiddenContent, noteUnsafeMarkdown, type Piece } from './content';
 import { RoundupParseError, WarningLog, type ImportWarning } from './errors';
 import { checkExcerptMonth, splitExcerpt } from './excerpt';
-import { readFrontMatter, roundupFields } from './front-matter';
+import { readFrontMatter, roundupFields } from './read-front-matter';
 import { arrangeBody, mergeRepeatedSections } from './sections';
 import { importLengthProblems, type FieldLengthProblem } from './lengths';
 import { canonicalMarkdown as canonicalLines } from './text';

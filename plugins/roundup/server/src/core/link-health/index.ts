@@ -2,4 +2,8 @@ export * from './classify';
 export * from './history';
 export * from './host-pacing';
 export * from './lease';
+export * from './progress';
+export * from './queue';
+export * from './redirects';
+export * from './result';
 export * from './wayback';

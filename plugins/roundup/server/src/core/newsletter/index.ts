@@ -20,3 +20,4 @@ export {
   type NewsletterContent,
   type ServiceRequest,
 } from './requests';
+export { isPushEvent, PUSH_EVENTS, type PushEvent } from './push-events';

@@ -1,5 +1,6 @@
 export * from './address';
 export * from './allowlist';
+export * from './redirect';
 export * from './target';
 
 /** Why a request got no HTTP answer: refused by the guard, or failed on the way. */

@@ -1,20 +1,13 @@
 import { ACTIONS } from '../../../../shared/permissions';
-import { can } from './can';
+import { adminRoutes } from './admin-routes';
 
-// A fresh config object per route: Strapi completes each route's config in place.
-const manage = () => can(ACTIONS.buildHooks);
-
-export default [
-  { method: 'GET', path: '/build-hooks', handler: 'build-hooks.find', config: manage() },
-  { method: 'POST', path: '/build-hooks', handler: 'build-hooks.create', config: manage() },
-  { method: 'GET', path: '/build-hooks/:id', handler: 'build-hooks.findOne', config: manage() },
-  { method: 'PUT', path: '/build-hooks/:id', handler: 'build-hooks.update', config: manage() },
-  { method: 'DELETE', path: '/build-hooks/:id', handler: 'build-hooks.delete', config: manage() },
-  {
-    method: 'POST',
-    path: '/build-hooks/:id/trigger',
-    handler: 'build-hooks.trigger',
-    config: manage(),
-  },
-  { method: 'GET', path: '/deliveries', handler: 'build-hooks.deliveries', config: manage() },
-];
+/** Build hooks and their deliveries: the Build hooks page, and programs. */
+export default adminRoutes('build-hooks', ACTIONS.buildHooks, {
+  'GET /build-hooks': 'find',
+  'POST /build-hooks': 'create',
+  'GET /build-hooks/:id': 'findOne',
+  'PUT /build-hooks/:id': 'update',
+  'DELETE /build-hooks/:id': 'delete',
+  'POST /build-hooks/:id/trigger': 'trigger',
+  'GET /deliveries': 'deliveries',
+});

@@ -1,16 +1,10 @@
 import { ACTIONS } from '../../../../shared/permissions';
-import { can } from './can';
+import { adminRoutes } from './admin-routes';
 
-const check = () => can(ACTIONS.linkHealth);
-
-export default [
-  { method: 'POST', path: '/link-checks', handler: 'link-health.startCheck', config: check() },
-  {
-    method: 'GET',
-    path: '/link-checks/current',
-    handler: 'link-health.currentCheck',
-    config: check(),
-  },
-  { method: 'GET', path: '/link-health', handler: 'link-health.find', config: check() },
-  { method: 'POST', path: '/link-health/:id/actions', handler: 'link-health.act', config: check() },
-];
+/** Link health: start a check, follow it, list the links by state and fix them. */
+export default adminRoutes('link-health', ACTIONS.linkHealth, {
+  'POST /link-checks': 'startCheck',
+  'GET /link-checks/current': 'currentCheck',
+  'GET /link-health': 'find',
+  'POST /link-health/:id/actions': 'act',
+});

@@ -1,26 +1,9 @@
 import { ACTIONS } from '../../../../shared/permissions';
-import { can } from './can';
+import { adminRoutes } from './admin-routes';
 
-// A fresh config object per route: Strapi completes each route's config in place.
-const send = () => can(ACTIONS.newsletter);
-
-export default [
-  {
-    method: 'GET',
-    path: '/roundups/:documentId/newsletter',
-    handler: 'newsletter.status',
-    config: send(),
-  },
-  {
-    method: 'POST',
-    path: '/roundups/:documentId/newsletter/test',
-    handler: 'newsletter.test',
-    config: send(),
-  },
-  {
-    method: 'POST',
-    path: '/roundups/:documentId/newsletter/push',
-    handler: 'newsletter.push',
-    config: send(),
-  },
-];
+/** The roundup as a newsletter: its state, a test email and a pushed draft all need `newsletter`. */
+export default adminRoutes('newsletter', ACTIONS.newsletter, {
+  'GET /roundups/:documentId/newsletter': 'status',
+  'POST /roundups/:documentId/newsletter/test': 'test',
+  'POST /roundups/:documentId/newsletter/push': 'push',
+});

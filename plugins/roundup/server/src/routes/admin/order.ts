@@ -1,17 +1,8 @@
 import { ACTIONS } from '../../../../shared/permissions';
-import { can } from './can';
+import { adminRoutes } from './admin-routes';
 
+/** A roundup's order: read it, and reorder its sections and links. */
 export default [
-  {
-    method: 'GET',
-    path: '/roundups/:documentId/order',
-    handler: 'order.get',
-    config: can(ACTIONS.read),
-  },
-  {
-    method: 'PUT',
-    path: '/roundups/:documentId/order',
-    handler: 'order.update',
-    config: can(ACTIONS.reorder),
-  },
+  ...adminRoutes('order', ACTIONS.read, { 'GET /roundups/:documentId/order': 'get' }),
+  ...adminRoutes('order', ACTIONS.reorder, { 'PUT /roundups/:documentId/order': 'update' }),
 ];

@@ -1,25 +1,14 @@
 import { ACTIONS } from '../../../../shared/permissions';
-import { can } from './can';
+import { adminRoutes } from './admin-routes';
 
 /** Reading a schedule needs `read`; setting or cancelling one needs `publish`, as publishing does. */
 export default [
-  {
-    method: 'GET',
-    path: '/roundups/:documentId/schedule',
-    handler: 'schedule.find',
-    config: can(ACTIONS.read),
-  },
-  {
-    method: 'PUT',
-    path: '/roundups/:documentId/schedule',
-    handler: 'schedule.update',
-    config: can(ACTIONS.publish),
-  },
-  {
-    method: 'DELETE',
-    path: '/roundups/:documentId/schedule',
-    handler: 'schedule.delete',
-    config: can(ACTIONS.publish),
-  },
-  { method: 'GET', path: '/schedules', handler: 'schedule.waiting', config: can(ACTIONS.read) },
+  ...adminRoutes('schedule', ACTIONS.read, {
+    'GET /roundups/:documentId/schedule': 'find',
+    'GET /schedules': 'waiting',
+  }),
+  ...adminRoutes('schedule', ACTIONS.publish, {
+    'PUT /roundups/:documentId/schedule': 'update',
+    'DELETE /roundups/:documentId/schedule': 'delete',
+  }),
 ];

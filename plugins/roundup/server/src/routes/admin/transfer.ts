@@ -1,12 +1,8 @@
 import { ACTIONS } from '../../../../shared/permissions';
-import { can } from './can';
+import { adminRoutes } from './admin-routes';
 
+/** Jekyll posts in and out. */
 export default [
-  { method: 'POST', path: '/import', handler: 'transfer.import', config: can(ACTIONS.import) },
-  {
-    method: 'GET',
-    path: '/roundups/:documentId/export',
-    handler: 'transfer.export',
-    config: can(ACTIONS.read),
-  },
+  ...adminRoutes('transfer', ACTIONS.import, { 'POST /import': 'import' }),
+  ...adminRoutes('transfer', ACTIONS.read, { 'GET /roundups/:documentId/export': 'export' }),
 ];

@@ -20,16 +20,41 @@ export interface Editor {
 
 const ownerMark = (editor: Editor) => `(admin user #${editor.id})`;
 
+/** An API token as Strapi's api-token service and table give it. */
+interface ApiToken {
+  id: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  permissions?: { action: string }[];
+  /** Only when the key is created or decrypted. */
+  accessKey?: string;
+}
+
+/** The part of Strapi's `admin::api-token` service the capture tokens use. */
+interface ApiTokenService {
+  create(attributes: {
+    kind: 'content-api';
+    name: string;
+    description: string;
+    type: 'custom';
+    permissions: string[];
+    lifespan: null;
+  }): Promise<ApiToken & { accessKey: string }>;
+  getById(id: number, options: { includeDecryptedKey: boolean }): Promise<ApiToken | null>;
+  revoke(id: number): Promise<unknown>;
+}
+
 /**
  * Editors' capture tokens: Strapi API tokens of the custom type holding only
  * the capture action, made and revoked on the Roundups page. Each is marked
  * with its editor in its description, and each editor sees only their own.
  */
 const captureTokens = ({ strapi }: { strapi: Core.Strapi }) => {
-  const apiTokens = () => strapi.service('admin::api-token') as any;
+  const apiTokens = () => strapi.service('admin::api-token') as unknown as ApiTokenService;
 
   const ownRows = async (editor: Editor) => {
-    const rows: any[] = await strapi.db.query('admin::api-token').findMany({
+    const rows: ApiToken[] = await strapi.db.query('admin::api-token').findMany({
       where: { name: { $startsWith: NAME_PREFIX }, description: { $endsWith: ownerMark(editor) } },
       select: ['id', 'name', 'createdAt', 'lastUsedAt'],
       populate: ['permissions'],
@@ -41,7 +66,7 @@ const captureTokens = ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
-  const asToken = (row: any): CaptureToken => ({
+  const asToken = (row: ApiToken): CaptureToken => ({
     id: row.id,
     name: row.name,
     createdAt: new Date(row.createdAt).toISOString(),
@@ -74,7 +99,7 @@ const captureTokens = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       return {
         token: asToken(created),
-        accessKey: created.accessKey as string,
+        accessKey: created.accessKey,
         bookmarklet: bookmarklet(formUrl, created.accessKey),
       };
     },
@@ -89,7 +114,7 @@ const captureTokens = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       return {
-        accessKey: token.accessKey as string,
+        accessKey: token.accessKey,
         bookmarklet: bookmarklet(formUrl, token.accessKey),
       };
     },

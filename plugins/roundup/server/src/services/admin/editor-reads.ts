@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
-
-type Row = Record<string, any>;
+import { columnOf, joinTableOf } from '../../utils/database';
 
 /** A link of a roundup as the editor's page reads it, with its section. */
 export interface LinkRow {
@@ -57,6 +56,38 @@ export interface CandidateRow {
   roundup: { documentId: string; title: string };
 }
 
+/** A link's section as the joined statements select it. */
+interface CategoryColumns {
+  categoryDocumentId: string | null;
+  categoryName: string | null;
+}
+
+/** The columns the statements below select, as the driver hands them back. */
+type LinkColumns = Omit<LinkRow, 'category'> & CategoryColumns;
+interface InboxColumns extends LinkColumns {
+  capturedAt: unknown;
+  captureSource: string | null;
+  captures: number | string | null;
+  unfurl: unknown;
+}
+interface DraftColumns {
+  documentId: string;
+  title: string;
+  slug: string | null;
+  date: string | null;
+  updatedAt: unknown;
+  publishedUpdatedAt: unknown;
+  publishedAt: unknown;
+  entries: number | string | null;
+}
+interface CandidateColumns {
+  documentId: string;
+  canonicalUrl: string;
+  roundupDocumentId: string;
+  roundupTitle: string;
+  published: unknown;
+}
+
 /**
  * The editor's page's reads, each in one joined statement: the Query
  * Engine's populate takes one statement per relation, and building
@@ -67,33 +98,29 @@ export interface CandidateRow {
  */
 const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
   const names = () => {
-    const entry = strapi.db.metadata.get(ENTRY_UID);
-    const roundup = strapi.db.metadata.get(ROUNDUP_UID);
-    const column = (attribute: string) =>
-      (entry.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
-    const inRoundup = (entry.attributes.roundup as any).joinTable;
-    const inCategory = (entry.attributes.category as any).joinTable;
-    const sections = (roundup.attributes.sections as any).joinTable;
+    const inRoundup = joinTableOf(strapi, ENTRY_UID, 'roundup');
+    const inCategory = joinTableOf(strapi, ENTRY_UID, 'category');
+    const sections = joinTableOf(strapi, ROUNDUP_UID, 'sections');
     return {
-      entries: entry.tableName,
-      roundups: roundup.tableName,
+      entries: strapi.db.metadata.get(ENTRY_UID).tableName,
+      roundups: strapi.db.metadata.get(ROUNDUP_UID).tableName,
       categories: strapi.db.metadata.get(CATEGORY_UID).tableName,
-      column,
+      column: (attribute: string) => columnOf(strapi, ENTRY_UID, attribute),
       inRoundup: {
-        table: inRoundup.name as string,
-        entry: inRoundup.joinColumn.name as string,
-        roundup: inRoundup.inverseJoinColumn.name as string,
+        table: inRoundup.name,
+        entry: inRoundup.joinColumn.name,
+        roundup: inRoundup.inverseJoinColumn.name,
         order: inRoundup.inverseOrderColumnName as string,
       },
       inCategory: {
-        table: inCategory.name as string,
-        entry: inCategory.joinColumn.name as string,
-        category: inCategory.inverseJoinColumn.name as string,
+        table: inCategory.name,
+        entry: inCategory.joinColumn.name,
+        category: inCategory.inverseJoinColumn.name,
       },
       sections: {
-        table: sections.name as string,
-        roundup: sections.joinColumn.name as string,
-        category: sections.inverseJoinColumn.name as string,
+        table: sections.name,
+        roundup: sections.joinColumn.name,
+        category: sections.inverseJoinColumn.name,
         order: sections.orderColumnName as string,
       },
     };
@@ -112,10 +139,15 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
     categoryDocumentId: 'c.document_id',
     categoryName: 'c.name',
   });
-  const withCategory = <T extends Row>({ categoryDocumentId, categoryName, ...row }: T) => ({
+  const withCategory = <T extends CategoryColumns>({
+    categoryDocumentId,
+    categoryName,
+    ...row
+  }: T) => ({
     ...row,
+    // A joined section always has its (required) name.
     category: categoryDocumentId
-      ? { documentId: categoryDocumentId as string, name: categoryName as string }
+      ? { documentId: categoryDocumentId, name: categoryName as string }
       : null,
   });
 
@@ -123,7 +155,7 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The links of the roundup row `roundupId`, in their order, each with its section. */
     async links(roundupId: number): Promise<LinkRow[]> {
       const n = names();
-      const rows: Row[] = await knex()({ l: n.inRoundup.table })
+      const rows: LinkColumns[] = await knex()({ l: n.inRoundup.table })
         .join({ e: n.entries }, 'e.id', `l.${n.inRoundup.entry}`)
         .leftJoin({ lc: n.inCategory.table }, `lc.${n.inCategory.entry}`, 'e.id')
         .leftJoin({ c: n.categories }, 'c.id', `lc.${n.inCategory.category}`)
@@ -133,7 +165,7 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
           { column: 'l.id', order: 'asc' },
         ])
         .select(linkColumns(n));
-      return rows.map((row) => withCategory(row) as unknown as LinkRow);
+      return rows.map(withCategory);
     },
 
     /**
@@ -143,9 +175,9 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async drafts({ offset, limit }: { offset: number; limit: number }): Promise<DraftRow[]> {
       const n = names();
-      const rows: Row[] = await knex()({ d: n.roundups })
-        .leftJoin({ p: n.roundups }, function joinPublished(this: any) {
-          this.on('p.document_id', '=', 'd.document_id').andOnNotNull('p.published_at');
+      const rows: DraftColumns[] = await knex()({ d: n.roundups })
+        .leftJoin({ p: n.roundups }, (join) => {
+          join.on('p.document_id', '=', 'd.document_id').andOnNotNull('p.published_at');
         })
         .whereNull('d.published_at')
         .orderBy([
@@ -182,7 +214,7 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
     /** One page of the inbox, newest first, read through the inbox index, each link with its section. */
     async inbox({ offset, limit }: { offset: number; limit: number }): Promise<InboxRow[]> {
       const n = names();
-      const rows: Row[] = await knex()({ e: n.entries })
+      const rows: InboxColumns[] = await knex()({ e: n.entries })
         .leftJoin({ lc: n.inCategory.table }, `lc.${n.inCategory.entry}`, 'e.id')
         .leftJoin({ c: n.categories }, 'c.id', `lc.${n.inCategory.category}`)
         .where(`e.${n.column('inInbox')}`, bool(true))
@@ -200,14 +232,14 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
           unfurl: `e.${n.column('unfurl')}`,
         });
       return rows.map((row) => {
-        const link = withCategory(row) as Row;
+        const link = withCategory(row);
         return {
           ...link,
           capturedAt: isoTime(link.capturedAt),
           captures:
             link.captures === null || link.captures === undefined ? null : Number(link.captures),
           unfurl: jsonValue(link.unfurl),
-        } as InboxRow;
+        };
       });
     },
 
@@ -244,9 +276,9 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
           published: 'r.published_at',
         });
       if (except.length > 0) query.whereNotIn(`e.${n.column('documentId')}`, except);
-      const rows: Row[] = await query;
+      const rows: CandidateColumns[] = await query;
       // A link joins both versions of a published roundup: one candidate per link, with the draft's title.
-      const byLink = new Map<string, Row>();
+      const byLink = new Map<string, CandidateColumns>();
       for (const row of rows) {
         const kept = byLink.get(row.documentId);
         if (!kept || (kept.published && !row.published)) byLink.set(row.documentId, row);

@@ -3,13 +3,13 @@ import type { ImportCheck, ImportRequest, ImportResult } from '../../../../share
 import { isoDateProblem } from '../../core/date';
 import { normaliseSectionName, parseRoundupMarkdown, RoundupParseError } from '../../core/import';
 import type { Roundup } from '../../core/model';
+import type { CategoryRow, EntryRow, RoundupRow } from '../../content-types/rows';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
+import { documentsOf } from '../../utils/documents';
 import { ConflictError, ValidationError } from '../../utils/errors';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
-
-type Row = Record<string, any>;
 
 export type { ImportRequest };
 
@@ -65,12 +65,10 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The category documentId for each section name, creating the missing ones. */
   const categoriesFor = async (roundup: Roundup) => {
-    const existing: Row[] = await strapi.db
+    const existing: Pick<CategoryRow, 'documentId' | 'name' | 'position'>[] = await strapi.db
       .query(CATEGORY_UID)
       .findMany({ select: ['documentId', 'name', 'position'] });
-    const byName = new Map(
-      existing.map((row) => [normaliseSectionName(row.name), row.documentId as string])
-    );
+    const byName = new Map(existing.map((row) => [normaliseSectionName(row.name), row.documentId]));
     let position = existing.reduce((max, row) => Math.max(max, row.position ?? 0), 0);
     const ids: string[] = [];
     for (const section of roundup.sections) {
@@ -78,8 +76,8 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
       let id = byName.get(normaliseSectionName(name));
       if (!id) {
         position += 1;
-        id = (await strapi.documents(CATEGORY_UID).create({ data: { name, position } as any }))
-          .documentId as string;
+        id = (await documentsOf(strapi, CATEGORY_UID).create({ data: { name, position } }))
+          .documentId;
         byName.set(normaliseSectionName(name), id);
       }
       ids.push(id);
@@ -101,7 +99,7 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (problems.length) throw fieldProblems(problems);
 
-      const existing: Row | null = await strapi.db
+      const existing: Pick<RoundupRow, 'documentId'> | null = await strapi.db
         .query(ROUNDUP_UID)
         .findOne({ where: { slug: roundup.slug }, select: ['documentId'] });
       if (existing && !request.replace) {
@@ -127,32 +125,32 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
         let id: string;
         if (existing) {
           id = existing.documentId;
-          const old: Row[] = await strapi.db
+          const old: Pick<EntryRow, 'documentId'>[] = await strapi.db
             .query(ENTRY_UID)
             .findMany({ where: { roundup: { documentId: id } }, select: ['documentId'] });
-          for (const entry of new Set(old.map((row) => row.documentId as string))) {
+          for (const entry of new Set(old.map((row) => row.documentId))) {
             await strapi.documents(ENTRY_UID).delete({ documentId: entry });
           }
-          await strapi
-            .documents(ROUNDUP_UID)
-            .update({ documentId: id, data: { ...fields, sections: { set: [] } } as any });
+          await documentsOf(strapi, ROUNDUP_UID).update({
+            documentId: id,
+            data: { ...fields, sections: { set: [] } },
+          });
         } else {
-          id = (await strapi.documents(ROUNDUP_UID).create({ data: fields as any }))
-            .documentId as string;
+          id = (await documentsOf(strapi, ROUNDUP_UID).create({ data: fields })).documentId;
         }
         const categories = await categoriesFor(roundup);
         const entryIds: string[] = [];
         for (const [s, section] of roundup.sections.entries()) {
           for (const entry of section.entries) {
-            const created = await strapi.documents(ENTRY_UID).create({
-              data: { ...entry, category: categories[s] } as any,
+            const created = await documentsOf(strapi, ENTRY_UID).create({
+              data: { ...entry, category: categories[s] },
             });
-            entryIds.push(created.documentId as string);
+            entryIds.push(created.documentId);
           }
         }
-        await strapi.documents(ROUNDUP_UID).update({
+        await documentsOf(strapi, ROUNDUP_UID).update({
           documentId: id,
-          data: { entries: { set: entryIds }, sections: { set: categories } } as any,
+          data: { entries: { set: entryIds }, sections: { set: categories } },
         });
         if (request.publish) await strapi.documents(ROUNDUP_UID).publish({ documentId: id });
         return id;

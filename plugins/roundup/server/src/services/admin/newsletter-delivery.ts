@@ -7,6 +7,7 @@ import {
   mailchimpCreateCampaign,
   mailchimpSetContent,
   mailchimpUpdateCampaign,
+  PUSH_EVENTS,
   serviceErrorMessage,
   type NewsletterContent,
   type NewsletterService,
@@ -16,22 +17,8 @@ import { classifyResponse, nextAttemptDelay } from '../../core/webhooks';
 import { getPluginConfig } from '../../utils/config';
 import { NotFoundError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
-import { OutboundError } from '../common/outbound';
-
-/** A push waiting in the outbox, as the outbox's own columns hold it. */
-export interface PushDeliveryRow {
-  id: number;
-  hook_name: string;
-  event: string;
-  roundup_document_id: string;
-  attempts: number | string;
-}
-
-/** Push deliveries share the outbox with build hooks; their event names them. */
-export const PUSH_EVENTS = { draft: 'newsletter.push', published: 'newsletter.publish' } as const;
-
-export const isNewsletterPush = (row: { event?: unknown }): boolean =>
-  row.event === PUSH_EVENTS.draft || row.event === PUSH_EVENTS.published;
+import type { DeliveryRow } from '../../content-types/rows';
+import { OutboundError } from '../../outbound';
 
 interface Answer {
   status: number;
@@ -103,12 +90,12 @@ const newsletterDelivery = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async attempt(delivery: PushDeliveryRow) {
+    async attempt(delivery: DeliveryRow) {
       const outbox = getPluginService(strapi, 'outbox');
       const { retry } = getPluginConfig(strapi).newsletter;
       const attempts = Number(delivery.attempts) + 1;
-      const service = delivery.hook_name as NewsletterService;
-      const documentId = delivery.roundup_document_id;
+      const service = delivery.hookName as NewsletterService;
+      const documentId = delivery.roundupDocumentId ?? '';
 
       let answer: Answer | string | undefined;
       let error: 'timeout' | 'network' | undefined;
@@ -134,7 +121,7 @@ const newsletterDelivery = ({ strapi }: { strapi: Core.Strapi }) => {
 
       // A string is a problem on our side (configuration): retrying cannot mend it.
       if (typeof answer === 'string') {
-        await outbox.settle(delivery.id, { attempts, state: 'failed', last_error: answer });
+        await outbox.settle(delivery.id, { attempts, state: 'failed', lastError: answer });
         return;
       }
       const status = answer?.status;
@@ -148,19 +135,19 @@ const newsletterDelivery = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const common = {
         attempts,
-        last_status: status ?? null,
-        last_error: message,
-        response_excerpt: answer?.body.slice(0, 500) ?? '',
+        lastStatus: status ?? null,
+        lastError: message,
+        responseExcerpt: answer?.body.slice(0, 500) ?? '',
       };
       if (verdict.outcome === 'delivered') {
-        await outbox.settle(delivery.id, { ...common, state: 'delivered', delivered_at: now });
+        await outbox.settle(delivery.id, { ...common, state: 'delivered', deliveredAt: now });
       } else if (verdict.outcome === 'retry' && attempts < retry.maxAttempts) {
         const delay = nextAttemptDelay(attempts, retry, Math.random, verdict.retryAfterMs);
-        await outbox.settle(delivery.id, { ...common, state: 'pending', due_at: now + delay });
+        await outbox.settle(delivery.id, { ...common, state: 'pending', dueAt: now + delay });
       } else {
         const reason =
           verdict.outcome === 'retry' ? `Gave up after ${attempts} attempts: ${message}` : message;
-        await outbox.settle(delivery.id, { ...common, state: 'failed', last_error: reason });
+        await outbox.settle(delivery.id, { ...common, state: 'failed', lastError: reason });
       }
     },
   };

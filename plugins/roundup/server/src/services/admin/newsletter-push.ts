@@ -1,28 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type {
-  NewsletterPush,
   NewsletterServiceStatus,
   NewsletterStatus,
 } from '../../../../shared/contracts/newsletter';
-import { serviceProblem, type NewsletterService } from '../../core/newsletter';
+import { PUSH_EVENTS, serviceProblem, type NewsletterService } from '../../core/newsletter';
 import { NEWSLETTER_SERVICES } from '../../config/newsletter';
 import { DELIVERY_UID, ROUNDUP_UID } from '../../uids';
 import { getPluginConfig } from '../../utils/config';
 import { NotFoundError, ServiceUnavailableError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
+import type { DeliveryRow } from '../../content-types/rows';
 import type { RoundupRef } from '../webhooks/events';
-import { PUSH_EVENTS, type PushDeliveryRow } from './newsletter-delivery';
-
-interface DeliveryRow {
-  id: number;
-  state: NewsletterPush['state'];
-  attempts: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  dueAt: string | number | null;
-  lastEventAt: string | number;
-}
 
 const iso = (ms: string | number | null | undefined) =>
   ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
@@ -88,7 +77,7 @@ const newsletterPush = ({ strapi }: { strapi: Core.Strapi }) => {
     roundup: RoundupRef,
     service: NewsletterService,
     event: string
-  ): Promise<PushDeliveryRow | null> => {
+  ): Promise<DeliveryRow | null> => {
     const now = Date.now();
     const claimedUntil = now + getPluginConfig(strapi).webhooks.claimTtlMs;
     const waiting = await latest(roundup.documentId, service);
@@ -108,7 +97,7 @@ const newsletterPush = ({ strapi }: { strapi: Core.Strapi }) => {
       if (won !== 1) return null;
       id = waiting.id;
     } else id = await enqueue(roundup, service, event, claimedUntil);
-    return strapi.db.connection(table()).where({ id }).first();
+    return strapi.db.query(DELIVERY_UID).findOne({ where: { id } });
   };
 
   const serviceStatus = async (

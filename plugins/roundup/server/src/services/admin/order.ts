@@ -8,7 +8,10 @@ import {
   type Placed,
   type ReorderRequest,
 } from '../../core/order';
+import type { CategoryRow, EntryRow, RoundupRow } from '../../content-types/rows';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
+import type { Knex } from '../../utils/database';
+import { documentsOf } from '../../utils/documents';
 import { ConflictError, NotFoundError, ValidationError } from '../../utils/errors';
 
 export interface OrderView {
@@ -16,7 +19,16 @@ export interface OrderView {
   version: string;
 }
 
-type Row = Record<string, any>;
+/** A roundup's draft as its order is read: each link's section, and its own section order. */
+type DraftOrder = Pick<RoundupRow, 'documentId' | 'title'> & {
+  entries: (Pick<EntryRow, 'documentId' | 'title'> & {
+    category: Pick<CategoryRow, 'documentId' | 'name'> | null;
+  })[];
+  sections: Pick<CategoryRow, 'documentId' | 'name'>[];
+};
+
+/** A link from elsewhere named in a reorder, and the roundup it is in. */
+type ForeignEntry = Pick<EntryRow, 'documentId'> & { roundup: Pick<RoundupRow, 'title'> | null };
 
 /**
  * The order of a roundup's draft, as editors change it. Order is draft
@@ -27,14 +39,14 @@ type Row = Record<string, any>;
 const order = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Every category: the sections a roundup can have. */
   const loadCategories = async (): Promise<CategoryRef[]> => {
-    const rows: Row[] = await strapi.db.query(CATEGORY_UID).findMany({
+    const rows: CategoryRef[] = await strapi.db.query(CATEGORY_UID).findMany({
       select: ['documentId', 'name', 'slug', 'position'],
     });
-    return rows.map((row) => toCategoryRef(row as CategoryRef));
+    return rows.map(toCategoryRef);
   };
 
   const loadState = async (documentId: string) => {
-    const roundup: Row | null = await strapi.documents(ROUNDUP_UID).findOne({
+    const roundup = await documentsOf(strapi, ROUNDUP_UID).findOne<DraftOrder>({
       documentId,
       status: 'draft',
       fields: ['title'],
@@ -42,15 +54,15 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
         entries: { fields: ['title'], populate: { category: { fields: ['name'] } } },
         sections: { fields: ['name'] },
       },
-    } as any);
+    });
     if (!roundup) throw new NotFoundError(`No roundup with documentId "${documentId}"`);
 
     const categories = await loadCategories();
-    const entries: Placed[] = (roundup.entries as Row[]).map((entry) => ({
+    const entries: Placed[] = roundup.entries.map((entry) => ({
       documentId: entry.documentId,
       category: entry.category?.documentId ?? null,
     }));
-    const override = (roundup.sections as Row[]).map((section) => section.documentId);
+    const override = roundup.sections.map((section) => section.documentId);
     return { roundup, categories, entries, override };
   };
 
@@ -69,7 +81,7 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   /** Serialises concurrent reorders of one roundup where the database can lock a row. */
-  const lockRoundup = async (trx: any, documentId: string) => {
+  const lockRoundup = async (trx: Knex, documentId: string) => {
     const client = strapi.db.dialect.client;
     if (client === 'sqlite') return; // SQLite runs one write transaction at a time anyway.
     const table = strapi.getModel(ROUNDUP_UID).collectionName as string;
@@ -109,7 +121,7 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
             request.sections.flatMap((section) => section.entries).filter((id) => !known.has(id))
           ),
         ];
-        const foreign: Row[] = foreignIds.length
+        const foreign: ForeignEntry[] = foreignIds.length
           ? await strapi.db.query(ENTRY_UID).findMany({
               where: { documentId: { $in: foreignIds } },
               select: ['documentId'],
@@ -117,10 +129,7 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
             })
           : [];
         const elsewhere = new Map(
-          foreign.map((row) => [
-            row.documentId as string,
-            (row.roundup?.title ?? null) as string | null,
-          ])
+          foreign.map((row) => [row.documentId, row.roundup?.title ?? null])
         );
 
         const { plan, problems } = planReorder(request, {
@@ -135,16 +144,16 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
         }
 
         for (const move of plan.moves) {
-          await strapi.documents(ENTRY_UID).update({
+          await documentsOf(strapi, ENTRY_UID).update({
             documentId: move.entry,
             data: { category: move.category },
-          } as any);
+          });
         }
-        await strapi.documents(ROUNDUP_UID).update({
+        await documentsOf(strapi, ROUNDUP_UID).update({
           documentId,
           status: 'draft',
           data: { entries: { set: plan.entries }, sections: { set: plan.sectionOverride } },
-        } as any);
+        });
       });
       return this.get(documentId);
     },

@@ -4,12 +4,12 @@ import { canonicalUrl } from '../../core/canonical-url';
 import { appendNote } from '../../core/capture/notes';
 import { takeFromBucket, type Bucket } from '../../core/capture/rate-limit';
 import { pendingRecord, readRecord } from '../../core/unfurl/fill';
+import type { CategoryRow, EntryRow, RoundupRow } from '../../content-types/rows';
 import { CATEGORY_UID, ENTRY_UID } from '../../uids';
+import { documentsOf, type DocumentData } from '../../utils/documents';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
-
-type Row = Record<string, any>;
 
 export interface CaptureInput {
   url: string;
@@ -56,7 +56,25 @@ const LINK_POPULATE = {
   roundup: { select: ['documentId', 'title'] },
 };
 
-const asLink = (row: Row): CapturedLink => {
+/** A captured link's row as the capture API reads it, with its section and roundup. */
+type LinkRow = Pick<
+  EntryRow,
+  | 'documentId'
+  | 'title'
+  | 'url'
+  | 'author'
+  | 'description'
+  | 'capturedAt'
+  | 'captureSource'
+  | 'captures'
+  | 'unfurl'
+  | 'createdAt'
+> & {
+  category: Pick<CategoryRow, 'documentId' | 'name'> | null;
+  roundup: Pick<RoundupRow, 'documentId' | 'title'> | null;
+};
+
+const asLink = (row: LinkRow): CapturedLink => {
   const record = readRecord(row.unfurl);
   return {
     documentId: row.documentId,
@@ -84,17 +102,19 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
   // Per instance: a burst through one instance is what the limit is for.
   const buckets = new Map<string, Bucket>();
 
-  const findLink = (where: Record<string, unknown>): Promise<Row | null> =>
+  const findLink = (where: Record<string, unknown>): Promise<LinkRow | null> =>
     strapi.db
       .query(ENTRY_UID)
       .findOne({ where, select: LINK_FIELDS, populate: LINK_POPULATE, orderBy: [{ id: 'asc' }] });
 
   const sectionFor = async (category: string | null | undefined): Promise<string> => {
     if (category) {
-      const row = await strapi.db.query(CATEGORY_UID).findOne({
-        where: { $or: [{ documentId: category }, { slug: category }] },
-        select: ['documentId'],
-      });
+      const row: Pick<CategoryRow, 'documentId'> | null = await strapi.db
+        .query(CATEGORY_UID)
+        .findOne({
+          where: { $or: [{ documentId: category }, { slug: category }] },
+          select: ['documentId'],
+        });
       if (!row)
         throw fieldProblems([
           {
@@ -104,10 +124,12 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
         ]);
       return row.documentId;
     }
-    const first = await strapi.db.query(CATEGORY_UID).findOne({
-      select: ['documentId'],
-      orderBy: [{ position: 'asc' }, { id: 'asc' }],
-    });
+    const first: Pick<CategoryRow, 'documentId'> | null = await strapi.db
+      .query(CATEGORY_UID)
+      .findOne({
+        select: ['documentId'],
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      });
     if (!first)
       throw fieldProblems([
         { path: 'category', message: 'there are no sections yet; create one first' },
@@ -138,7 +160,7 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const existing = await findLink({ canonicalUrl: canonical });
       if (existing) {
-        const data: Record<string, unknown> = {
+        const data: DocumentData[typeof ENTRY_UID] = {
           description: appendNote(existing.description, input.commentary),
           captures: (existing.captures ?? 1) + 1,
         };
@@ -150,7 +172,7 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
           data.unfurl = { ...record, placeholders: {} };
         }
         if (input.author && !existing.author) data.author = input.author;
-        await strapi.documents(ENTRY_UID).update({ documentId: existing.documentId, data } as any);
+        await documentsOf(strapi, ENTRY_UID).update({ documentId: existing.documentId, data });
         return {
           created: false,
           link: asLink((await findLink({ documentId: existing.documentId }))!),
@@ -160,7 +182,7 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
       const category = await sectionFor(input.category);
       // The tab's title only stands in until unfurl reads the page's own: cut to the title's limit.
       const title = input.title || input.pageTitle?.slice(0, FIELD_LIMITS.entry.title) || input.url;
-      const created = await strapi.documents(ENTRY_UID).create({
+      const created = await documentsOf(strapi, ENTRY_UID).create({
         data: {
           title,
           url: input.url,
@@ -172,7 +194,7 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
           captures: 1,
           unfurl: pendingRecord(input.title ? {} : { title }),
         },
-      } as any);
+      });
       // Even with a title and author given, the description and site name are worth reading.
       getPluginService(strapi, 'unfurl').schedule(created.documentId);
       return { created: true, link: asLink((await findLink({ documentId: created.documentId }))!) };
@@ -180,10 +202,12 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The sections a capture may go to, in order, for the capture window's picker. */
     async sections() {
-      const rows: Row[] = await strapi.db.query(CATEGORY_UID).findMany({
-        select: ['documentId', 'name', 'slug'],
-        orderBy: [{ position: 'asc' }, { id: 'asc' }],
-      });
+      const rows: Pick<CategoryRow, 'documentId' | 'name' | 'slug'>[] = await strapi.db
+        .query(CATEGORY_UID)
+        .findMany({
+          select: ['documentId', 'name', 'slug'],
+          orderBy: [{ position: 'asc' }, { id: 'asc' }],
+        });
       return rows.map((row) => ({ documentId: row.documentId, name: row.name, slug: row.slug }));
     },
   };

@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { groupIntoSections, toCategoryRef, type CategoryRef } from '../../core/order';
 import type { Roundup } from '../../core/model';
+import { paginate } from '../../core/pagination';
+import type { CategoryRow, EntryRow, RoundupRow } from '../../content-types/rows';
 import { CATEGORY_UID, ROUNDUP_UID } from '../../uids';
+import { documentsOf } from '../../utils/documents';
 
 /** A published roundup as the read API returns it. */
 export interface PublicRoundup extends Roundup {
@@ -18,7 +21,27 @@ export type PublicRoundupSummary = Pick<
 const SUMMARY_FIELDS = ['title', 'slug', 'date', 'excerpt', 'publishedAt', 'updatedAt'] as const;
 const ROUNDUP_FIELDS = [...SUMMARY_FIELDS, 'intro', 'outro', 'layout', 'frontMatter'] as const;
 
-type Row = Record<string, any>;
+/**
+ * A roundup version as these reads give it. A published version always has its
+ * slug and publication time; the editors' reads of a draft (preview, export)
+ * render whatever the draft holds.
+ */
+type SummaryRow = Pick<RoundupRow, 'documentId' | (typeof SUMMARY_FIELDS)[number]> & {
+  slug: string;
+  publishedAt: string;
+};
+
+/** A roundup version as it is read to render it: its links with their sections, and its section order. */
+type RoundupVersion = SummaryRow &
+  Pick<RoundupRow, (typeof ROUNDUP_FIELDS)[number]> & {
+    entries: (Pick<
+      EntryRow,
+      'documentId' | 'title' | 'url' | 'author' | 'description' | 'updatedAt'
+    > & {
+      category: Pick<CategoryRow, 'documentId' | 'name' | 'slug' | 'position' | 'updatedAt'> | null;
+    })[];
+    sections: Pick<CategoryRow, 'documentId' | 'name'>[];
+  };
 
 const millis = (value: unknown) => (value ? new Date(value as string).getTime() || 0 : 0);
 
@@ -29,20 +52,20 @@ const millis = (value: unknown) => (value ? new Date(value as string).getTime() 
  */
 const published = ({ strapi }: { strapi: Core.Strapi }) => ({
   async list({ page, pageSize }: { page: number; pageSize: number }) {
-    const documents = strapi.documents(ROUNDUP_UID);
+    const documents = documentsOf(strapi, ROUNDUP_UID);
     const [rows, total] = await Promise.all([
-      documents.findMany({
+      documents.findMany<SummaryRow>({
         status: 'published',
         fields: [...SUMMARY_FIELDS],
-        sort: [{ date: 'desc' }, { publishedAt: 'desc' }, { id: 'desc' }] as any,
+        sort: [{ date: 'desc' }, { publishedAt: 'desc' }, { id: 'desc' }],
         start: (page - 1) * pageSize,
         limit: pageSize,
       }),
-      documents.count({ status: 'published' }),
+      strapi.documents(ROUNDUP_UID).count({ status: 'published' }),
     ]);
     return {
-      results: rows.map((row: Row) => summary(row)),
-      pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+      results: rows.map(summary),
+      pagination: paginate(page, pageSize, total),
     };
   },
 
@@ -66,7 +89,7 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
     status: 'draft' | 'published',
     filters: { slug: string } | { documentId: string }
   ): Promise<{ roundup: PublicRoundup; lastModified: Date } | null> {
-    const row: Row | null = await strapi.documents(ROUNDUP_UID).findFirst({
+    const row = await documentsOf(strapi, ROUNDUP_UID).findFirst<RoundupVersion>({
       status,
       filters,
       fields: [...ROUNDUP_FIELDS],
@@ -77,12 +100,12 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
         },
         sections: { fields: ['name'] },
       },
-    } as any);
+    });
     if (!row) return null;
 
     const categories = new Map<string, CategoryRef>();
     let lastModified = Math.max(millis(row.updatedAt), millis(row.publishedAt));
-    const placed = (row.entries as Row[]).map((entry) => {
+    const placed = row.entries.map((entry) => {
       lastModified = Math.max(
         lastModified,
         millis(entry.updatedAt),
@@ -90,15 +113,15 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
       );
       if (entry.category) categories.set(entry.category.documentId, toCategoryRef(entry.category));
       return {
-        documentId: entry.documentId as string,
-        category: (entry.category?.documentId ?? null) as string | null,
-        title: entry.title as string,
-        url: entry.url as string,
-        author: entry.author as string | null,
-        description: entry.description as string | null,
+        documentId: entry.documentId,
+        category: entry.category?.documentId ?? null,
+        title: entry.title,
+        url: entry.url,
+        author: entry.author,
+        description: entry.description,
       };
     });
-    const override = (row.sections as Row[]).map((section) => section.documentId);
+    const override = row.sections.map((section) => section.documentId);
     const sections = groupIntoSections(placed, [...categories.values()], override, {
       includeEmpty: false,
     }).map((section) => ({
@@ -125,10 +148,12 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async categories() {
-    const rows: Row[] = await strapi.documents(CATEGORY_UID).findMany({
+    const rows = await documentsOf(strapi, CATEGORY_UID).findMany<
+      Pick<CategoryRow, 'name' | 'slug' | 'description' | 'position'>
+    >({
       fields: ['name', 'slug', 'description', 'position'],
       sort: [{ position: 'asc' }, { name: 'asc' }],
-    } as any);
+    });
     return rows.map((row) => ({
       name: row.name,
       slug: row.slug,
@@ -138,7 +163,7 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 });
 
-const summary = (row: Row): PublicRoundupSummary => ({
+const summary = (row: SummaryRow): PublicRoundupSummary => ({
   documentId: row.documentId,
   title: row.title,
   slug: row.slug,

@@ -6,6 +6,7 @@ import { fieldLengthProblems, STRING_COLUMN_LENGTH, type LimitedType } from '../
 import { slugCandidate, slugFromText, slugProblem } from '../../core/slug';
 import { httpUrlProblem } from '../../core/url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID, type RoundupContentUID } from '../../uids';
+import type { Knex } from '../../utils/database';
 import { documentValidationError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
 import { VERSION_KEYS } from './content-version';
@@ -173,7 +174,7 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
         .whereNotNull('url');
       // In transactions of a few hundred rows: one commit per row would make a large archive's first boot slow.
       for (let start = 0; start < rows.length; start += FILL_CHUNK) {
-        await strapi.db.transaction(async ({ trx }: { trx: any }) => {
+        await strapi.db.transaction(async ({ trx }: { trx: Knex }) => {
           for (const row of rows.slice(start, start + FILL_CHUNK)) {
             await trx(meta.tableName)
               .where({ id: row.id })

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import type { ContentVersionRow, EntryRow, RoundupRow } from '../../content-types/rows';
 import { CATEGORY_UID, CONTENT_VERSION_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
+import { joinTableOf, type Knex, type LifecycleEvent } from '../../utils/database';
 
-type Row = Record<string, any>;
-type Knex = any;
+type RoundupKeyRow = Pick<RoundupRow, 'id' | 'slug' | 'publishedAt'>;
 
 /**
  * What a cached output depends on. Each key has its own counter in the
@@ -55,30 +56,33 @@ const contentVersion = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Slugs of the published roundups showing any of the links `entryIds`. */
   const publishedSlugsOfEntries = async (trx: Knex, entryIds: number[]): Promise<string[]> => {
     if (entryIds.length === 0) return [];
-    const join = (strapi.db.metadata.get(ENTRY_UID).attributes.roundup as any).joinTable;
+    const join = joinTableOf(strapi, ENTRY_UID, 'roundup');
     const roundups = strapi.db.metadata.get(ROUNDUP_UID).tableName;
-    const rows: Row[] = await trx(join.name)
+    const rows: Pick<RoundupRow, 'slug'>[] = await trx(join.name)
       .join(roundups, `${roundups}.id`, `${join.name}.${join.inverseJoinColumn.name}`)
       .whereIn(`${join.name}.${join.joinColumn.name}`, entryIds)
       .whereNotNull(`${roundups}.published_at`)
       .distinct(`${roundups}.slug`);
-    return rows.map((row) => row.slug).filter(Boolean);
+    return rows.map((row) => row.slug).filter((slug): slug is string => Boolean(slug));
   };
 
   /** Keys for published roundup rows among `rows` (each with slug and publishedAt). */
-  const keysOfRoundups = (rows: Row[]) => {
+  const keysOfRoundups = (rows: RoundupKeyRow[]) => {
     const live = rows.filter((row) => row.publishedAt);
     return live.length
       ? [VERSION_KEYS.published, ...live.map((row) => VERSION_KEYS.roundup(row.slug ?? ''))]
       : [];
   };
 
-  const roundupRows = (where: unknown): Promise<Row[]> =>
-    strapi.db.query(ROUNDUP_UID).findMany({ where, select: ['id', 'slug', 'publishedAt'] } as any);
+  const roundupRows = (where: unknown): Promise<RoundupKeyRow[]> =>
+    strapi.db.query(ROUNDUP_UID).findMany({ where, select: ['id', 'slug', 'publishedAt'] });
   const entryIds = async (where: unknown): Promise<number[]> =>
-    ((await strapi.db.query(ENTRY_UID).findMany({ where, select: ['id'] } as any)) as Row[]).map(
-      (row) => row.id
-    );
+    (
+      (await strapi.db.query(ENTRY_UID).findMany({ where, select: ['id'] })) as Pick<
+        EntryRow,
+        'id'
+      >[]
+    ).map((row) => row.id);
 
   /** Before a write: what readers see of the rows it will change. */
   const before = async (uid: string, where: unknown) => {
@@ -101,32 +105,33 @@ const contentVersion = ({ strapi }: { strapi: Core.Strapi }) => {
     return slugs.length ? [VERSION_KEYS.published, ...slugs.map(VERSION_KEYS.roundup)] : [];
   };
 
-  const remember = (event: any, keys: string[]) => {
+  const remember = (event: LifecycleEvent, keys: string[]) => {
     event.state = { ...(event.state ?? {}), keys };
   };
-  const recalled = (event: any): string[] => event.state?.keys ?? [];
+  const recalled = (event: LifecycleEvent): string[] =>
+    (event.state?.keys as string[] | undefined) ?? [];
 
   return {
     /** Subscribes to writes of our content types; called once in bootstrap. */
     watchWrites() {
       const single = {
-        async beforeUpdate(event: any) {
+        async beforeUpdate(event: LifecycleEvent) {
           remember(event, await before(event.model.uid, event.params.where));
         },
-        async beforeDelete(event: any) {
+        async beforeDelete(event: LifecycleEvent) {
           remember(event, await before(event.model.uid, event.params.where));
         },
-        async afterCreate(event: any) {
+        async afterCreate(event: LifecycleEvent) {
           await bump([VERSION_KEYS.editor, ...(await after(event.model.uid, event.result?.id))]);
         },
-        async afterUpdate(event: any) {
+        async afterUpdate(event: LifecycleEvent) {
           await bump([
             VERSION_KEYS.editor,
             ...recalled(event),
             ...(await after(event.model.uid, event.result?.id)),
           ]);
         },
-        async afterDelete(event: any) {
+        async afterDelete(event: LifecycleEvent) {
           const keys = event.model.uid === CATEGORY_UID ? [VERSION_KEYS.sections] : recalled(event);
           await bump([VERSION_KEYS.editor, ...keys]);
         },
@@ -147,7 +152,7 @@ const contentVersion = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The versions of `keys`, read from the database in one query, as one string. */
     async current(keys: string[] = [VERSION_KEYS.all]): Promise<string> {
-      const rows: Row[] = await strapi.db
+      const rows: Pick<ContentVersionRow, 'key' | 'version'>[] = await strapi.db
         .connection(table())
         .select('key', 'version')
         .whereIn('key', keys);

@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { ENTRY_UID, ROUNDUP_UID } from '../../uids';
+import { joinTableOf, type Knex } from '../../utils/database';
+import { writtenDocumentId, type DocumentWrite } from '../../utils/document-write';
 import { getPluginService } from '../../utils/get-service';
 import { VERSION_KEYS } from './content-version';
 
-type Knex = any;
-type Row = Record<string, any>;
+/** An id read straight from a table (a driver may hand back a bigint as digits). */
+type IdRow = { id: number | string };
 
 const ROUNDUP_ACTIONS = new Set([
   'create',
@@ -26,12 +28,12 @@ const STORE_VERSION = 1;
 const inboxMembership = ({ strapi }: { strapi: Core.Strapi }) => {
   const names = () => {
     const entry = strapi.db.metadata.get(ENTRY_UID);
-    const join = (entry.attributes.roundup as any).joinTable;
+    const join = joinTableOf(strapi, ENTRY_UID, 'roundup');
     return {
       entries: entry.tableName,
-      link: join.name as string,
-      entryColumn: join.joinColumn.name as string,
-      roundupColumn: join.inverseJoinColumn.name as string,
+      link: join.name,
+      entryColumn: join.joinColumn.name,
+      roundupColumn: join.inverseJoinColumn.name,
       roundups: strapi.db.metadata.get(ROUNDUP_UID).tableName,
     };
   };
@@ -39,7 +41,7 @@ const inboxMembership = ({ strapi }: { strapi: Core.Strapi }) => {
   /** ids of the links in any version of the roundup `documentId`. */
   const linksOfRoundup = async (trx: Knex, documentId: string): Promise<number[]> => {
     const { link, entryColumn, roundupColumn, roundups } = names();
-    const rows: Row[] = await trx(link)
+    const rows: IdRow[] = await trx(link)
       .join(roundups, `${roundups}.id`, `${link}.${roundupColumn}`)
       .where(`${roundups}.document_id`, documentId)
       .distinct(`${link}.${entryColumn} as id`);
@@ -64,26 +66,22 @@ const inboxMembership = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Wraps one Document Service write of ours and recomputes the links it may have moved. */
-    async around(
-      uid: string,
-      action: string,
-      documentId: string | undefined,
-      write: () => any
-    ): Promise<any> {
+    async around<Result>(write: DocumentWrite, run: () => Promise<Result>): Promise<Result> {
+      const { uid, action, documentId } = write;
       const tracked =
         (uid === ROUNDUP_UID && ROUNDUP_ACTIONS.has(action)) ||
         (uid === ENTRY_UID && ENTRY_ACTIONS.has(action));
-      if (!tracked) return write();
+      if (!tracked) return run();
       return strapi.db.transaction(async ({ trx }: { trx: Knex }) => {
         const before =
           uid === ROUNDUP_UID && documentId ? await linksOfRoundup(trx, documentId) : [];
-        const result = await write();
-        const id: string | undefined = documentId ?? (result as Row | undefined)?.documentId;
+        const result = await run();
+        const id = writtenDocumentId(write, result);
         if (uid === ROUNDUP_UID) {
           const after = id && action !== 'delete' ? await linksOfRoundup(trx, id) : [];
           await recompute(trx, [...new Set([...before, ...after])]);
         } else if (id) {
-          const rows: Row[] = await trx(names().entries).select('id').where('document_id', id);
+          const rows: IdRow[] = await trx(names().entries).select('id').where('document_id', id);
           await recompute(
             trx,
             rows.map((row) => Number(row.id))

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { failedRecord, fillFromMetadata, readRecord } from '../../core/unfurl/fill';
 import { unfurl, type FetchPage, type UnfurlOutcome } from '../../core/unfurl/unfurl';
+import type { EntryRow } from '../../content-types/rows';
 import { ENTRY_UID } from '../../uids';
+import { documentsOf } from '../../utils/documents';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
-
-type Row = Record<string, any>;
 
 /** Unfurls run a few at a time, so a burst of captures never floods the network or the database. */
 const CONCURRENCY = 2;
@@ -57,23 +57,19 @@ const unfurlService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Unfurls one link now and stores the outcome: filled fields on success,
      * the reason on failure. The link itself is never removed or emptied.
      */
-    async refresh(documentId: string): Promise<Row | null> {
-      const entry: Row | null = await strapi.db.query(ENTRY_UID).findOne({
-        where: { documentId },
-        select: ['documentId', 'url', 'title', 'author', 'unfurl'],
-      });
+    async refresh(documentId: string) {
+      const entry: Pick<EntryRow, 'documentId' | 'url' | 'title' | 'author' | 'unfurl'> | null =
+        await strapi.db.query(ENTRY_UID).findOne({
+          where: { documentId },
+          select: ['documentId', 'url', 'title', 'author', 'unfurl'],
+        });
       if (!entry) return null;
       const record = readRecord(entry.unfurl);
       const outcome = await unfurl(entry.url, fetchPage, limits());
       const now = new Date();
       const data = outcome.ok
         ? (() => {
-            const filled = fillFromMetadata(
-              entry as { title: string; author: string | null },
-              record,
-              outcome.metadata,
-              now
-            );
+            const filled = fillFromMetadata(entry, record, outcome.metadata, now);
             return { ...filled.data, unfurl: filled.record };
           })()
         : { unfurl: failedRecord(record, outcome.reason, now) };
@@ -82,7 +78,7 @@ const unfurlService = ({ strapi }: { strapi: Core.Strapi }) => {
         .query(ENTRY_UID)
         .findOne({ where: { documentId }, select: ['id'] });
       if (!still) return null;
-      return strapi.documents(ENTRY_UID).update({ documentId, data } as any);
+      return documentsOf(strapi, ENTRY_UID).update({ documentId, data });
     },
 
     /** Queues `documentId` for unfurling in the background (after capture). */
@@ -100,11 +96,13 @@ const unfurlService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async resumePending(): Promise<number> {
       if (!getPluginConfig(strapi).unfurl.enabled) return 0;
-      const rows: Row[] = await strapi.db.query(ENTRY_UID).findMany({
-        where: { inInbox: true, unfurl: { $notNull: true } },
-        select: ['documentId', 'unfurl'],
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      });
+      const rows: Pick<EntryRow, 'documentId' | 'unfurl'>[] = await strapi.db
+        .query(ENTRY_UID)
+        .findMany({
+          where: { inInbox: true, unfurl: { $notNull: true } },
+          select: ['documentId', 'unfurl'],
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        });
       const pending = rows.filter((row) => readRecord(row.unfurl)?.state === 'pending');
       for (const row of pending) service.schedule(row.documentId);
       return pending.length;

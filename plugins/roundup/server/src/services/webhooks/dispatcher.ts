@@ -7,13 +7,11 @@ import {
   nextAttemptDelay,
   signWebhook,
 } from '../../core/webhooks';
+import { isPushEvent } from '../../core/newsletter';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
-import { isNewsletterPush, type PushDeliveryRow } from '../admin/newsletter-delivery';
-import { OutboundError } from '../common/outbound';
-import type { RoundupEvent } from './events';
-
-type Row = Record<string, any>;
+import { OutboundError } from '../../outbound';
+import type { DeliveryRow } from '../../content-types/rows';
 
 const EXCERPT_LENGTH = 500;
 // Enough bytes for EXCERPT_LENGTH characters of UTF-8; the rest of an answer is never read.
@@ -29,39 +27,39 @@ const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
   let running: Promise<void> | null = null;
   let stopped = true;
 
-  const send = async (delivery: Row) => {
+  const send = async (delivery: DeliveryRow) => {
     // A newsletter push is a delivery of another kind: same outbox, its own request.
-    if (isNewsletterPush(delivery))
-      return getPluginService(strapi, 'newsletter-delivery').attempt(delivery as PushDeliveryRow);
+    if (isPushEvent(delivery.event))
+      return getPluginService(strapi, 'newsletter-delivery').attempt(delivery);
     const hooks = getPluginService(strapi, 'hooks');
     const outbox = getPluginService(strapi, 'outbox');
     const { timeoutMs } = getPluginConfig(strapi).webhooks;
     let hook;
     try {
-      hook = await hooks.find(Number(delivery.hook_id));
+      hook = await hooks.find(Number(delivery.hookId));
     } catch {
       await outbox.settle(delivery.id, {
         state: 'failed',
-        last_error: 'The build hook was deleted',
+        lastError: 'The build hook was deleted',
       });
       return;
     }
     if (!hook.enabled) {
       await outbox.settle(delivery.id, {
         state: 'failed',
-        last_error: `Hook disabled: ${hook.disabledReason ?? ''}`,
+        lastError: `Hook disabled: ${hook.disabledReason ?? ''}`,
       });
       return;
     }
 
     const body = JSON.stringify(
       buildRebuildPayload({
-        type: delivery.event as RoundupEvent,
-        timestamp: new Date(Number(delivery.last_event_at)),
+        type: delivery.event,
+        timestamp: new Date(Number(delivery.lastEventAt)),
         roundup: {
-          documentId: delivery.roundup_document_id,
-          slug: delivery.roundup_slug,
-          title: delivery.roundup_title,
+          documentId: delivery.roundupDocumentId,
+          slug: delivery.roundupSlug,
+          title: delivery.roundupTitle,
         },
         events: Number(delivery.events),
       })
@@ -74,10 +72,10 @@ const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
     if (hook.secret) {
       Object.assign(
         headers,
-        signWebhook({ id: delivery.webhook_id, timestamp: new Date(), body, secret: hook.secret })
+        signWebhook({ id: delivery.webhookId, timestamp: new Date(), body, secret: hook.secret })
       );
     } else {
-      headers['webhook-id'] = delivery.webhook_id;
+      headers['webhook-id'] = delivery.webhookId;
       headers['webhook-timestamp'] = String(Math.floor(Date.now() / 1000));
     }
 
@@ -115,16 +113,16 @@ const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
     const verdict = classifyResponse({ status, error, retryAfterHeader, now });
     const common = {
       attempts,
-      last_status: status ?? null,
-      last_error: message,
-      response_excerpt: excerpt,
+      lastStatus: status ?? null,
+      lastError: message,
+      responseExcerpt: excerpt,
     };
 
     if (verdict.outcome === 'delivered') {
-      await outbox.settle(delivery.id, { ...common, state: 'delivered', delivered_at: now });
+      await outbox.settle(delivery.id, { ...common, state: 'delivered', deliveredAt: now });
     } else if (verdict.outcome === 'retry' && attempts < hook.retry.maxAttempts) {
       const delay = nextAttemptDelay(attempts, hook.retry, Math.random, verdict.retryAfterMs);
-      await outbox.settle(delivery.id, { ...common, state: 'pending', due_at: now + delay });
+      await outbox.settle(delivery.id, { ...common, state: 'pending', dueAt: now + delay });
     } else {
       if (verdict.outcome === 'disable')
         await hooks.disable(hook.id, `The receiver answered ${status} Gone`);
@@ -132,7 +130,7 @@ const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
         verdict.outcome === 'retry'
           ? `Gave up after ${attempts} attempts`
           : (message ?? `The receiver answered ${status}`);
-      await outbox.settle(delivery.id, { ...common, state: 'failed', last_error: reason });
+      await outbox.settle(delivery.id, { ...common, state: 'failed', lastError: reason });
     }
   };
 

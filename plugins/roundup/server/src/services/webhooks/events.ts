@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ROUNDUP_EVENTS, type RoundupEventType } from '../../core/webhooks';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
+import type { RoundupRow } from '../../content-types/rows';
+import { writtenDocumentId, type DocumentWrite } from '../../utils/document-write';
 import { getPluginService } from '../../utils/get-service';
 
 export type RoundupEvent = RoundupEventType;
@@ -11,8 +13,6 @@ export interface RoundupRef {
   title: string | null;
 }
 
-type Row = Record<string, any>;
-
 /**
  * Turns writes into roundup events: publish, unpublish and delete of a
  * roundup, and `roundup.update` for every published roundup whose visible
@@ -21,10 +21,12 @@ type Row = Record<string, any>;
  */
 const events = ({ strapi }: { strapi: Core.Strapi }) => {
   const publishedRef = async (documentId: string): Promise<RoundupRef | null> => {
-    const row: Row | null = await strapi.db.query(ROUNDUP_UID).findOne({
-      where: { documentId, publishedAt: { $notNull: true } },
-      select: ['documentId', 'slug', 'title'],
-    });
+    const row: Pick<RoundupRow, 'documentId' | 'slug' | 'title'> | null = await strapi.db
+      .query(ROUNDUP_UID)
+      .findOne({
+        where: { documentId, publishedAt: { $notNull: true } },
+        select: ['documentId', 'slug', 'title'],
+      });
     return row
       ? { documentId: row.documentId, slug: row.slug ?? null, title: row.title ?? null }
       : null;
@@ -32,10 +34,12 @@ const events = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** documentIds of the roundups that the matching entries belong to (draft or published rows). */
   const roundupsOfEntries = async (where: Record<string, unknown>): Promise<string[]> => {
-    const rows: Row[] = await strapi.db
+    const rows: { roundup?: Pick<RoundupRow, 'documentId'> | null }[] = await strapi.db
       .query(ENTRY_UID)
       .findMany({ where, select: ['id'], populate: { roundup: { select: ['documentId'] } } });
-    return rows.map((row) => row.roundup?.documentId).filter(Boolean);
+    return rows
+      .map((row) => row.roundup?.documentId)
+      .filter((documentId): documentId is string => Boolean(documentId));
   };
 
   const emit = async (event: RoundupEvent, roundup: RoundupRef) => {
@@ -67,19 +71,15 @@ const events = ({ strapi }: { strapi: Core.Strapi }) => {
      * Wraps one Document Service write: looks at what readers see before and
      * after it and emits the events that describe the difference.
      */
-    async around(
-      uid: string,
-      action: string,
-      documentId: string | undefined,
-      write: () => any
-    ): Promise<any> {
+    async around<Result>(write: DocumentWrite, run: () => Promise<Result>): Promise<Result> {
+      const { uid, action, documentId } = write;
       if (uid === ROUNDUP_UID) {
         const before =
           documentId && (action === 'delete' || action === 'unpublish')
             ? await publishedRef(documentId)
             : null;
-        const result = await write();
-        const id = documentId ?? (result as Row | undefined)?.documentId;
+        const result = await run();
+        const id = writtenDocumentId(write, result);
         if (action === 'publish' && id) {
           const roundup = await publishedRef(id);
           if (roundup) await emit('roundup.publish', roundup);
@@ -91,19 +91,19 @@ const events = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (uid === ENTRY_UID && ['create', 'update', 'delete'].includes(action)) {
         const before = documentId ? await roundupsOfEntries({ documentId }) : [];
-        const result = await write();
-        const id = documentId ?? (result as Row | undefined)?.documentId;
+        const result = await run();
+        const id = writtenDocumentId(write, result);
         const after = id && action !== 'delete' ? await roundupsOfEntries({ documentId: id }) : [];
         await emitUpdates([...before, ...after]);
         return result;
       }
       if (uid === CATEGORY_UID && (action === 'update' || action === 'delete') && documentId) {
         const affected = await roundupsOfEntries({ category: { documentId } });
-        const result = await write();
+        const result = await run();
         await emitUpdates(affected);
         return result;
       }
-      return write();
+      return run();
     },
   };
 };

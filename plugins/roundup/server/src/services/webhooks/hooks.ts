@@ -6,10 +6,9 @@ import { getPluginConfig } from '../../utils/config';
 import { ApplicationError, NotFoundError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
 import { fieldProblems } from '../../utils/validation';
-import { OutboundError } from '../common/outbound';
+import { OutboundError } from '../../outbound';
+import type { BuildHookRow } from '../../content-types/rows';
 import type { RoundupEvent } from './events';
-
-type Row = Record<string, any>;
 
 /** A build hook as stored: what the routes show of it, and its secret. */
 export interface StoredHook extends Omit<BuildHook, 'hasSecret'> {
@@ -22,7 +21,7 @@ export const publicHook = ({ secret, ...hook }: StoredHook): BuildHook => ({
   hasSecret: Boolean(secret),
 });
 
-const fromRow = (row: Row): StoredHook => ({
+const fromRow = (row: BuildHookRow): StoredHook => ({
   id: row.id,
   name: row.name,
   url: row.url,
@@ -60,11 +59,12 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(): Promise<StoredHook[]> {
-      return (await query().findMany({ orderBy: { id: 'asc' } })).map(fromRow);
+      const rows: BuildHookRow[] = await query().findMany({ orderBy: { id: 'asc' } });
+      return rows.map(fromRow);
     },
 
     async find(id: number): Promise<StoredHook> {
-      const row = await query().findOne({ where: { id } });
+      const row: BuildHookRow | null = await query().findOne({ where: { id } });
       if (!row) throw new NotFoundError(`No build hook with id ${id}`);
       return fromRow(row);
     },

@@ -1,11 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { debounceDeadline } from '../../core/webhooks';
+import type { DeliveryRow } from '../../content-types/rows';
 import { BUILD_HOOK_UID, DELIVERY_UID } from '../../uids';
+import { findPage } from '../../utils/database';
 import type { RoundupEvent, RoundupRef } from './events';
 import type { StoredHook } from './hooks';
 
-type Row = Record<string, any>;
+/** What one attempt leaves on its delivery (times in milliseconds). */
+export interface Settlement {
+  state: DeliveryRow['state'];
+  attempts?: number;
+  lastStatus?: number | null;
+  lastError?: string | null;
+  responseExcerpt?: string;
+  dueAt?: number;
+  deliveredAt?: number;
+}
+
+/** Deliveries still to send whose claim, if any, has run out at `now`. */
+const claimable = (now: number) => ({
+  state: { $in: ['pending', 'sending'] },
+  $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }],
+});
 
 /**
  * A new pending delivery of one event; `open` ones still take in further
@@ -41,7 +58,7 @@ const newDelivery = (
  * delivery, and a claim that outlives its instance expires.
  */
 const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
-  const table = () => strapi.getModel(DELIVERY_UID).collectionName as string;
+  const deliveries = () => strapi.db.query(DELIVERY_UID);
   const hookTable = () => strapi.getModel(BUILD_HOOK_UID).collectionName as string;
   const canLock = () => strapi.db.dialect.client !== 'sqlite';
 
@@ -50,28 +67,29 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
     async enqueue(hook: StoredHook, event: RoundupEvent, roundup: RoundupRef, now = Date.now()) {
       await strapi.db.transaction(async ({ trx }) => {
         if (canLock()) await trx(hookTable()).select('id').where({ id: hook.id }).forUpdate();
-        const pending: Row | undefined = await trx(table())
-          .select('id', 'first_event_at', 'events')
-          .where({ hook_id: hook.id, roundup_document_id: roundup.documentId, open: true })
-          .first();
+        const pending: Pick<DeliveryRow, 'id' | 'firstEventAt' | 'events'> | null =
+          await deliveries().findOne({
+            select: ['id', 'firstEventAt', 'events'],
+            where: { hookId: hook.id, roundupDocumentId: roundup.documentId, open: true },
+          });
         if (pending) {
-          const firstEventAt = Number(pending.first_event_at);
-          await trx(table())
-            .where({ id: pending.id })
-            .update({
+          await deliveries().updateMany({
+            where: { id: pending.id },
+            data: {
               event,
-              roundup_slug: roundup.slug,
-              roundup_title: roundup.title,
+              roundupSlug: roundup.slug,
+              roundupTitle: roundup.title,
               events: Number(pending.events) + 1,
-              last_event_at: now,
-              due_at: debounceDeadline({
-                firstEventAt,
+              lastEventAt: now,
+              dueAt: debounceDeadline({
+                firstEventAt: Number(pending.firstEventAt),
                 lastEventAt: now,
                 debounceMs: hook.debounceMs,
                 maxWaitMs: hook.maxWaitMs,
               }),
-              updated_at: new Date(now),
-            });
+              updatedAt: new Date(now),
+            },
+          });
           return;
         }
         const dueAt = debounceDeadline({
@@ -80,9 +98,9 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
           debounceMs: hook.debounceMs,
           maxWaitMs: hook.maxWaitMs,
         });
-        await strapi.db
-          .query(DELIVERY_UID)
-          .create({ data: newDelivery(hook, event, roundup, now, { dueAt, open: true }) });
+        await deliveries().create({
+          data: newDelivery(hook, event, roundup, now, { dueAt, open: true }),
+        });
       });
     },
 
@@ -93,9 +111,10 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
       roundup: RoundupRef | null,
       now = Date.now()
     ) {
-      return strapi.db
-        .query(DELIVERY_UID)
-        .create({ data: newDelivery(hook, event, roundup, now, { dueAt: now, open: false }) });
+      const delivery: DeliveryRow = await deliveries().create({
+        data: newDelivery(hook, event, roundup, now, { dueAt: now, open: false }),
+      });
+      return delivery;
     },
 
     /** Claims up to `limit` due deliveries for this instance until `now + ttlMs`. */
@@ -104,57 +123,41 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
       limit: number,
       ttlMs: number,
       now = Date.now()
-    ): Promise<Row[]> {
-      const candidates: Row[] = await strapi.db
-        .connection(table())
-        .select('id')
-        .whereIn('state', ['pending', 'sending'])
-        .andWhere('due_at', '<=', now)
-        .andWhere((q: any) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
-        .orderBy('due_at', 'asc')
-        .limit(limit);
-      const claimed: Row[] = [];
+    ): Promise<DeliveryRow[]> {
+      const candidates: Pick<DeliveryRow, 'id'>[] = await deliveries().findMany({
+        select: ['id'],
+        where: { ...claimable(now), dueAt: { $lte: now } },
+        orderBy: { dueAt: 'asc' },
+        limit,
+      });
+      const claimed: DeliveryRow[] = [];
       for (const { id } of candidates) {
-        const won = await strapi.db
-          .connection(table())
-          .where({ id })
-          .whereIn('state', ['pending', 'sending'])
-          .andWhere((q: any) => q.whereNull('claimed_until').orWhere('claimed_until', '<', now))
-          .update({
-            state: 'sending',
-            open: false,
-            claimed_by: instance,
-            claimed_until: now + ttlMs,
-          });
-        if (won === 1) claimed.push(await strapi.db.connection(table()).where({ id }).first());
+        // A conditional update: of all the instances that try, one changes the row.
+        const { count } = await deliveries().updateMany({
+          where: { id, ...claimable(now) },
+          data: { state: 'sending', open: false, claimedBy: instance, claimedUntil: now + ttlMs },
+        });
+        if (count === 1) claimed.push(await deliveries().findOne({ where: { id } }));
       }
       return claimed;
     },
 
     /** Writes the outcome of one attempt and releases the claim. */
-    async settle(id: number, changes: Record<string, unknown>) {
-      await strapi.db
-        .connection(table())
-        .where({ id })
-        .update({ ...changes, claimed_by: null, claimed_until: null, updated_at: new Date() });
+    async settle(id: number, settlement: Settlement) {
+      await deliveries().updateMany({
+        where: { id },
+        data: { ...settlement, claimedBy: null, claimedUntil: null, updatedAt: new Date() },
+      });
     },
 
     /** The delivery log, newest first. */
     async list({ page, pageSize, hookId }: { page: number; pageSize: number; hookId?: number }) {
-      const where = hookId ? { hookId } : {};
-      const [rows, total] = await Promise.all([
-        strapi.db.query(DELIVERY_UID).findMany({
-          where,
-          orderBy: [{ lastEventAt: 'desc' }, { id: 'desc' }],
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
-        }),
-        strapi.db.query(DELIVERY_UID).count({ where }),
-      ]);
-      return {
-        rows,
-        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
-      };
+      return findPage<DeliveryRow>(
+        strapi,
+        DELIVERY_UID,
+        { where: hookId ? { hookId } : {}, orderBy: [{ lastEventAt: 'desc' }, { id: 'desc' }] },
+        { page, pageSize }
+      );
     },
   };
 };

@@ -4,20 +4,32 @@ import type {
   LinkFilter,
   LinkHealthResult,
 } from '../../../../shared/contracts/link-health';
-import { NotFoundError, ValidationError } from '../../utils/errors';
-import { isWaybackUrl, LINK_STATES, waybackUrl, type LinkState } from '../../core/link-health';
+import {
+  isWaybackUrl,
+  LINK_STATES,
+  resetFor,
+  waybackUrl,
+  type LinkState,
+} from '../../core/link-health';
+import type { CategoryRow, EntryRow, LinkResultRow, RoundupRow } from '../../content-types/rows';
 import { ENTRY_UID, LINK_RESULT_UID } from '../../uids';
-import { resetFor } from './checker';
-
-type Row = Record<string, any>;
+import { findPage } from '../../utils/database';
+import { documentsOf } from '../../utils/documents';
+import { NotFoundError, ValidationError } from '../../utils/errors';
 
 export type { LinkAction, LinkFilter };
+
+/** A link as the result's view needs it: its roundup and section. */
+type LinkEntry = Pick<EntryRow, 'documentId' | 'title' | 'url' | 'originalUrl' | 'createdAt'> & {
+  roundup: Pick<RoundupRow, 'documentId' | 'title' | 'slug' | 'date'> | null;
+  category: Pick<CategoryRow, 'name'> | null;
+};
 
 const iso = (value: unknown) =>
   value === null || value === undefined ? null : new Date(Number(value)).toISOString();
 
 /** The day a link's archived copy should come from: its roundup's date, or when it was saved. */
-const archiveDay = (entry: Row) =>
+const archiveDay = (entry: LinkEntry) =>
   entry.roundup?.date ?? new Date(entry.createdAt).toISOString().slice(0, 10);
 
 /**
@@ -25,12 +37,12 @@ const archiveDay = (entry: Row) =>
  * section, counts, and the fixes. A fix writes the link through the Document
  * Service, so its rules, the content version and the rebuild events follow.
  */
-const links = ({ strapi }: { strapi: Core.Strapi }) => {
+const linkHealth = ({ strapi }: { strapi: Core.Strapi }) => {
   const results = () => strapi.db.query(LINK_RESULT_UID);
 
-  const entriesOf = async (documentIds: string[]): Promise<Map<string, Row>> => {
+  const entriesOf = async (documentIds: string[]): Promise<Map<string, LinkEntry>> => {
     if (documentIds.length === 0) return new Map();
-    const rows: Row[] = await strapi.db.query(ENTRY_UID).findMany({
+    const rows: LinkEntry[] = await strapi.db.query(ENTRY_UID).findMany({
       where: { documentId: { $in: documentIds } },
       select: ['documentId', 'title', 'url', 'originalUrl', 'createdAt'],
       populate: {
@@ -41,9 +53,12 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => {
     return new Map(rows.map((row) => [row.documentId, row]));
   };
 
-  const view = (result: Row, entry: Row | undefined): LinkHealthResult => ({
+  const view = (
+    result: Omit<LinkResultRow, 'nextCheckAt'> & { nextCheckAt: number | string | null },
+    entry: LinkEntry | undefined
+  ): LinkHealthResult => ({
     id: result.id,
-    state: result.state as LinkState,
+    state: result.state,
     ignored: Boolean(result.ignored),
     url: result.url,
     status: result.status ?? null,
@@ -71,7 +86,7 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   const find = async (id: number) => {
-    const result: Row | null = await results().findOne({ where: { id } });
+    const result: LinkResultRow | null = await results().findOne({ where: { id } });
     if (!result) throw new NotFoundError(`No link check result ${id}`);
     return result;
   };
@@ -85,20 +100,19 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => {
           : state
             ? { state, ignored: false }
             : { ignored: false };
-      const [rows, total, counts] = await Promise.all([
-        results().findMany({
-          where,
-          orderBy: [{ lastCheckedAt: 'desc' }, { id: 'asc' }],
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
-        }) as Promise<Row[]>,
-        results().count({ where }),
+      const [{ rows, pagination }, counts] = await Promise.all([
+        findPage<LinkResultRow>(
+          strapi,
+          LINK_RESULT_UID,
+          { where, orderBy: [{ lastCheckedAt: 'desc' }, { id: 'asc' }] },
+          { page, pageSize }
+        ),
         this.counts(),
       ]);
       const entries = await entriesOf(rows.map((row) => row.entryDocumentId));
       return {
         results: rows.map((row) => view(row, entries.get(row.entryDocumentId))),
-        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+        pagination,
         counts,
       };
     },
@@ -151,9 +165,9 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       // The first URL the link had is kept, however many fixes follow.
-      await strapi.documents(ENTRY_UID).update({
+      await documentsOf(strapi, ENTRY_UID).update({
         documentId: entry.documentId,
-        data: { url, originalUrl: entry.originalUrl || entry.url } as never,
+        data: { url, originalUrl: entry.originalUrl || entry.url },
       });
       const now = Date.now();
       if (isWaybackUrl(url)) {
@@ -178,5 +192,5 @@ const links = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export type LinksService = ReturnType<typeof links>;
-export default links;
+export type LinkHealthService = ReturnType<typeof linkHealth>;
+export default linkHealth;

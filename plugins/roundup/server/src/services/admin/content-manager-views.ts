@@ -74,8 +74,9 @@ const VIEWS: Record<string, ViewSpec> = {
   },
 };
 
-const editorLayout = ({ strapi }: { strapi: Core.Strapi }) => ({
+const contentManagerViews = ({ strapi }: { strapi: Core.Strapi }) => ({
   async apply() {
+    // The key keeps its first name: installs that applied this version already must not apply it again.
     const store = strapi.store({ type: 'plugin', name: 'roundup', key: 'editor-layout' });
     const applied = (await store.get({})) as { version?: number } | null;
     if (applied?.version === LAYOUT_VERSION) return;
@@ -110,5 +111,5 @@ const editorLayout = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 });
 
-export type EditorLayoutService = ReturnType<typeof editorLayout>;
-export default editorLayout;
+export type ContentManagerViewsService = ReturnType<typeof contentManagerViews>;
+export default contentManagerViews;

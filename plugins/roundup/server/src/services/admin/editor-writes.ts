@@ -1,0 +1,131 @@
+import type { Core } from '@strapi/strapi';
+import type { EditorView, NewEntry } from '../../../../shared/contracts/editor';
+import { httpUrlProblem } from '../../core/url';
+import type { CategoryRow, EntryRow, RoundupRow } from '../../content-types/rows';
+import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
+import { documentsOf } from '../../utils/documents';
+import { ConflictError, NotFoundError } from '../../utils/errors';
+import { getPluginService } from '../../utils/get-service';
+import { fieldProblems } from '../../utils/validation';
+
+type InboxLink = Pick<EntryRow, 'documentId'> & {
+  roundup: Pick<RoundupRow, 'documentId' | 'title'> | null;
+  category: Pick<CategoryRow, 'documentId'> | null;
+};
+
+/**
+ * What the editor writes from the roundup page: a new roundup, a link added to
+ * its draft (new, or from the inbox), publishing and unpublishing. Each answers
+ * the roundup's page as it is after the write.
+ */
+const editorWrites = ({ strapi }: { strapi: Core.Strapi }) => {
+  const page = (documentId: string) => getPluginService(strapi, 'roundup-page').view(documentId);
+
+  const isSection = async (documentId: string) => {
+    const row: Pick<CategoryRow, 'id'> | null = await strapi.db
+      .query(CATEGORY_UID)
+      .findOne({ where: { documentId }, select: ['id'] });
+    return Boolean(row);
+  };
+
+  const requireDraft = async (documentId: string) => {
+    const row: Pick<RoundupRow, 'id' | 'documentId' | 'title'> | null = await strapi.db
+      .query(ROUNDUP_UID)
+      .findOne({
+        where: { documentId, publishedAt: null },
+        select: ['id', 'documentId', 'title'],
+      });
+    if (!row) throw new NotFoundError(`No roundup with documentId "${documentId}"`);
+    return row;
+  };
+
+  /** The inbox link `documentId`, if it may join `roundup`; a 400 or 409 naming why not. */
+  const inboxLink = async (documentId: string, roundup: string): Promise<string> => {
+    const entry: InboxLink | null = await strapi.db.query(ENTRY_UID).findOne({
+      where: { documentId },
+      select: ['documentId'],
+      populate: {
+        roundup: { select: ['documentId', 'title'] },
+        category: { select: ['documentId'] },
+      },
+    });
+    if (!entry)
+      throw fieldProblems([{ path: 'entry', message: `no link with documentId "${documentId}"` }]);
+    if (entry.roundup) {
+      throw new ConflictError(
+        entry.roundup.documentId === roundup
+          ? 'This link is already in this roundup'
+          : `This link is already in the roundup "${entry.roundup.title}"`,
+        { roundup: entry.roundup.documentId }
+      );
+    }
+    if (!entry.category) {
+      throw fieldProblems([
+        { path: 'entry', message: 'has no section; give it one before adding it' },
+      ]);
+    }
+    return entry.documentId;
+  };
+
+  /** A new link from quick-add, every bad field named at once. */
+  const newLink = async (input: NewEntry): Promise<string> => {
+    const problems: { path: string; message: string }[] = [];
+    const urlProblem = httpUrlProblem(input.url);
+    if (urlProblem) problems.push({ path: 'url', message: urlProblem });
+    if (!(await isSection(input.category))) {
+      problems.push({ path: 'category', message: 'must be one of the sections' });
+    }
+    if (problems.length > 0) throw fieldProblems(problems);
+    const created = await documentsOf(strapi, ENTRY_UID).create({
+      data: {
+        title: input.title,
+        url: input.url,
+        author: input.author || null,
+        description: input.description || null,
+        category: input.category,
+      },
+    });
+    return created.documentId;
+  };
+
+  return {
+    /** Starts a new roundup as a draft. */
+    async create(data: { title: string; date: string; slug?: string }): Promise<EditorView> {
+      const created = await documentsOf(strapi, ROUNDUP_UID).create({ data });
+      return page(created.documentId);
+    },
+
+    /**
+     * Adds a link to the end of its section in the roundup's draft: a new one
+     * (quick-add; every bad field named at once) or one from the inbox.
+     */
+    async addEntry(documentId: string, input: { entry: string } | NewEntry): Promise<EditorView> {
+      const roundup = await requireDraft(documentId);
+      await strapi.db.transaction(async () => {
+        const entryId =
+          'entry' in input ? await inboxLink(input.entry, documentId) : await newLink(input);
+        await documentsOf(strapi, ROUNDUP_UID).update({
+          documentId: roundup.documentId,
+          status: 'draft',
+          data: { entries: { connect: [entryId] } },
+        });
+      });
+      return page(documentId);
+    },
+
+    async publish(documentId: string): Promise<EditorView> {
+      await requireDraft(documentId);
+      await strapi.documents(ROUNDUP_UID).publish({ documentId });
+      return page(documentId);
+    },
+
+    async unpublish(documentId: string): Promise<EditorView> {
+      await requireDraft(documentId);
+      await strapi.documents(ROUNDUP_UID).unpublish({ documentId });
+      return page(documentId);
+    },
+  };
+};
+
+export type EditorWritesService = ReturnType<typeof editorWrites>;
+export default editorWrites;
