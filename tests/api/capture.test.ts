@@ -1,6 +1,7 @@
 import { startApp, type TestApp } from '../helpers/app';
 import { docs, loginAdmin, type AdminClient } from '../helpers/admin';
 import { makeCategory, makeRoundup } from '../helpers/content';
+import { htmlPage, serve, startPageSite } from '../helpers/pages';
 
 let app: TestApp;
 let admin: AdminClient;
@@ -292,5 +293,33 @@ describe('the inbox', () => {
       'Async closures',
       'Generics in practice',
     ]);
+  });
+});
+
+describe('with unfurl turned off (unfurl.enabled: false)', () => {
+  it('quick-add and Retry read nothing and say why, and a capture stays as sent', async () => {
+    const site = await startPageSite({ '/page': serve(htmlPage('<title>Never read</title>')) });
+    try {
+      const pasted = await admin
+        .post('/roundup/unfurl')
+        .send({ url: `${site.origin}/page` })
+        .expect(200);
+      expect(pasted.body).toEqual({ ok: false, reason: 'unfurl is turned off' });
+
+      const captured = await capture(captureKey, {
+        url: `${site.origin}/page`,
+        title: 'As sent',
+      }).expect(201);
+      const retried = await admin
+        .post(`/roundup/inbox/${captured.body.data.documentId}/unfurl`)
+        .expect(200);
+      expect(retried.body).toMatchObject({
+        title: 'As sent',
+        unfurl: { state: 'failed', reason: 'unfurl is turned off' },
+      });
+      expect(site.hits.get('/page')).toBeUndefined();
+    } finally {
+      await site.close();
+    }
   });
 });

@@ -25,6 +25,7 @@ let lateIsUp = false;
 const env = () => ({
   ROUNDUP_SEED_DEMO: 'false',
   ROUNDUP_OUTBOUND_ALLOW: `127.0.0.1:${site.port}`,
+  ROUNDUP_UNFURL: 'true',
   ROUNDUP_UNFURL_TIMEOUT_MS: '2500',
   ROUNDUP_CAPTURE_BURST: '100',
 });

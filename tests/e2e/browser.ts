@@ -19,7 +19,9 @@ export const serveApp = async (env: Record<string, string> = {}) => {
     DATABASE_FILENAME: file,
     SERVE_ADMIN_PANEL: 'true',
     ROUNDUP_SEED_DEMO: 'true',
+    // Off unless a suite points them at a loopback site: they would visit the links' real hosts.
     ROUNDUP_LINKCHECK_ENABLED: 'false',
+    ROUNDUP_UNFURL: 'false',
     ...env,
   });
   return {

@@ -34,7 +34,10 @@ beforeAll(async () => {
       )
     ),
   });
-  app = await serveApp({ ROUNDUP_OUTBOUND_ALLOW: `127.0.0.1:${site.port}` });
+  app = await serveApp({
+    ROUNDUP_OUTBOUND_ALLOW: `127.0.0.1:${site.port}`,
+    ROUNDUP_UNFURL: 'true',
+  });
   const registered = await adminApi(app.url)('POST', '/admin/register-admin', EDITOR);
   expect(registered.status).toBe(200);
   api = adminApi(app.url, registered.body.data.token);

@@ -27,12 +27,14 @@ export const startApp = async ({
 }): Promise<TestApp> => {
   const databaseEnv = reuseDatabase ? reusedEnv(database) : await freshDatabase(database);
   databases.set(database, databaseEnv);
-  // The nightly link check stays off in tests: it would visit the demo's real links.
+  // The nightly link check and unfurl stay off in tests: they would visit the links' real hosts.
+  // Suites that check them turn them on and point them at loopback sites.
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     ROUNDUP_SEED_DEMO: 'true',
     ROUNDUP_LINKCHECK_ENABLED: 'false',
+    ROUNDUP_UNFURL: 'false',
     ...databaseEnv,
     ...env,
   });

@@ -9,6 +9,8 @@ import { getPluginService } from '../../utils/get-service';
 
 /** Unfurls run a few at a time, so a burst of captures never floods the network or the database. */
 const CONCURRENCY = 2;
+/** Why nothing was read when the host app turned unfurl off (`unfurl.enabled: false`). */
+const TURNED_OFF = 'unfurl is turned off';
 
 /**
  * Reads captured pages' metadata and fills what the editor left empty. Every
@@ -50,6 +52,7 @@ const unfurlService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     /** What `url` says about itself, for the editor's quick-add; nothing is stored. */
     async preview(url: string): Promise<UnfurlOutcome> {
+      if (!getPluginConfig(strapi).unfurl.enabled) return { ok: false, reason: TURNED_OFF };
       return unfurl(url, fetchPage, limits());
     },
 
@@ -65,7 +68,9 @@ const unfurlService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       if (!entry) return null;
       const record = readRecord(entry.unfurl);
-      const outcome = await unfurl(entry.url, fetchPage, limits());
+      const outcome: UnfurlOutcome = getPluginConfig(strapi).unfurl.enabled
+        ? await unfurl(entry.url, fetchPage, limits())
+        : { ok: false, reason: TURNED_OFF };
       const now = new Date();
       const data = outcome.ok
         ? (() => {
