@@ -49,7 +49,8 @@ describe('a scheduled publish', () => {
   it('publishes the draft as it stands at its time, once, with one build hook delivery, the feed and the rendered output', async () => {
     await withHook(admin, ['roundup.publish'], async (received) => {
       const r = await draft('Scheduled December', 'scheduled-december');
-      const at = secondsAhead(3000);
+      // Far enough ahead for the checks and the edit below to come first, on a busy machine too.
+      const at = secondsAhead(8000);
       const set = await admin
         .put(schedulePath(r.documentId))
         .send({ publishAt: kathmanduWallTime(at), timeZone: KATHMANDU })
@@ -151,7 +152,9 @@ describe('cancel and reschedule', () => {
     const later = await draft('Moved later', 'moved-later');
     const cancelled = await draft('Cancelled', 'cancelled');
     const sooner = await draft('Moved sooner', 'moved-sooner');
-    const soon = kathmanduWallTime(secondsAhead(2000));
+    // Far enough ahead that the moves and the cancel below are made before it comes, on a busy machine too.
+    const firstTime = secondsAhead(10_000);
+    const soon = kathmanduWallTime(firstTime);
     const inAnHour = kathmanduWallTime(secondsAhead(HOUR));
 
     for (const r of [later, cancelled]) {
@@ -174,12 +177,12 @@ describe('cancel and reschedule', () => {
     expect(gone.body).toMatchObject({ publish: null, unpublish: null, last: null });
     await admin
       .put(schedulePath(sooner.documentId))
-      .send({ publishAt: soon, timeZone: KATHMANDU })
+      .send({ publishAt: kathmanduWallTime(secondsAhead(2000)), timeZone: KATHMANDU })
       .expect(200);
 
     await waitFor(() => isPublic('moved-sooner'), 'the rescheduled publish', 30_000);
     // Two more looks of the scheduler after the first time: still nothing for the other two.
-    await sleep(2500);
+    await sleep(Math.max(0, firstTime - Date.now()) + 2500);
     expect(await isPublic('moved-later')).toBe(false);
     expect(await isPublic('cancelled')).toBe(false);
     expect((await scheduleOf(later.documentId)).publish).toMatchObject({ wallTime: inAnHour });
