@@ -1,3 +1,4 @@
+import type { ChangeItem, ChangesPage } from '../../../../client';
 import { encodeCursor, type ChangesCursor } from './cursor';
 
 /** One roundup's row in the change log: its latest change. */
@@ -10,24 +11,11 @@ export interface ChangeRow {
   changedAt: string;
 }
 
-/** What the feed says of one roundup. */
-export interface ChangeItem {
-  documentId: string;
-  /** `published`: fetch it (again); `removed`: unpublished or deleted. */
-  state: 'published' | 'removed';
-  slug: string;
-  /** YYYY-MM-DD */
-  date: string;
-  /** Changes whenever what the roundup's rendered outputs show may have changed. */
-  version: string;
-  /** When that change was made, ISO 8601. */
-  updatedAt: string;
-}
-
-export interface ChangesPage {
-  data: ChangeItem[];
-  meta: { nextCursor: string; hasMore: boolean };
-}
+/**
+ * What the feed says of one roundup, and a page of it: the typed client's own types, which
+ * frontends read the feed with, so that the server answers exactly what they declare.
+ */
+export type { ChangeItem, ChangesPage };
 
 /**
  * Which rows a page reads: those numbered after the cursor, in order, without
