@@ -36,6 +36,8 @@ export interface EntryRow extends BaseRow {
   title: string;
   url: string;
   canonicalUrl: string | null;
+  /** The sha256 of `canonicalUrl`, for its index. */
+  canonicalHash: string | null;
   inInbox: boolean;
   originalUrl: string | null;
   author: string | null;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { FIELD_LIMITS } from '../../core/limits';
-import { canonicalUrl } from '../../core/canonical-url';
+import { canonicalHash, canonicalUrl } from '../../core/canonical-url';
 import { appendNote } from '../../core/capture/notes';
 import { takeFromBucket, type Bucket } from '../../core/capture/rate-limit';
 import { pendingRecord, readRecord } from '../../core/unfurl/fill';
@@ -158,7 +158,11 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!canonical)
         throw fieldProblems([{ path: 'url', message: 'must be an absolute http(s) URL' }]);
 
-      const existing = await findLink({ canonicalUrl: canonical });
+      // Through the hash's index, comparing the full canonical URL as well.
+      const existing = await findLink({
+        canonicalHash: canonicalHash(canonical),
+        canonicalUrl: canonical,
+      });
       if (existing) {
         const data: DocumentData[typeof ENTRY_UID] = {
           description: appendNote(existing.description, input.commentary),
