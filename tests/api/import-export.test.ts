@@ -126,11 +126,6 @@ describe('POST /roundup/import', () => {
       { markdown: '---\ntitle: [unclosed\ndate: 2026-01-31\n---\n\n## A\n* [x](https://x.org)\n' },
       /^markdown: line 3: the front matter is not valid YAML/,
     ],
-    [
-      'an invalid URL',
-      { markdown: POST.replace('https://example.com/second', 'javascript:alert(1)') },
-      /sections\[0\]\.entries\[1\]\.url: line 17: .*must use http or https, not javascript/,
-    ],
     ['no date', { markdown: POST.replace('date: 2026-10-31\n', '') }, /date: the post has no date/],
     ['markdown that is not a string', { markdown: 42 }, /markdown/],
     ['an unknown field', { markdown: POST, overwrite: true }, /Unknown field: overwrite/],
@@ -142,6 +137,29 @@ describe('POST /roundup/import', () => {
       .expect(400);
     expect(res.body.error.message).toMatch(message);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('imports a post with an invalid URL, keeping that entry as text with a warning on its line', async () => {
+    const markdown = POST.replace('title: What we read in October', 'title: Invalid in October')
+      .replace('https://example.com/second', 'javascript:alert(1)')
+      .replace('date: 2026-10-31', 'date: 2026-10-30');
+    const before = await snapshot();
+    const res = await admin.post('/roundup/import').send({ markdown }).expect(201);
+    expect(res.body.entries).toBe(2);
+    expect(res.body.warnings).toContainEqual({
+      line: 17,
+      message:
+        'the entry "Second article", which cannot be a link (its url must use http or https, not javascript), is kept in the commentary of "First article"',
+    });
+    expect(await snapshot()).toEqual({
+      ...before,
+      roundups: before.roundups + 1,
+      entries: before.entries + 2,
+    });
+    const first = await app.strapi.db
+      .query('plugin::roundup.entry')
+      .findOne({ where: { title: 'First article', roundup: { documentId: res.body.documentId } } });
+    expect(first.description).toContain('No author here.');
   });
 
   it('answers 413 for a body over the configured size (5 MB)', async () => {

@@ -184,8 +184,9 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const category = await sectionFor(input.category);
-      // The tab's title only stands in until unfurl reads the page's own: cut to the title's limit.
-      const title = input.title || input.pageTitle?.slice(0, FIELD_LIMITS.entry.title) || input.url;
+      // The tab's title (or the URL, which may be longer) only stands in until unfurl reads the page's own: cut to the title's limit.
+      const title =
+        input.title || (input.pageTitle || input.url).slice(0, FIELD_LIMITS.entry.title);
       const created = await documentsOf(strapi, ENTRY_UID).create({
         data: {
           title,
