@@ -104,8 +104,11 @@ const readByline = (tail: string, title: string, line: number, notes: EntryNote[
   const text = tail.trim();
   if (text === '') return { author: null, lead: null };
   if (/^by$/i.test(text)) {
-    notes.push({ line, message: `the link of "${title}" is followed by "by" but no author` });
-    return { author: null, lead: null };
+    notes.push({
+      line,
+      message: `the link of "${title}" is followed by "by" but no author; "${text}" starts the commentary`,
+    });
+    return { author: null, lead: text };
   }
   const byName = /^by\s/i.test(text) ? text.slice(2).trimStart() : '';
   if (byName !== '') {
