@@ -190,6 +190,42 @@ describe('POST /roundup/import', () => {
   });
 });
 
+describe("a heading that differs from the shared section's name only in punctuation or case", () => {
+  it("keeps the roundup's own text and renders it back; the section stays shared", async () => {
+    const great = await docs(app.strapi, 'category').create({
+      data: { name: 'Great', position: 5 },
+    });
+    const post = (title: string, heading: string) =>
+      `---\ntitle: ${title}\ndate: 2026-09-30\n---\n\n## ${heading}\n* [A link](https://example.com/great) by Ann<br/>\n  Why it is great.\n`;
+    const categories = await count('category');
+    const own = post('Great in September', 'Great!');
+    const res = await admin.post('/roundup/import').send({ markdown: own, publish: true });
+    expect(res.status).toBe(201);
+    expect(await count('category')).toBe(categories);
+    const entry = await app.strapi.db.query('plugin::roundup.entry').findOne({
+      where: { roundup: { documentId: res.body.documentId } },
+      populate: ['category'],
+    });
+    expect(entry.category.documentId).toBe(great.documentId);
+
+    const rendered = await app
+      .http()
+      .get(`/api/roundup/roundups/${res.body.slug}/rendered`)
+      .expect(200);
+    expect(rendered.text).toContain('\n## Great!\n');
+    const exported = await admin.get(`/roundup/roundups/${res.body.documentId}/export`).expect(200);
+    const body = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '');
+    expect(body(exported.text)).toBe(body(own));
+    // Another roundup writing the section's own name shows it as the section has it.
+    const plain = await admin
+      .post('/roundup/import')
+      .send({ markdown: post('Plain in September', 'Great'), publish: true })
+      .expect(201);
+    const other = await admin.get(`/roundup/roundups/${plain.body.documentId}/export`).expect(200);
+    expect(other.text).toContain('\n## Great\n');
+  });
+});
+
 describe('GET /roundup/roundups/:documentId/export', () => {
   it('exports the draft or the published version as Jekyll Markdown', async () => {
     const res = await admin
@@ -256,7 +292,7 @@ by Sam Writer - A calm walk through a crash log, line by line.
         .post('/roundup/import')
         .send({ markdown, fileName: `post-${index}.md`, dryRun: true })
         .expect(200);
-      // Section names come back as the stored categories spell them ("Neat Open-Source Projects").
+      // Section names come back as the post wrote them, its sections matched to the stored categories by slug.
       const bySlug = (roundup: any) => ({
         ...roundup,
         sections: roundup.sections.map((s: any) => ({ ...s, category: s.category.slug })),

@@ -55,6 +55,8 @@ export interface EntryRow extends BaseRow {
 export interface RoundupRow extends BaseRow, Omit<Roundup, 'slug' | 'sections'> {
   /** Made from the title on every write when left empty; a draft without a title has none yet. */
   slug: string | null;
+  /** Own heading text per section documentId (see core/section-heading). */
+  headings: Record<string, string> | null;
   entries?: EntryRow[];
   sections?: CategoryRow[];
 }

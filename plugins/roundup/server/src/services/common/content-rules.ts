@@ -3,6 +3,7 @@ import { canonicalHash, canonicalLengthProblem, canonicalUrl } from '../../core/
 import { isoDateProblem } from '../../core/date';
 import { frontMatterProblem } from '../../core/front-matter';
 import { fieldLengthProblems, type LimitedType } from '../../core/limits';
+import { sectionHeadingsProblem } from '../../core/section-heading';
 import { slugCandidate, slugFromText, slugProblem } from '../../core/slug';
 import { httpUrlProblem } from '../../core/url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID, type RoundupContentUID } from '../../uids';
@@ -147,6 +148,10 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
     if (uid === ROUNDUP_UID && data.date !== undefined && data.date !== null && data.date !== '') {
       const problem = isoDateProblem(data.date);
       if (problem) throw fieldError('date', problem, data.date);
+    }
+    if (uid === ROUNDUP_UID && 'headings' in data) {
+      const problem = sectionHeadingsProblem(data.headings);
+      if (problem) throw fieldError('headings', problem, data.headings);
     }
     if (uid === ROUNDUP_UID && 'frontMatter' in data) {
       const problem = frontMatterProblem(data.frontMatter);
