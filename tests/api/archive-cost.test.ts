@@ -113,7 +113,7 @@ describe('SQL statements per request do not grow with the archive', () => {
 
 describe('the indexes the routes read through', () => {
   const INDEXES = {
-    roundup_entries: ['roundup_entries_inbox_idx', 'roundup_entries_canonical_url_idx'],
+    roundup_entries: ['roundup_entries_inbox_idx', 'roundup_entries_canonical_hash_idx'],
     roundup_roundups: ['roundup_roundups_date_idx', 'roundup_roundups_status_date_idx'],
   };
 
@@ -202,8 +202,8 @@ describe('the indexes the routes read through', () => {
     expect(await plan(/from roundup_entries as \w+ .*where .*in_inbox/)).toContain(
       'roundup_entries_inbox_idx'
     );
-    expect(await plan(/from roundup_entries as \w+ .*where .*canonical_url in/)).toContain(
-      'roundup_entries_canonical_url_idx'
+    expect(await plan(/from roundup_entries as \w+ .*where .*canonical_hash in/)).toContain(
+      'roundup_entries_canonical_hash_idx'
     );
     expect(
       await plan(

@@ -202,7 +202,7 @@ describe('every text field has a limit that says so', () => {
   it.each([
     ['entry', 'description', 20_000],
     ['entry', 'title', 255],
-    ['entry', 'url', 255],
+    ['entry', 'url', 2048],
     ['entry', 'author', 255],
     ['roundup', 'title', 255],
     ['roundup', 'excerpt', 20_000],

@@ -126,11 +126,6 @@ describe('POST /roundup/import', () => {
       { markdown: '---\ntitle: [unclosed\ndate: 2026-01-31\n---\n\n## A\n* [x](https://x.org)\n' },
       /^markdown: line 3: the front matter is not valid YAML/,
     ],
-    [
-      'an invalid URL',
-      { markdown: POST.replace('https://example.com/second', 'javascript:alert(1)') },
-      /sections\[0\]\.entries\[1\]\.url: line 17: .*must use http or https, not javascript/,
-    ],
     ['no date', { markdown: POST.replace('date: 2026-10-31\n', '') }, /date: the post has no date/],
     ['markdown that is not a string', { markdown: 42 }, /markdown/],
     ['an unknown field', { markdown: POST, overwrite: true }, /Unknown field: overwrite/],
@@ -142,6 +137,29 @@ describe('POST /roundup/import', () => {
       .expect(400);
     expect(res.body.error.message).toMatch(message);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('imports a post with an invalid URL, keeping that entry as text with a warning on its line', async () => {
+    const markdown = POST.replace('title: What we read in October', 'title: Invalid in October')
+      .replace('https://example.com/second', 'javascript:alert(1)')
+      .replace('date: 2026-10-31', 'date: 2026-10-30');
+    const before = await snapshot();
+    const res = await admin.post('/roundup/import').send({ markdown }).expect(201);
+    expect(res.body.entries).toBe(2);
+    expect(res.body.warnings).toContainEqual({
+      line: 17,
+      message:
+        'the entry "Second article", which cannot be a link (its url must use http or https, not javascript), is kept in the commentary of "First article"',
+    });
+    expect(await snapshot()).toEqual({
+      ...before,
+      roundups: before.roundups + 1,
+      entries: before.entries + 2,
+    });
+    const first = await app.strapi.db
+      .query('plugin::roundup.entry')
+      .findOne({ where: { title: 'First article', roundup: { documentId: res.body.documentId } } });
+    expect(first.description).toContain('No author here.');
   });
 
   it('answers 413 for a body over the configured size (5 MB)', async () => {
@@ -169,6 +187,42 @@ describe('POST /roundup/import', () => {
     const reader = await loginAdmin(app, { actions: ['plugin::roundup.read'] });
     await reader.post('/roundup/import').send({ markdown: POST, dryRun: true }).expect(403);
     await app.http().post('/roundup/import').send({ markdown: POST, dryRun: true }).expect(401);
+  });
+});
+
+describe("a heading that differs from the shared section's name only in punctuation or case", () => {
+  it("keeps the roundup's own text and renders it back; the section stays shared", async () => {
+    const great = await docs(app.strapi, 'category').create({
+      data: { name: 'Great', position: 5 },
+    });
+    const post = (title: string, heading: string) =>
+      `---\ntitle: ${title}\ndate: 2026-09-30\n---\n\n## ${heading}\n* [A link](https://example.com/great) by Ann<br/>\n  Why it is great.\n`;
+    const categories = await count('category');
+    const own = post('Great in September', 'Great!');
+    const res = await admin.post('/roundup/import').send({ markdown: own, publish: true });
+    expect(res.status).toBe(201);
+    expect(await count('category')).toBe(categories);
+    const entry = await app.strapi.db.query('plugin::roundup.entry').findOne({
+      where: { roundup: { documentId: res.body.documentId } },
+      populate: ['category'],
+    });
+    expect(entry.category.documentId).toBe(great.documentId);
+
+    const rendered = await app
+      .http()
+      .get(`/api/roundup/roundups/${res.body.slug}/rendered`)
+      .expect(200);
+    expect(rendered.text).toContain('\n## Great!\n');
+    const exported = await admin.get(`/roundup/roundups/${res.body.documentId}/export`).expect(200);
+    const body = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '');
+    expect(body(exported.text)).toBe(body(own));
+    // Another roundup writing the section's own name shows it as the section has it.
+    const plain = await admin
+      .post('/roundup/import')
+      .send({ markdown: post('Plain in September', 'Great'), publish: true })
+      .expect(201);
+    const other = await admin.get(`/roundup/roundups/${plain.body.documentId}/export`).expect(200);
+    expect(other.text).toContain('\n## Great\n');
   });
 });
 
@@ -238,7 +292,7 @@ by Sam Writer - A calm walk through a crash log, line by line.
         .post('/roundup/import')
         .send({ markdown, fileName: `post-${index}.md`, dryRun: true })
         .expect(200);
-      // Section names come back as the stored categories spell them ("Neat Open-Source Projects").
+      // Section names come back as the post wrote them, its sections matched to the stored categories by slug.
       const bySlug = (roundup: any) => ({
         ...roundup,
         sections: roundup.sections.map((s: any) => ({ ...s, category: s.category.slug })),

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import {
+  canonicalHash,
+  canonicalLengthProblem,
   canonicalUrl,
   TRACKING_PARAMETERS,
 } from '../../plugins/roundup/server/src/core/canonical-url';
@@ -85,5 +88,24 @@ describe('canonicalUrl', () => {
   it('lists the tracking parameters in lower case, once each', () => {
     expect(TRACKING_PARAMETERS.every((name) => name === name.toLowerCase())).toBe(true);
     expect(new Set(TRACKING_PARAMETERS).size).toBe(TRACKING_PARAMETERS.length);
+  });
+});
+
+describe('canonicalHash and canonicalLengthProblem', () => {
+  it('hashes the canonical URL as sha256 hex: one hash for the variants of one link', () => {
+    const hash = createHash('sha256').update('https://example.com/Post').digest('hex');
+    expect(canonicalHash(canonicalUrl('https://Example.com/Post/?utm_source=x')!)).toBe(hash);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(canonicalHash('https://example.com/post')).not.toBe(hash);
+  });
+
+  it('holds a canonical URL to 2,048 characters', () => {
+    const url = (length: number) => `https://example.com/${'a'.repeat(length - 20)}`;
+    expect(canonicalLengthProblem(url(2048))).toBeNull();
+    expect(canonicalLengthProblem(url(2049))).toBe(
+      'must be at most 2048 characters once written out in full (it has 2049)'
+    );
+    // Escaping lengthens a URL: 400 characters as written, 2,300 in full.
+    expect(canonicalUrl(`https://example.com/${'é'.repeat(380)}`)).toHaveLength(2300);
   });
 });

@@ -1,5 +1,7 @@
+import { CANONICAL_HASH_LENGTH } from '../../plugins/roundup/server/src/core/canonical-url';
 import {
   FIELD_LIMITS,
+  URL_LENGTH,
   fieldLengthProblems,
   frontMatterSizeProblem,
   roundupLengthProblems,
@@ -27,11 +29,23 @@ describe('FIELD_LIMITS', () => {
       for (const [field, attribute] of textFields) {
         const limit =
           (FIELD_LIMITS[type] as Record<string, number>)[field] ??
-          (field === 'canonicalUrl' ? 255 : undefined);
+          (
+            { canonicalUrl: URL_LENGTH, canonicalHash: CANONICAL_HASH_LENGTH } as Record<
+              string,
+              number
+            >
+          )[field];
         expect([field, attribute.maxLength]).toEqual([field, limit]);
       }
     }
   );
+
+  it('keeps URLs in text columns, long enough for 2,048 characters on every database', () => {
+    const attributes = entrySchema.attributes as Record<string, { type: string }>;
+    expect(URL_LENGTH).toBe(2048);
+    for (const field of ['url', 'originalUrl', 'canonicalUrl'])
+      expect([field, attributes[field].type]).toEqual([field, 'text']);
+  });
 
   it('keeps strings and slugs within a varchar(255) column', () => {
     for (const [type, fields] of Object.entries(FIELD_LIMITS)) {
@@ -56,11 +70,21 @@ describe('fieldLengthProblems', () => {
     ],
     [
       'entry',
-      { title: text(256), url: `https://a.test/${text(250)}` },
+      { title: text(256), url: `https://a.test/${text(2034)}` },
       [
         ['title', 'must be at most 255 characters (it has 256)'],
-        ['url', 'must be at most 255 characters (it has 265)'],
+        ['url', 'must be at most 2048 characters (it has 2049)'],
       ],
+    ],
+    [
+      'entry',
+      { url: `https://a.test/${text(2033)}`, originalUrl: `https://a.test/${text(2033)}` },
+      [],
+    ],
+    [
+      'entry',
+      { originalUrl: `https://a.test/${text(2034)}` },
+      [['originalUrl', 'must be at most 2048 characters (it has 2049)']],
     ],
     [
       'roundup',

@@ -445,10 +445,16 @@ describe('parseRoundupMarkdown: entries', () => {
       [{ line: 8, message: 'the formatting of the author of "Maps" is not kept: "*Jo*"' }],
     ],
     [
-      '"by" with no author',
+      '"by" with no author, kept as the start of the commentary',
       ['## Articles', '* [Maps](https://example.com/maps) by <br/>', 'Old maps.'],
-      entry('Maps', 'https://example.com/maps', null, 'Old maps.'),
-      [{ line: 8, message: 'the link of "Maps" is followed by "by" but no author' }],
+      entry('Maps', 'https://example.com/maps', null, 'by\nOld maps.'),
+      [
+        {
+          line: 8,
+          message:
+            'the link of "Maps" is followed by "by" but no author; "by" starts the commentary',
+        },
+      ],
     ],
     [
       'a link without text',

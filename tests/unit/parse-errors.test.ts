@@ -94,64 +94,89 @@ describe('entry URLs', () => {
     '* [Empty]()',
   ].join('\n');
 
-  it('keeps entries with bad URLs and lists their problems with field and line', () => {
+  it('keeps an entry whose URL the API refuses as text, with a warning naming its line', () => {
     const parsed = parseRoundupMarkdown(text);
     expect(parsed.roundup.sections.map((s) => s.entries.map((e) => e.url))).toEqual([
-      ['https://example.com/good', 'example.com/tool'],
-      ['javascript:alert(1)', '/projects/x', 'mailto:someone@example.com', ''],
+      ['https://example.com/good'],
     ]);
-    expect(parsed.urlProblems).toEqual([
-      {
-        field: 'sections[0].entries[1].url',
-        line: 8,
-        url: 'example.com/tool',
-        message:
-          'line 8: the URL "example.com/tool" of "Bare host" must be an absolute http(s) URL, such as https://example.com/article',
-      },
-      {
-        field: 'sections[1].entries[0].url',
-        line: 10,
-        url: 'javascript:alert(1)',
-        message:
-          'line 10: the URL "javascript:alert(1)" of "Script" must use http or https, not javascript',
-      },
-      {
-        field: 'sections[1].entries[1].url',
-        line: 11,
-        url: '/projects/x',
-        message:
-          'line 11: the URL "/projects/x" of "Relative" must be an absolute http(s) URL, such as https://example.com/article',
-      },
-      {
-        field: 'sections[1].entries[2].url',
-        line: 12,
-        url: 'mailto:someone@example.com',
-        message:
-          'line 12: the URL "mailto:someone@example.com" of "Mail" must use http or https, not mailto',
-      },
-      {
-        field: 'sections[1].entries[3].url',
-        line: 13,
-        url: '',
-        message: 'line 13: the URL "" of "Empty" must be an absolute http(s) URL',
-      },
+    expect(parsed.roundup.sections[0].entries[0].description).toBe(
+      '* [Bare host](example.com/tool)'
+    );
+    expect(parsed.roundup.outro).toBe(
+      [
+        '## Projects',
+        '* [Script](javascript:alert(1))',
+        '* [Relative](/projects/x)',
+        '* [Mail](mailto:someone@example.com)',
+        '* [Empty]()',
+      ].join('\n')
+    );
+    const refused = parsed.warnings.filter((w) => w.message.includes('cannot be a link'));
+    expect(refused.map((w) => [w.line, w.message])).toEqual([
+      [
+        8,
+        'the entry "Bare host", which cannot be a link (its url must be an absolute http(s) URL, such as https://example.com/article), is kept in the commentary of "Good"',
+      ],
+      [
+        10,
+        'the entry "Script", which cannot be a link (its url must use http or https, not javascript), is kept in the outro',
+      ],
+      [
+        11,
+        'the entry "Relative", which cannot be a link (its url must be an absolute http(s) URL, such as https://example.com/article), is kept in the outro',
+      ],
+      [
+        12,
+        'the entry "Mail", which cannot be a link (its url must use http or https, not mailto), is kept in the outro',
+      ],
+      [
+        13,
+        'the entry "Empty", which cannot be a link (its url must be an absolute http(s) URL), is kept in the outro',
+      ],
     ]);
-    expect(parsed.warnings).toEqual([]);
+    expect(parsed.urlProblems).toEqual([]);
+  });
+
+  it('keeps a URL of 2,048 characters as a link, and one longer (as written or in full) as text', () => {
+    const url = (length: number) => `https://example.com/${'a'.repeat(length - 20)}`;
+    // Each "é" is written out in full as %C3%A9: 720 characters as written, 4,220 in full.
+    const escaped = `https://example.com/${'é'.repeat(700)}`;
+    const parsed = parseRoundupMarkdown(
+      [
+        ...FRONT,
+        '## Tools',
+        `* [Longest](${url(2048)}) by Ann - kept`,
+        `* [Too long](${url(2049)}) by Bob - as text`,
+        `* [Escaped](${escaped})`,
+      ].join('\n')
+    );
+    expect(parsed.roundup.sections[0].entries.map((e) => [e.title, e.url.length])).toEqual([
+      ['Longest', 2048],
+    ]);
+    expect(parsed.roundup.sections[0].entries[0].description).toBe(
+      ['kept', `* [Too long](${url(2049)}) by Bob - as text`, `* [Escaped](${escaped})`].join('\n')
+    );
+    expect(parsed.warnings.map((w) => [w.line, w.message])).toEqual([
+      [
+        8,
+        'the entry "Too long", which cannot be a link (its url must be at most 2048 characters (it has 2049)), is kept in the commentary of "Longest"',
+      ],
+      [
+        9,
+        'the entry "Escaped", which cannot be a link (its url must be at most 2048 characters once written out in full (it has 4220)), is kept in the commentary of "Longest"',
+      ],
+    ]);
+    expect(parsed.lengthProblems).toEqual([]);
   });
 
   it('checks a model without its lines, as after an edit', () => {
     const { roundup } = parseRoundupMarkdown(text);
+    roundup.sections[0].entries.push(
+      { title: 'Script', url: 'javascript:alert(1)', author: null, description: null },
+      { title: 'Empty', url: '', author: null, description: null }
+    );
     expect(entryUrlProblems(roundup).map((problem) => [problem.line, problem.message])).toEqual([
-      [
-        null,
-        'the URL "example.com/tool" of "Bare host" must be an absolute http(s) URL, such as https://example.com/article',
-      ],
       [null, 'the URL "javascript:alert(1)" of "Script" must use http or https, not javascript'],
-      [
-        null,
-        'the URL "/projects/x" of "Relative" must be an absolute http(s) URL, such as https://example.com/article',
-      ],
-      [null, 'the URL "mailto:someone@example.com" of "Mail" must use http or https, not mailto'],
       [null, 'the URL "" of "Empty" must be an absolute http(s) URL'],
     ]);
   });
@@ -204,12 +229,8 @@ describe('parseRoundupMarkdown: fields longer than their limit', () => {
       {
         field: 'sections[0].entries[0].description',
         line: 9,
-        message: 'line 9: must be at most 20000 characters (it has 20001)',
-      },
-      {
-        field: 'sections[0].entries[1].author',
-        line: 11,
-        message: 'line 11: must be at most 255 characters (it has 20001)',
+        // B's author is over its limit: B is kept as text, in A's commentary.
+        message: 'line 9: must be at most 20000 characters (it has 40029)',
       },
     ]);
     // An over-long field gets its problem instead of warnings about its contents.

@@ -187,6 +187,31 @@ describe('import then render keeps what a reader sees', () => {
     ]);
   });
 
+  it.each([
+    [
+      'a footnote reference right after the link',
+      ['* [Parser (a library)](https://e.example/p)[^1] by Ann - for parsing', '', '[^1]: Note.'],
+    ],
+    [
+      'an asterisk glued to the end of the title',
+      ['* [Tool](https://e.example/t)* by Bob - starred'],
+    ],
+    [
+      'a glued reference and more lines',
+      ['* [Tool](https://e.example/t)[^a]<br/>', '  More on it.', '', '[^a]: Why.'],
+    ],
+    ['a dangling "by" with no author', ['* [Maps](https://e.example/m) by<br/>', '  Old maps.']],
+    ['a dangling "by" alone', ['* [Maps](https://e.example/m) by']],
+  ])('%s reads the same after import and render', (_name, body) => {
+    const source = post(['## Links', ...body]);
+    const parsed = parseRoundupMarkdown(source);
+    const markdown = defaultRenderer.markdown(parsed.roundup);
+    const shown = (text: string) =>
+      buildPage(withoutFrontMatter(text)).text.replace(/\s+/g, ' ').trim();
+    expect(shown(markdown)).toBe(shown(source));
+    expect(parseRoundupMarkdown(markdown).roundup).toEqual(parsed.roundup);
+  });
+
   it.each(['Random!', 'Q&A?', 'C++ & Rust: tools', 'Neat Open-Source Projects…'])(
     'a section heading %j keeps its punctuation',
     (name) => {

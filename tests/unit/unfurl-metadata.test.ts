@@ -160,6 +160,14 @@ describe('extractMetadata: description, site, canonical, oEmbed', () => {
     ).toBeNull();
   });
 
+  it('keeps a canonical URL of up to 2,048 characters, and no longer one', () => {
+    const href = (length: number) => `https://blog.example/${'a'.repeat(length - 21)}`;
+    const canonical = (length: number) =>
+      extractMetadata(page(`<link rel="canonical" href="${href(length)}">`), PAGE).canonicalUrl;
+    expect(canonical(2048)).toBe(href(2048));
+    expect(canonical(2049)).toBeNull();
+  });
+
   it('takes the site name from the JSON-LD publisher', () => {
     expect(
       extractMetadata(

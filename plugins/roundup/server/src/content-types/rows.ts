@@ -36,6 +36,8 @@ export interface EntryRow extends BaseRow {
   title: string;
   url: string;
   canonicalUrl: string | null;
+  /** The sha256 of `canonicalUrl`, for its index. */
+  canonicalHash: string | null;
   inInbox: boolean;
   originalUrl: string | null;
   author: string | null;
@@ -53,6 +55,8 @@ export interface EntryRow extends BaseRow {
 export interface RoundupRow extends BaseRow, Omit<Roundup, 'slug' | 'sections'> {
   /** Made from the title on every write when left empty; a draft without a title has none yet. */
   slug: string | null;
+  /** Own heading text per section documentId (see core/section-heading). */
+  headings: Record<string, string> | null;
   entries?: EntryRow[];
   sections?: CategoryRow[];
 }

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { URL_LENGTH } from './limits';
+
 /**
  * Query parameters that only tell the linked site where a click came from;
  * matched case-insensitively, `utm_*` by prefix.
@@ -90,3 +93,19 @@ export const canonicalUrl = (url: string): string | null => {
     `${parsed.protocol}//${credentials}${parsed.host}${path}${query ? `?${query}` : ''}`
   );
 };
+
+/** The length of `canonicalHash`'s answer: sha256 in hex. */
+export const CANONICAL_HASH_LENGTH = 64;
+
+/**
+ * What the duplicate lookup's index holds for a canonical URL (a text column
+ * cannot be indexed in full on MySQL); lookups compare the full URL as well.
+ */
+export const canonicalHash = (canonical: string): string =>
+  createHash('sha256').update(canonical).digest('hex');
+
+/** Why a URL's canonical form is too long to store, or null: escaping and punycode can lengthen a URL. */
+export const canonicalLengthProblem = (canonical: string): string | null =>
+  canonical.length > URL_LENGTH
+    ? `must be at most ${URL_LENGTH} characters once written out in full (it has ${canonical.length})`
+    : null;

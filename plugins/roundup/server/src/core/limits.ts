@@ -11,6 +11,13 @@ import type { Roundup } from './model';
 /** A `string` or `uid` attribute is a varchar(255) column on PostgreSQL and MySQL. */
 export const STRING_COLUMN_LENGTH = 255;
 
+/**
+ * A link's URL (and its canonical form): the length browsers, sitemaps and
+ * search engines support, which tracking parameters often push past 255. Held
+ * in a `text` column, since a varchar long enough cannot be indexed on MySQL.
+ */
+export const URL_LENGTH = 2048;
+
 /** Commentary, intro, outro, excerpt: generous for prose, small enough to render at once. */
 export const MARKDOWN_LENGTH = 20_000;
 
@@ -25,8 +32,8 @@ export const FIELD_LIMITS = {
   },
   entry: {
     title: STRING_COLUMN_LENGTH,
-    url: STRING_COLUMN_LENGTH,
-    originalUrl: STRING_COLUMN_LENGTH,
+    url: URL_LENGTH,
+    originalUrl: URL_LENGTH,
     author: STRING_COLUMN_LENGTH,
     description: MARKDOWN_LENGTH,
     /** Where a capture came from (`bookmarklet`, `share-sheet`, …). */

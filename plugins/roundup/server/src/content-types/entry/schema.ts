@@ -1,4 +1,5 @@
-import { FIELD_LIMITS, STRING_COLUMN_LENGTH } from '../../core/limits';
+import { CANONICAL_HASH_LENGTH } from '../../core/canonical-url';
+import { FIELD_LIMITS, URL_LENGTH } from '../../core/limits';
 
 const LIMITS = FIELD_LIMITS.entry;
 
@@ -16,8 +17,9 @@ export default {
   indexes: [
     // The inbox, newest first, without reading the links that have a roundup.
     { name: 'roundup_entries_inbox_idx', columns: ['in_inbox', 'created_at', 'id'] },
-    // A card's duplicates: other links with the same canonical URL.
-    { name: 'roundup_entries_canonical_url_idx', columns: ['canonical_url'] },
+    // A card's duplicates: other links with the same canonical URL, found by its hash (a text column
+    // cannot be indexed in full on MySQL).
+    { name: 'roundup_entries_canonical_hash_idx', columns: ['canonical_hash'] },
   ],
   pluginOptions: {
     'content-manager': { visible: true },
@@ -25,18 +27,22 @@ export default {
   },
   attributes: {
     title: { type: 'string', required: true, maxLength: LIMITS.title },
-    url: { type: 'string', required: true, maxLength: LIMITS.url },
+    // URLs are text columns: a varchar holds 255 characters on PostgreSQL and MySQL.
+    url: { type: 'text', required: true, maxLength: LIMITS.url },
     // Derived from `url` on every write (see core/canonical-url): finds the same link saved twice.
-    canonicalUrl: {
+    canonicalUrl: { type: 'text', maxLength: URL_LENGTH, visible: false, configurable: false },
+    // The sha256 of `canonicalUrl`, kept with it by the content rules: what the duplicate lookup's index holds.
+    canonicalHash: {
       type: 'string',
-      maxLength: STRING_COLUMN_LENGTH,
+      maxLength: CANONICAL_HASH_LENGTH,
+      private: true,
       visible: false,
       configurable: false,
     },
     // Kept by the inbox service on every write that links or unlinks it: true while the link has no roundup.
     inInbox: { type: 'boolean', default: true, private: true, visible: false, configurable: false },
     // The URL the link had before the link checker replaced it (with a new or archived address).
-    originalUrl: { type: 'string', maxLength: LIMITS.originalUrl },
+    originalUrl: { type: 'text', maxLength: LIMITS.originalUrl },
     author: { type: 'string', maxLength: LIMITS.author },
     description: { type: 'richtext', maxLength: LIMITS.description },
     category: {

@@ -1,3 +1,5 @@
+import { URL_LENGTH } from '../../core/limits';
+
 /**
  * What the link checker knows about one link (an entry's URL): its state,
  * the last answer, the failures that may make it dead, and when it is due.
@@ -18,7 +20,7 @@ export default {
   },
   attributes: {
     entryDocumentId: { type: 'string', required: true },
-    url: { type: 'string', maxLength: 2048 },
+    url: { type: 'text', maxLength: URL_LENGTH },
     state: {
       type: 'enumeration',
       enum: ['unchecked', 'ok', 'moved', 'probably-gone', 'unknown', 'dead'],
@@ -26,8 +28,8 @@ export default {
     },
     status: { type: 'integer' },
     reason: { type: 'string' },
-    finalUrl: { type: 'string', maxLength: 2048 },
-    newUrl: { type: 'string', maxLength: 2048 },
+    finalUrl: { type: 'text', maxLength: URL_LENGTH },
+    newUrl: { type: 'text', maxLength: URL_LENGTH },
     redirects: { type: 'json' },
     deadAnswer: { type: 'string' },
     failures: { type: 'integer', default: 0 },

@@ -41,6 +41,9 @@ export default {
       relation: 'manyToMany',
       target: 'plugin::roundup.category',
     },
+    // This roundup's own heading text per section documentId where it differs from the section's
+    // name only in punctuation or case (see core/section-heading); written by the importer.
+    headings: { type: 'json', visible: false },
     layout: { type: 'string', default: 'post', maxLength: LIMITS.layout },
     // At most FRONT_MATTER_JSON_LENGTH characters of JSON (services/common/content-rules).
     frontMatter: { type: 'json' },

@@ -2,13 +2,18 @@ import type { Core } from '@strapi/strapi';
 import type { CaptureTokenList } from '../../../../shared/contracts/capture-tokens';
 import type { UnfurlPreview } from '../../../../shared/contracts/unfurl';
 import { z } from 'zod';
+import { URL_LENGTH } from '../../core/limits';
 import { getPluginService } from '../../utils/get-service';
 import type { Context } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
 
 const tokenId = z.object({ id: z.coerce.number().int().min(1, 'must be a token id') });
 const unfurlBody = z
-  .object({ url: z.url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' }) })
+  .object({
+    url: z
+      .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL' })
+      .max(URL_LENGTH, `must be at most ${URL_LENGTH} characters`),
+  })
   .strict();
 
 /** Where the bookmarklet's capture window lives on this server, as the editor's browser reaches it. */

@@ -7,6 +7,7 @@ import {
   readInlineText,
   type InlineLink,
 } from './inline';
+import type { EntryProblem } from './entry-problem';
 import { isBlank, type SourceLine } from './text';
 
 /** A note about one entry, before the parser knows where it ends up. */
@@ -28,7 +29,9 @@ export type ItemReading =
   /** A list item with a link that does not start with it. */
   | { kind: 'late-link' }
   /** A list item longer than READABLE_LENGTH and no entry: kept as written, not parsed. */
-  | { kind: 'unread'; length: number };
+  | { kind: 'unread'; length: number }
+  /** An entry the API would refuse as a link (see entryProblem): kept as written, as text. */
+  | { kind: 'refused'; title: string; problem: EntryProblem };
 
 const BREAK_TAG = /<br\s*\/?>/i;
 /** `- Noah`, `- Jane Doe`: a curator signing the commentary above. */
@@ -101,8 +104,11 @@ const readByline = (tail: string, title: string, line: number, notes: EntryNote[
   const text = tail.trim();
   if (text === '') return { author: null, lead: null };
   if (/^by$/i.test(text)) {
-    notes.push({ line, message: `the link of "${title}" is followed by "by" but no author` });
-    return { author: null, lead: null };
+    notes.push({
+      line,
+      message: `the link of "${title}" is followed by "by" but no author; "${text}" starts the commentary`,
+    });
+    return { author: null, lead: text };
   }
   const byName = /^by\s/i.test(text) ? text.slice(2).trimStart() : '';
   if (byName !== '') {

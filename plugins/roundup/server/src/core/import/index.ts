@@ -20,7 +20,9 @@
  *   Other text between entries (linkless items, paragraphs, comments, images, headings of
  *   sections without entries) joins the commentary of the entry before it, with a warning;
  *   a sign-off (`- Noah`) joins it without one.
- * - Entries with URLs that are not absolute http(s) are kept and listed in `urlProblems`.
+ * - An entry the API would refuse as a link (a URL that is not absolute http(s) or is over
+ *   2,048 characters, a title or author over its limit) is kept as written, as text where a
+ *   linkless item would go, with a warning on its line: one entry never fails the post.
  */
 export { RoundupParseError, type ImportWarning } from './errors';
 export { parseRoundupMarkdown, type ParsedRoundup, type ParseRoundupOptions } from './parse';

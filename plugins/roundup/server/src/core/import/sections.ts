@@ -2,9 +2,9 @@ import type { RoundupEntry } from '../model';
 import type { Block, HeadingBlock, ItemBlock, TextBlock } from './blocks';
 import type { Piece } from './content';
 import { readItem, type ItemReading } from './entry';
+import { entryProblem } from './entry-problem';
 import { RoundupParseError, type WarningLog } from './errors';
 import { inlineLinks, readInlineText } from './inline';
-import { httpUrlProblem } from '../url';
 
 /**
  * The form in which section names are compared, so that a post's heading
@@ -51,10 +51,17 @@ const pieceOf = (block: Block, reported: boolean): Piece => ({
   reported,
 });
 
+/** `text` in quotes, cut to 50 characters. */
+const quote = (text: string) => `"${text.length > 50 ? `${text.slice(0, 49)}…` : text}"`;
+
 /** What a part that is no entry is, quoting its first line. */
 const describePart = ({ block, reading }: Part): string => {
   const first = block.raw[0].text.trim();
-  const quoted = `"${first.length > 50 ? `${first.slice(0, 49)}…` : first}"`;
+  const quoted = quote(first);
+  if (reading?.kind === 'refused') {
+    const { field, message } = reading.problem;
+    return `the entry ${quote(reading.title)}, which cannot be a link (its ${field} ${message}),`;
+  }
   if (reading?.kind === 'linkless') return `a list item without a link (${quoted})`;
   if (reading?.kind === 'late-link')
     return `a list item that does not start with a link (${quoted})`;
@@ -88,10 +95,11 @@ const headingLinks = (
 ) => {
   for (const link of inlineLinks(heading.text)) {
     const title = link.text || link.url;
-    if (httpUrlProblem(link.url) !== null) {
+    const problem = entryProblem({ title, url: link.url, author: null });
+    if (problem) {
       warnings.add(
         heading.line,
-        `the link "${title}" (${link.url}) in the heading of the section "${name}" is not an http(s) link; its text stays in the section's name and its target is not kept`
+        `the link ${quote(title)} (${quote(link.url)}) in the heading of the section "${name}" cannot be a link (its ${problem.field} ${problem.message}); its text stays in the section's name and its target is not kept`
       );
       continue;
     }
@@ -105,6 +113,13 @@ const headingLinks = (
       pieces: [],
     });
   }
+};
+
+/** An entry the API would refuse as a link becomes text: one entry's problem never fails the post. */
+const storableReading = (reading: ItemReading): ItemReading => {
+  if (reading.kind !== 'entry') return reading;
+  const problem = entryProblem(reading.entry);
+  return problem ? { kind: 'refused', title: reading.entry.title, problem } : reading;
 };
 
 /**
@@ -130,7 +145,7 @@ export const arrangeBody = (
     } else {
       groups[groups.length - 1].parts.push({
         block,
-        reading: block.kind === 'item' ? readItem(block) : null,
+        reading: block.kind === 'item' ? storableReading(readItem(block)) : null,
       });
     }
   }
@@ -178,7 +193,12 @@ export const arrangeBody = (
         `the section "${group.name}" has no entries; its heading and text are kept in ${placeName(index)}`
       );
       place(pieceOf(heading, true), index);
-      for (const part of group.parts) place(pieceOf(part.block, true), index);
+      for (const part of group.parts) {
+        // An entry kept as text is named on its own line, with why.
+        if (part.reading?.kind === 'refused')
+          warnings.add(part.block.line, `${describePart(part)} is kept in ${placeName(index)}`);
+        place(pieceOf(part.block, true), index);
+      }
       return;
     }
     let section: DraftSection | null = null;

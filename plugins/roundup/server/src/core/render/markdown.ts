@@ -53,14 +53,23 @@ export const yamlFrontMatter = ({
   return head + dateLine + (extra.length > 0 ? toYaml(Object.fromEntries(extra), true) : '');
 };
 
+/** Commentary that starts with a footnote reference or an asterisk: the post glued it to the link. */
+const GLUED_TO_LINK = /^(?:\[\^[^\]\s]+\]|\\\*)/;
+
 /**
  * One entry as the hand-written posts have it: `* [Title](url) by Author<br/>`,
- * then the commentary indented under the list item.
+ * then the commentary indented under the list item. Commentary glued to the
+ * link (`[Title](url)[^1] …`, `[Tool](url)\* …`) stays on the link's line, so
+ * that no space comes between them.
  */
 export const markdownEntry = ({ title, url, author, description }: RoundupEntry): string => {
   const by = nonBlank(author);
   const commentary = nonBlank(description);
   const link = `* [${markdownText(title)}](${markdownDestination(url)})`;
+  if (!by && commentary && GLUED_TO_LINK.test(commentary)) {
+    const [first, ...rest] = commentary.split('\n');
+    return rest.length > 0 ? `${link}${first}\n${indent(rest.join('\n'))}` : `${link}${first}`;
+  }
   const line = by ? `${link} by ${markdownText(by)}` : link;
   return commentary ? `${line}<br/>\n${indent(commentary)}` : line;
 };

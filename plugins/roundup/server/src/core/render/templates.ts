@@ -6,7 +6,8 @@
  * (the exact URL, for `[…](…)`), `indent`, `md_entry`, `markdown`, `html_entry`.
  * `md_entry` writes `* [{{ entry.title | md_text }}]({{ entry.url | md_destination }})`, then
  * ` by {{ entry.author | md_text }}` if there is an author, then `<br/>` and the
- * commentary `| indent: 2` on the next lines if there is one. It is a single filter
+ * commentary `| indent: 2` on the next lines if there is one (commentary the post glued
+ * to the link, `[Title](url)[^1] …`, stays on the link's line). It is a single filter
  * because Liquid costs microseconds per tag, and a roundup may have 500 entries.
  */
 

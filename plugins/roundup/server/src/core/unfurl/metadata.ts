@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import type { PageMetadata } from '../../../../shared/contracts/unfurl';
+import { URL_LENGTH } from '../limits';
 
 /** What a page says about itself, each field trimmed to one line and capped. */
 export type { PageMetadata };
@@ -19,6 +20,8 @@ export const absoluteHttpUrl = (href: string | undefined | null, base: string): 
   if (!href || !href.trim()) return null;
   try {
     const url = new URL(href.trim(), base);
+    // A page's own links are no link's URL beyond the length a link may have.
+    if (url.href.length > URL_LENGTH) return null;
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { canonicalHash } from '../../core/canonical-url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
 import { columnOf, joinTableOf } from '../../utils/database';
 
@@ -259,7 +260,8 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Links other than `except` whose canonical URL is one of `urls`, each with
      * its roundup (the draft's title where it has one); links in no roundup are
-     * not listed. Read through the canonical URL index.
+     * not listed. Read through the index of the canonical URLs' hashes, then
+     * compared in full.
      */
     async candidates(urls: string[], except: string[]): Promise<CandidateRow[]> {
       if (urls.length === 0) return [];
@@ -267,7 +269,7 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
       const query = knex()({ e: n.entries })
         .join({ l: n.inRoundup.table }, `l.${n.inRoundup.entry}`, 'e.id')
         .join({ r: n.roundups }, 'r.id', `l.${n.inRoundup.roundup}`)
-        .whereIn(`e.${n.column('canonicalUrl')}`, urls)
+        .whereIn(`e.${n.column('canonicalHash')}`, urls.map(canonicalHash))
         .select({
           documentId: `e.${n.column('documentId')}`,
           canonicalUrl: `e.${n.column('canonicalUrl')}`,
@@ -276,7 +278,10 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
           published: 'r.published_at',
         });
       if (except.length > 0) query.whereNotIn(`e.${n.column('documentId')}`, except);
-      const rows: CandidateColumns[] = await query;
+      const wanted = new Set(urls);
+      const rows = ((await query) as CandidateColumns[]).filter((row) =>
+        wanted.has(row.canonicalUrl)
+      );
       // A link joins both versions of a published roundup: one candidate per link, with the draft's title.
       const byLink = new Map<string, CandidateColumns>();
       for (const row of rows) {

@@ -3,6 +3,7 @@ import type { ImportCheck, ImportRequest, ImportResult } from '../../../../share
 import { isoDateProblem } from '../../core/date';
 import { normaliseSectionName, parseRoundupMarkdown, RoundupParseError } from '../../core/import';
 import type { Roundup } from '../../core/model';
+import type { SectionHeadings } from '../../core/section-heading';
 import type { CategoryRow, EntryRow, RoundupRow } from '../../content-types/rows';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
 import { documentsOf } from '../../utils/documents';
@@ -63,26 +64,33 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
     return { parsed, problems };
   };
 
-  /** The category documentId for each section name, creating the missing ones. */
+  /**
+   * The category documentId for each section name, creating the missing ones,
+   * and the post's own heading text where it differs from a shared section's name.
+   */
   const categoriesFor = async (roundup: Roundup) => {
     const existing: Pick<CategoryRow, 'documentId' | 'name' | 'position'>[] = await strapi.db
       .query(CATEGORY_UID)
       .findMany({ select: ['documentId', 'name', 'position'] });
-    const byName = new Map(existing.map((row) => [normaliseSectionName(row.name), row.documentId]));
+    const byName = new Map(existing.map((row) => [normaliseSectionName(row.name), row]));
     let position = existing.reduce((max, row) => Math.max(max, row.position ?? 0), 0);
     const ids: string[] = [];
+    const headings: SectionHeadings = {};
     for (const section of roundup.sections) {
       const name = section.category?.name ?? 'Other';
-      let id = byName.get(normaliseSectionName(name));
-      if (!id) {
+      let category = byName.get(normaliseSectionName(name));
+      if (!category) {
         position += 1;
-        id = (await documentsOf(strapi, CATEGORY_UID).create({ data: { name, position } }))
-          .documentId;
-        byName.set(normaliseSectionName(name), id);
+        const { documentId } = await documentsOf(strapi, CATEGORY_UID).create({
+          data: { name, position },
+        });
+        category = { documentId, name, position };
+        byName.set(normaliseSectionName(name), category);
       }
-      ids.push(id);
+      if (category.name !== name) headings[category.documentId] = name;
+      ids.push(category.documentId);
     }
-    return ids;
+    return { ids, headings: Object.keys(headings).length > 0 ? headings : null };
   };
 
   return {
@@ -138,7 +146,7 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
         } else {
           id = (await documentsOf(strapi, ROUNDUP_UID).create({ data: fields })).documentId;
         }
-        const categories = await categoriesFor(roundup);
+        const { ids: categories, headings } = await categoriesFor(roundup);
         const entryIds: string[] = [];
         for (const [s, section] of roundup.sections.entries()) {
           for (const entry of section.entries) {
@@ -150,7 +158,7 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await documentsOf(strapi, ROUNDUP_UID).update({
           documentId: id,
-          data: { entries: { set: entryIds }, sections: { set: categories } },
+          data: { entries: { set: entryIds }, sections: { set: categories }, headings },
         });
         if (request.publish) await strapi.documents(ROUNDUP_UID).publish({ documentId: id });
         return id;

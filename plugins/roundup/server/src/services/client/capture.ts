@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { FIELD_LIMITS } from '../../core/limits';
-import { canonicalUrl } from '../../core/canonical-url';
+import { canonicalHash, canonicalUrl } from '../../core/canonical-url';
 import { appendNote } from '../../core/capture/notes';
 import { takeFromBucket, type Bucket } from '../../core/capture/rate-limit';
 import { pendingRecord, readRecord } from '../../core/unfurl/fill';
@@ -158,7 +158,11 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!canonical)
         throw fieldProblems([{ path: 'url', message: 'must be an absolute http(s) URL' }]);
 
-      const existing = await findLink({ canonicalUrl: canonical });
+      // Through the hash's index, comparing the full canonical URL as well.
+      const existing = await findLink({
+        canonicalHash: canonicalHash(canonical),
+        canonicalUrl: canonical,
+      });
       if (existing) {
         const data: DocumentData[typeof ENTRY_UID] = {
           description: appendNote(existing.description, input.commentary),
@@ -180,8 +184,9 @@ const capture = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const category = await sectionFor(input.category);
-      // The tab's title only stands in until unfurl reads the page's own: cut to the title's limit.
-      const title = input.title || input.pageTitle?.slice(0, FIELD_LIMITS.entry.title) || input.url;
+      // The tab's title (or the URL, which may be longer) only stands in until unfurl reads the page's own: cut to the title's limit.
+      const title =
+        input.title || (input.pageTitle || input.url).slice(0, FIELD_LIMITS.entry.title);
       const created = await documentsOf(strapi, ENTRY_UID).create({
         data: {
           title,

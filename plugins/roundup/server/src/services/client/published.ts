@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { groupIntoSections, toCategoryRef, type CategoryRef } from '../../core/order';
 import type { Roundup } from '../../core/model';
 import { paginate } from '../../core/pagination';
+import { sectionHeading } from '../../core/section-heading';
 import type { CategoryRow, EntryRow, RoundupRow } from '../../content-types/rows';
 import { CATEGORY_UID, ROUNDUP_UID } from '../../uids';
 import { documentsOf } from '../../utils/documents';
@@ -19,7 +20,14 @@ export type PublicRoundupSummary = Pick<
 >;
 
 const SUMMARY_FIELDS = ['title', 'slug', 'date', 'excerpt', 'publishedAt', 'updatedAt'] as const;
-const ROUNDUP_FIELDS = [...SUMMARY_FIELDS, 'intro', 'outro', 'layout', 'frontMatter'] as const;
+const ROUNDUP_FIELDS = [
+  ...SUMMARY_FIELDS,
+  'intro',
+  'outro',
+  'layout',
+  'frontMatter',
+  'headings',
+] as const;
 
 /**
  * A roundup version as these reads give it. A published version always has its
@@ -126,7 +134,13 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
       includeEmpty: false,
     }).map((section) => ({
       category: section.category
-        ? { name: section.category.name, slug: section.category.slug }
+        ? {
+            name: sectionHeading(
+              section.category.name,
+              row.headings?.[section.category.documentId]
+            ),
+            slug: section.category.slug,
+          }
         : null,
       entries: section.entries.map((entry) => ({
         title: entry.title,

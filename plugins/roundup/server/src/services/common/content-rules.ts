@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { canonicalUrl } from '../../core/canonical-url';
+import { canonicalHash, canonicalLengthProblem, canonicalUrl } from '../../core/canonical-url';
 import { isoDateProblem } from '../../core/date';
 import { frontMatterProblem } from '../../core/front-matter';
-import { fieldLengthProblems, STRING_COLUMN_LENGTH, type LimitedType } from '../../core/limits';
+import { fieldLengthProblems, type LimitedType } from '../../core/limits';
+import { sectionHeadingsProblem } from '../../core/section-heading';
 import { slugCandidate, slugFromText, slugProblem } from '../../core/slug';
 import { httpUrlProblem } from '../../core/url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID, type RoundupContentUID } from '../../uids';
-import type { Knex } from '../../utils/database';
+import { columnOf, type Knex } from '../../utils/database';
 import { documentValidationError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
 import { VERSION_KEYS } from './content-version';
@@ -124,21 +125,17 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const checkFields = (uid: RoundupContentUID, data: Data, isCreate: boolean) => {
     if (uid === ENTRY_UID) {
-      // The canonical form is never written directly: it always follows the URL.
+      // The canonical form and its hash are never written directly: they always follow the URL.
       delete data.canonicalUrl;
+      delete data.canonicalHash;
       if ('url' in data || isCreate) {
         const problem = httpUrlProblem(data.url);
         if (problem) throw fieldError('url', problem, data.url);
-        data.canonicalUrl = canonicalUrl(data.url as string);
-        // Escaping and punycode can lengthen a URL; its canonical form shares the column's limit.
-        const canonical = data.canonicalUrl as string;
-        if (canonical.length > STRING_COLUMN_LENGTH) {
-          throw fieldError(
-            'url',
-            `must be at most ${STRING_COLUMN_LENGTH} characters once written out in full (it has ${canonical.length})`,
-            data.url
-          );
-        }
+        const canonical = canonicalUrl(data.url as string) as string;
+        const tooLong = canonicalLengthProblem(canonical);
+        if (tooLong) throw fieldError('url', tooLong, data.url);
+        data.canonicalUrl = canonical;
+        data.canonicalHash = canonicalHash(canonical);
       }
       if (data.originalUrl !== undefined && data.originalUrl !== null && data.originalUrl !== '') {
         const problem = httpUrlProblem(data.originalUrl);
@@ -152,6 +149,10 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
       const problem = isoDateProblem(data.date);
       if (problem) throw fieldError('date', problem, data.date);
     }
+    if (uid === ROUNDUP_UID && 'headings' in data) {
+      const problem = sectionHeadingsProblem(data.headings);
+      if (problem) throw fieldError('headings', problem, data.headings);
+    }
     if (uid === ROUNDUP_UID && 'frontMatter' in data) {
       const problem = frontMatterProblem(data.frontMatter);
       if (problem) throw fieldError('frontMatter', problem, data.frontMatter);
@@ -160,25 +161,30 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /**
-     * Gives links saved before the canonical URL existed (or written around
-     * the Document Service) their canonical URL; run once at startup.
+     * Gives links saved before the canonical URL or its hash existed (or
+     * written around the Document Service) both; run once at startup.
      */
     async fillCanonicalUrls(): Promise<number> {
       const meta = strapi.db.metadata.get(ENTRY_UID);
-      const column =
-        (meta.attributes.canonicalUrl as { columnName?: string }).columnName ?? 'canonical_url';
+      const urlColumn = columnOf(strapi, ENTRY_UID, 'url');
+      const canonicalColumn = columnOf(strapi, ENTRY_UID, 'canonicalUrl');
+      const hashColumn = columnOf(strapi, ENTRY_UID, 'canonicalHash');
       const rows: { id: number; url: string }[] = await strapi.db
         .connection(meta.tableName)
-        .select('id', 'url')
-        .whereNull(column)
-        .whereNotNull('url');
+        .select('id', { url: urlColumn })
+        .where((missing) => missing.whereNull(canonicalColumn).orWhereNull(hashColumn))
+        .whereNotNull(urlColumn);
       // In transactions of a few hundred rows: one commit per row would make a large archive's first boot slow.
       for (let start = 0; start < rows.length; start += FILL_CHUNK) {
         await strapi.db.transaction(async ({ trx }: { trx: Knex }) => {
           for (const row of rows.slice(start, start + FILL_CHUNK)) {
+            const canonical = canonicalUrl(row.url);
             await trx(meta.tableName)
               .where({ id: row.id })
-              .update({ [column]: canonicalUrl(row.url) });
+              .update({
+                [canonicalColumn]: canonical,
+                [hashColumn]: canonical === null ? null : canonicalHash(canonical),
+              });
           }
         });
       }
