@@ -1,0 +1,137 @@
+import type { Core } from '@strapi/strapi';
+import { paginate, pageWindow, type Pagination } from '../../core/pagination';
+import { makeSnippet, searchTerms } from '../../core/search';
+import type { EntryRow, RoundupRow } from '../../content-types/rows';
+import { ENTRY_UID, ROUNDUP_UID } from '../../uids';
+import { joinTableOf, type Knex } from '../../utils/database';
+import { getPluginService } from '../../utils/get-service';
+
+/** One link found by GET /api/roundup/search. */
+export interface SearchHit {
+  link: Pick<EntryRow, 'title' | 'url' | 'author' | 'description'>;
+  /** The published roundups showing the link, newest first. */
+  roundups: { title: string; slug: string; date: string }[];
+  snippet: string;
+  snippetHtml: string;
+}
+
+/** The most links an editor's search narrows a list to (the inbox, link health); far more than a page. */
+export const EDITOR_MATCH_LIMIT = 2_000;
+
+type LinkRow = Pick<EntryRow, 'id' | 'title' | 'url' | 'author' | 'description'>;
+type ShownIn = Pick<RoundupRow, 'title' | 'date'> & { slug: string; entries: { id: number }[] };
+
+/**
+ * Searches the full-text index. Readers see a link only while a published
+ * roundup shows it, read from the roundups at the moment of the search, so an
+ * unpublish hides its links at once on every instance; editors see every link.
+ */
+const search = ({ strapi }: { strapi: Core.Strapi }) => {
+  const engine = () => getPluginService(strapi, 'search-index').engine();
+  const knex = (): Knex => strapi.db.connection;
+
+  /** SQL true when a published roundup shows the link `m.entry_id`, and the newest such roundup's date. */
+  const shown = () => {
+    const join = joinTableOf(strapi, ENTRY_UID, 'roundup');
+    const roundups = strapi.db.metadata.get(ROUNDUP_UID).tableName;
+    const from =
+      `FROM ${join.name} l JOIN ${roundups} r ON r.id = l.${join.inverseJoinColumn.name} ` +
+      `WHERE l.${join.joinColumn.name} = m.entry_id AND r.published_at IS NOT NULL`;
+    return { exists: `EXISTS (SELECT 1 ${from})`, date: `(SELECT MAX(r.date) ${from})` };
+  };
+
+  const terms = (q: string) => searchTerms(q, { minLength: engine().minTermLength });
+
+  return {
+    /** One page of the published links matching `q`, most relevant first, then newest. */
+    async published({ q, page, pageSize }: { q: string; page: number; pageSize: number }) {
+      const words = terms(q);
+      if (words.length === 0) return { results: [], pagination: paginate(page, pageSize, 0) };
+      const match = engine().matches(words);
+      const { exists, date } = shown();
+      const { offset, limit } = pageWindow(page, pageSize);
+      const [found, counted] = await Promise.all([
+        knex().raw(
+          `SELECT m.entry_id AS entry_id FROM (${match.sql}) m WHERE ${exists} ` +
+            `ORDER BY m.score DESC, ${date} DESC, m.entry_id DESC LIMIT ? OFFSET ?`,
+          [...match.bindings, limit, offset]
+        ),
+        knex().raw(
+          `SELECT COUNT(*) AS total FROM (${match.sql}) m WHERE ${exists}`,
+          match.bindings
+        ),
+      ]);
+      const ids = rowsOf<{ entry_id: number }>(found).map((row) => Number(row.entry_id));
+      const total = Number(rowsOf<{ total: unknown }>(counted)[0]?.total ?? 0);
+      return {
+        results: await this.hits(ids, words),
+        pagination: paginate(page, pageSize, total) as Pagination,
+      };
+    },
+
+    /** The links `ids` as hits, in that order, with the published roundups showing them. */
+    async hits(ids: number[], words: string[]): Promise<SearchHit[]> {
+      if (ids.length === 0) return [];
+      const [links, roundups] = await Promise.all([
+        strapi.db.query(ENTRY_UID).findMany({
+          where: { id: { $in: ids } },
+          select: ['id', 'title', 'url', 'author', 'description'],
+        }) as Promise<LinkRow[]>,
+        strapi.db.query(ROUNDUP_UID).findMany({
+          where: { publishedAt: { $notNull: true }, entries: { id: { $in: ids } } },
+          select: ['title', 'slug', 'date'],
+          populate: { entries: { select: ['id'], where: { id: { $in: ids } } } },
+          orderBy: [{ date: 'desc' }, { id: 'desc' }],
+        }) as Promise<ShownIn[]>,
+      ]);
+      const byId = new Map(links.map((link) => [link.id, link]));
+      return ids.flatMap((id) => {
+        const link = byId.get(id);
+        if (!link) return [];
+        const author = link.author ?? null;
+        const description = link.description ?? null;
+        return [
+          {
+            link: { title: link.title, url: link.url, author, description },
+            roundups: roundups
+              .filter((roundup) => roundup.entries.some((entry) => entry.id === id))
+              .map(({ title, slug, date }) => ({ title, slug, date })),
+            ...makeSnippet({ title: link.title, author, description }, words),
+          },
+        ];
+      });
+    },
+
+    /**
+     * The ids of every link matching `q`, drafts and the inbox included (only
+     * the inbox with `inInbox`), most relevant first, at most EDITOR_MATCH_LIMIT.
+     */
+    async editorMatches(q: string, { inInbox }: { inInbox?: boolean } = {}): Promise<number[]> {
+      const words = terms(q);
+      if (words.length === 0) return [];
+      const match = engine().matches(words);
+      const entries = strapi.db.metadata.get(ENTRY_UID).tableName;
+      // better-sqlite3 binds no booleans; Strapi stores them there as 1 and 0.
+      const yes = strapi.db.dialect.client === 'sqlite' ? 1 : true;
+      const inbox = inInbox ? `JOIN ${entries} e ON e.id = m.entry_id WHERE e.in_inbox = ? ` : '';
+      const found = await knex().raw(
+        `SELECT m.entry_id AS entry_id FROM (${match.sql}) m ${inbox}` +
+          `ORDER BY m.score DESC, m.entry_id DESC LIMIT ?`,
+        [...match.bindings, ...(inInbox ? [yes] : []), EDITOR_MATCH_LIMIT]
+      );
+      return rowsOf<{ entry_id: number }>(found).map((row) => Number(row.entry_id));
+    },
+  };
+};
+
+/** The rows of a raw query's answer, which each knex client shapes its own way. */
+const rowsOf = <Row>(answer: unknown): Row[] => {
+  if (Array.isArray(answer)) {
+    // mysql2 answers [rows, fields]; better-sqlite3 answers the rows.
+    return (Array.isArray(answer[0]) ? answer[0] : answer) as Row[];
+  }
+  return ((answer as { rows?: Row[] }).rows ?? []) as Row[];
+};
+
+export type SearchService = ReturnType<typeof search>;
+export default search;
