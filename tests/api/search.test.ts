@@ -207,4 +207,16 @@ describe('GET /api/roundup/search', () => {
       'Ring buffers explained',
     ]);
   });
+
+  it('rebuilds an emptied index in the background when the app starts', async () => {
+    await app.strapi.db.connection('roundup_search').delete();
+    await app.stop();
+    app = await startApp({ database: 'search', reuseDatabase: true });
+    let found: string[] = [];
+    for (let tries = 0; tries < 100 && found.length < 2; tries += 1) {
+      found = await titles('zymurgy queues');
+      if (found.length < 2) await new Promise((wait) => setTimeout(wait, 100));
+    }
+    expect(found).toEqual(['Zymurgy queues in practice', 'Ring buffers explained']);
+  });
 });
