@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { paginate, pageWindow, type Pagination } from '../../core/pagination';
 import { makeSnippet, searchTerms } from '../../core/search';
-import type { EntryRow, RoundupRow } from '../../content-types/rows';
+import type { EntryRow } from '../../content-types/rows';
 import { ENTRY_UID, ROUNDUP_UID } from '../../uids';
 import { joinTableOf, type Knex } from '../../utils/database';
 import { getPluginService } from '../../utils/get-service';
@@ -19,7 +19,6 @@ export interface SearchHit {
 export const EDITOR_MATCH_LIMIT = 2_000;
 
 type LinkRow = Pick<EntryRow, 'id' | 'title' | 'url' | 'author' | 'description'>;
-type ShownIn = Pick<RoundupRow, 'title' | 'date'> & { slug: string; entries: { id: number }[] };
 
 /**
  * Searches the full-text index. Readers see a link only while a published
@@ -50,55 +49,57 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => {
       const match = engine().matches(words);
       const { exists, date } = shown();
       const { offset, limit } = pageWindow(page, pageSize);
-      const [found, counted] = await Promise.all([
-        knex().raw(
-          `SELECT m.entry_id AS entry_id FROM (${match.sql}) m WHERE ${exists} ` +
+      const entries = strapi.db.metadata.get(ENTRY_UID).tableName;
+      // One statement reads the page, its links and how many match in all.
+      const rows = rowsOf<LinkRow & { total: unknown }>(
+        await knex().raw(
+          `SELECT e.id, e.title, e.url, e.author, e.description, COUNT(*) OVER () AS total ` +
+            `FROM (${match.sql}) m JOIN ${entries} e ON e.id = m.entry_id WHERE ${exists} ` +
             `ORDER BY m.score DESC, ${date} DESC, m.entry_id DESC LIMIT ? OFFSET ?`,
           [...match.bindings, limit, offset]
-        ),
-        knex().raw(
-          `SELECT COUNT(*) AS total FROM (${match.sql}) m WHERE ${exists}`,
-          match.bindings
-        ),
-      ]);
-      const ids = rowsOf<{ entry_id: number }>(found).map((row) => Number(row.entry_id));
-      const total = Number(rowsOf<{ total: unknown }>(counted)[0]?.total ?? 0);
+        )
+      );
+      // Past the last page no row carries the count.
+      const total = rows.length
+        ? Number(rows[0].total)
+        : Number(
+            rowsOf<{ total: unknown }>(
+              await knex().raw(
+                `SELECT COUNT(*) AS total FROM (${match.sql}) m WHERE ${exists}`,
+                match.bindings
+              )
+            )[0]?.total ?? 0
+          );
       return {
-        results: await this.hits(ids, words),
+        results: await this.hits(rows, words),
         pagination: paginate(page, pageSize, total) as Pagination,
       };
     },
 
-    /** The links `ids` as hits, in that order, with the published roundups showing them. */
-    async hits(ids: number[], words: string[]): Promise<SearchHit[]> {
-      if (ids.length === 0) return [];
-      const [links, roundups] = await Promise.all([
-        strapi.db.query(ENTRY_UID).findMany({
-          where: { id: { $in: ids } },
-          select: ['id', 'title', 'url', 'author', 'description'],
-        }) as Promise<LinkRow[]>,
-        strapi.db.query(ROUNDUP_UID).findMany({
-          where: { publishedAt: { $notNull: true }, entries: { id: { $in: ids } } },
-          select: ['title', 'slug', 'date'],
-          populate: { entries: { select: ['id'], where: { id: { $in: ids } } } },
-          orderBy: [{ date: 'desc' }, { id: 'desc' }],
-        }) as Promise<ShownIn[]>,
-      ]);
-      const byId = new Map(links.map((link) => [link.id, link]));
-      return ids.flatMap((id) => {
-        const link = byId.get(id);
-        if (!link) return [];
+    /** The links `links` as hits, in that order, with the published roundups showing them. */
+    async hits(links: LinkRow[], words: string[]): Promise<SearchHit[]> {
+      if (links.length === 0) return [];
+      const join = joinTableOf(strapi, ENTRY_UID, 'roundup');
+      const roundups = strapi.db.metadata.get(ROUNDUP_UID).tableName;
+      const shownIn = rowsOf<{ entry_id: number; title: string; slug: string; date: unknown }>(
+        await knex().raw(
+          `SELECT l.${join.joinColumn.name} AS entry_id, r.title, r.slug, r.date ` +
+            `FROM ${join.name} l JOIN ${roundups} r ON r.id = l.${join.inverseJoinColumn.name} ` +
+            `WHERE r.published_at IS NOT NULL AND l.${join.joinColumn.name} IN (${links.map(() => '?').join(', ')}) ` +
+            `ORDER BY r.date DESC, r.id DESC`,
+          links.map((link) => link.id)
+        )
+      );
+      return links.map((link) => {
         const author = link.author ?? null;
         const description = link.description ?? null;
-        return [
-          {
-            link: { title: link.title, url: link.url, author, description },
-            roundups: roundups
-              .filter((roundup) => roundup.entries.some((entry) => entry.id === id))
-              .map(({ title, slug, date }) => ({ title, slug, date })),
-            ...makeSnippet({ title: link.title, author, description }, words),
-          },
-        ];
+        return {
+          link: { title: link.title, url: link.url, author, description },
+          roundups: shownIn
+            .filter((row) => Number(row.entry_id) === Number(link.id))
+            .map((row) => ({ title: row.title, slug: row.slug, date: dayOf(row.date) })),
+          ...makeSnippet({ title: link.title, author, description }, words),
+        };
       });
     },
 
@@ -122,6 +123,13 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => {
       return rowsOf<{ entry_id: number }>(found).map((row) => Number(row.entry_id));
     },
   };
+};
+
+/** A date column's value as YYYY-MM-DD: drivers that parse DATE give a Date at local midnight. */
+const dayOf = (value: unknown): string => {
+  if (!(value instanceof Date)) return String(value).slice(0, 10);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${two(value.getMonth() + 1)}-${two(value.getDate())}`;
 };
 
 /** The rows of a raw query's answer, which each knex client shapes its own way. */
