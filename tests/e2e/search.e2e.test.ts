@@ -30,11 +30,13 @@ beforeAll(async () => {
   });
   expect(roundup.status).toBe(201);
   roundupId = roundup.body.data.documentId;
+  const sections = await api('GET', '/content-manager/collection-types/plugin::roundup.category');
+  const category = sections.body.results[0].documentId;
   for (const [title, url, description] of [
     ['Notes on brewing', 'https://brew.example.org/notes', 'The zymurgy of small batches.'],
     ['Another waiting link', 'https://other.example.org/x', 'Nothing about beer at all.'],
   ]) {
-    expect((await api('POST', ENTRY, { title, url, description })).status).toBe(201);
+    expect((await api('POST', ENTRY, { title, url, description, category })).status).toBe(201);
   }
   browser = await launchBrowser();
 });
