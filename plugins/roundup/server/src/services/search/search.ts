@@ -109,7 +109,8 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async editorMatches(q: string, { inInbox }: { inInbox?: boolean } = {}): Promise<number[]> {
       const words = terms(q);
-      if (words.length === 0) return [];
+      // A word too short for the index (MariaDB) would widen the match: the URL match alone answers then.
+      if (words.length === 0 || words.length < searchTerms(q).length) return [];
       const match = engine().matches(words);
       const entries = strapi.db.metadata.get(ENTRY_UID).tableName;
       // better-sqlite3 binds no booleans; Strapi stores them there as 1 and 0.
