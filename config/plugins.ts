@@ -150,6 +150,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
             : {}),
         },
       },
+      // PostgreSQL's text search configuration for the archive search: english (stemmed), simple, german…
+      search: { language: env('ROUNDUP_SEARCH_LANGUAGE', 'english') },
     },
   },
   'users-permissions': {

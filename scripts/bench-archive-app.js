@@ -10,6 +10,7 @@
  * Prints "ready <port>".
  */
 const crypto = require('node:crypto');
+const { themeWord } = require('./bench-lib');
 const { run } = require('./serve-app');
 
 const ROUNDUPS = Number(process.env.ROUNDUP_BENCH_ROUNDUPS ?? 70);
@@ -24,9 +25,10 @@ const documentId = () =>
 const dayBefore = (days) =>
   new Date(Date.UTC(2026, 6, 31) - days * 86400000).toISOString().slice(0, 10);
 
-const commentary = (n) =>
+const commentary = (n, theme) =>
   `Link ${n} explains one idea clearly, with a [reference](https://example.org/ref/${n}) and a few sentences ` +
-  'of commentary about why it is worth reading: what it gets right, what it leaves out, and who should read it next.';
+  'of commentary about why it is worth reading: what it gets right, what it leaves out, and who should read it next.' +
+  (theme ? ` Filed under ${theme}.` : '');
 
 /** Inserts `rows` into `uid` with the Query Engine (types converted per database) and returns their ids in order. */
 const insertRows = async (strapi, uid, rows) => {
@@ -66,7 +68,7 @@ const seed = async (strapi) => {
   const now = Date.now();
   let link = 0;
 
-  const entryRow = (n, { inbox, createdAt }) => {
+  const entryRow = (n, { inbox, createdAt, theme }) => {
     // Every tenth link repeats one of an earlier roundup: the editor's cards look for such duplicates.
     const url =
       n % 10 === 0 && n > LINKS * 5
@@ -79,7 +81,7 @@ const seed = async (strapi) => {
       // Left to the plugin, which fills it as it does for links written around the Document Service.
       canonicalUrl: null,
       author: n % 3 === 0 ? null : `Author ${n}`,
-      description: commentary(n),
+      description: commentary(n, theme),
       inInbox: inbox,
       createdAt: new Date(createdAt),
       updatedAt: new Date(createdAt),
@@ -116,10 +118,11 @@ const seed = async (strapi) => {
         fields.map((row) => ({ ...row, publishedAt: new Date(now) }))
       );
       const entries = [];
-      fields.forEach(() => {
+      fields.forEach((_, k) => {
+        const theme = themeWord(start + k + 1);
         for (let j = 0; j < LINKS; j += 1) {
           link += 1;
-          entries.push(entryRow(link, { inbox: false, createdAt: now - 86400000 }));
+          entries.push(entryRow(link, { inbox: false, createdAt: now - 86400000, theme }));
         }
       });
       const entryIds = await insertRows(strapi, 'plugin::roundup.entry', entries);

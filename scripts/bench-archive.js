@@ -6,7 +6,7 @@
  * run, for a small archive (--small roundups) and a large one (--roundups),
  * each of --links links, built in bulk: the app's CPU time per request
  * (autocannon, 10 connections) of the public list, rendered Markdown, the RSS
- * feed, and the editor's view, inbox and roundup list, each as a ratio to its
+ * feed, the archive search (one word, three words), and the editor's view, inbox and roundup list, each as a ratio to its
  * floor measured in the same app (public: GET /api/roundup/categories; admin:
  * the stock GET /admin/users/me; 1.00× costs what the floor costs, 0.80× a
  * quarter more), the time of one real POST /roundup/import, and the same
@@ -38,6 +38,7 @@ const {
   startApp,
   measureCpu,
   registerAdmin,
+  themeWord,
 } = require('./bench-lib');
 
 const option = (name, fallback) => {
@@ -149,9 +150,19 @@ const startArchive = async (roundups) => {
     markdown: `${app.url}/api/roundup/roundups/${middle}/rendered?format=markdown`,
     rss: `${app.url}/api/roundup/feed?format=rss`,
   });
+  // The middle roundup's own word finds its links alone; with two words every link holds, all must match.
+  const theme = themeWord(Math.ceil(roundups / 2));
+  const searches = (app) => ({
+    searchOne: `${app.url}/api/roundup/search?q=${theme}`,
+    searchThree: `${app.url}/api/roundup/search?q=${encodeURIComponent(`${theme} explains idea`)}`,
+  });
   const routes = (app) => [
     ['publicFloor', `${app.url}/api/roundup/categories`, {}],
-    ...Object.entries(publicReads(app)).map(([name, url]) => [name, url, {}]),
+    ...Object.entries({ ...publicReads(app), ...searches(app) }).map(([name, url]) => [
+      name,
+      url,
+      {},
+    ]),
     ['adminFloor', `${app.url}/admin/users/me`, auth],
     ['editorView', `${app.url}/roundup/roundups/${read.documentId}/editor`, auth],
     ['inbox', `${app.url}/roundup/inbox`, auth],
@@ -328,6 +339,8 @@ const measureWrites = async (archive) => {
     ],
     ['rendered Markdown', (f) => ratio(f, 'markdown', 'public')],
     ['RSS feed', (f) => ratio(f, 'rss', 'public')],
+    [`search, one word (one roundup's ${LINKS} links)`, (f) => ratio(f, 'searchOne', 'public')],
+    ['search, three words (two in every link)', (f) => ratio(f, 'searchThree', 'public')],
     ['admin: editor view (duplicates)', (f) => ratio(f, 'editorView', 'admin')],
     ['admin: inbox', (f) => ratio(f, 'inbox', 'admin')],
     ['admin: roundup list', (f) => ratio(f, 'adminList', 'admin')],

@@ -153,7 +153,15 @@ const registerAdmin = async (url) => {
   return { authorization: `Bearer ${admin.data.token}` };
 };
 
+/** A made-up word only the links of roundup `i` hold ("zqb", "zqc", …): what the search benchmark looks for. */
+const themeWord = (i) => {
+  let word = '';
+  for (let n = i; n > 0; n = Math.floor(n / 26)) word = String.fromCharCode(97 + (n % 26)) + word;
+  return `zq${word}`;
+};
+
 module.exports = {
+  themeWord,
   root,
   DURATION,
   CONNECTIONS,

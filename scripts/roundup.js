@@ -2,10 +2,12 @@
 /**
  * npm run roundup -- import <files...> [--publish] [--dry-run] [--replace] [--date YYYY-MM-DD]
  * npm run roundup -- export --out <dir>
+ * npm run roundup -- reindex
  *
  * Boots the app (its database settings come from the environment, as for
  * `npm run develop`) and imports Jekyll roundup posts or exports every
- * published roundup as <YYYY-MM-DD>-<slug>.md, Jekyll's _posts naming.
+ * published roundup as <YYYY-MM-DD>-<slug>.md, Jekyll's _posts naming, or
+ * rebuilds the search index from the links (after a `strapi import`, say).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -14,7 +16,8 @@ const { createStrapi } = require('@strapi/strapi');
 const root = path.resolve(__dirname, '..');
 const usage =
   'usage: npm run roundup -- import <files...> [--publish] [--dry-run] [--replace] [--date YYYY-MM-DD]\n' +
-  '       npm run roundup -- export --out <dir>';
+  '       npm run roundup -- export --out <dir>\n' +
+  '       npm run roundup -- reindex';
 
 const parseArgs = (argv) => {
   const [command, ...rest] = argv;
@@ -40,7 +43,7 @@ const parseArgs = (argv) => {
   if (command === 'import' && options.files.length === 0)
     throw new Error(`import needs at least one file\n${usage}`);
   if (command === 'export' && !options.out) throw new Error(`export needs --out <dir>\n${usage}`);
-  if (command !== 'import' && command !== 'export') throw new Error(usage);
+  if (!['import', 'export', 'reindex'].includes(command)) throw new Error(usage);
   return options;
 };
 
@@ -95,6 +98,17 @@ const runExport = async (strapi, options) => {
   return 0;
 };
 
+const runReindex = async (strapi) => {
+  const started = Date.now();
+  const held = await strapi.plugin('roundup').service('search-index').rebuild();
+  console.log(
+    `search index rebuilt: ${held} links in ${((Date.now() - started) / 1000).toFixed(1)} s`
+  );
+  return 0;
+};
+
+const COMMANDS = { import: runImport, export: runExport, reindex: runReindex };
+
 (async () => {
   const options = parseArgs(process.argv.slice(2));
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
@@ -106,10 +120,7 @@ const runExport = async (strapi, options) => {
   }).load();
   let failed = 0;
   try {
-    failed =
-      options.command === 'import'
-        ? await runImport(strapi, options)
-        : await runExport(strapi, options);
+    failed = await COMMANDS[options.command](strapi, options);
   } finally {
     await strapi.destroy();
   }

@@ -10,6 +10,7 @@ const PUBLIC_READ_ACTIONS = [
   'plugin::roundup.feed.find',
   'plugin::roundup.openapi.find',
   'plugin::roundup.changes.find',
+  'plugin::roundup.search.find',
 ];
 
 /**

@@ -343,9 +343,23 @@ describe('checking an archive', () => {
     expect(await linksIn('dead')).toEqual([]);
   });
 
+  it('narrows the list to the links the search index finds, inbox links included', async () => {
+    const found = async (q: string) =>
+      (
+        await admin.get(`/roundup/link-health?q=${encodeURIComponent(q)}&pageSize=100`).expect(200)
+      ).body.data.map((link: any) => link.entry.title);
+    expect(await found('flaky')).toEqual(['flaky']);
+    expect(await found('"inbox')).toEqual(['inbox']);
+    expect(await found('nowhere')).toEqual([]);
+    const all = (await admin.get('/roundup/link-health?pageSize=100').expect(200)).body.data;
+    expect(await found('  ')).toEqual(all.map((link: any) => link.entry.title));
+  });
+
   it('names bad input and refuses roles without the link-health action', async () => {
     const bad = await admin.get('/roundup/link-health?state=broken').expect(400);
     expect(bad.body.error.message).toMatch(/state/);
+    const long = await admin.get(`/roundup/link-health?q=${'x'.repeat(501)}`).expect(400);
+    expect(long.body.error.message).toMatch(/^q: /);
     await admin.post('/roundup/link-health/1/actions').send({ action: 'delete' }).expect(400);
     await admin.post('/roundup/link-health/999999/actions').send({ action: 'ignore' }).expect(404);
     const reader = await loginAdmin(app, { actions: ['plugin::roundup.read'] });

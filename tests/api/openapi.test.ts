@@ -146,6 +146,7 @@ const EVERY_ROUTE: [Route, string][] = [
   ['/feed', '/feed'],
   ['/categories', '/categories'],
   ['/changes', '/changes'],
+  ['/search', '/search?q=memory'],
   ['/openapi.json', '/openapi.json'],
 ];
 
@@ -257,6 +258,12 @@ describe('answers with a body match the document', () => {
     );
   });
 
+  it('GET /search, a page of links with their roundups and snippets', async () => {
+    const res = expectDocumented('/search', await get('/search?q=memory&pageSize=1').expect(200));
+    expect(res.body.data[0].link.title).toBe('What every programmer should know about memory');
+    expect(res.body.data[0].roundups[0].slug).toBe(DEMO);
+  });
+
   it('GET /categories', async () => {
     const res = expectDocumented('/categories', await get('/categories').expect(200));
     expect(res.body.data.map((c: any) => c.name)).toContain('Kept');
@@ -266,7 +273,7 @@ describe('answers with a body match the document', () => {
 describe('cached answers match the document', () => {
   it.each(
     EVERY_ROUTE.filter(
-      ([route]) => route !== '/roundups' && route !== '/categories' && route !== '/changes'
+      ([route]) => !['/roundups', '/categories', '/changes', '/search'].includes(route)
     )
   )('%s answers 304 to its own ETag', async (route, path) => {
     const { headers } = await get(path).expect(200);
@@ -285,6 +292,8 @@ describe('errors match the document', () => {
     ['/categories', '/categories?locale=en', 'locale'],
     ['/changes', '/changes?since=not-a-cursor', 'since'],
     ['/changes', '/changes?limit=501', 'limit'],
+    ['/search', '/search', 'q'],
+    ['/search', '/search?q=memory&pageSize=101', 'pageSize'],
     ['/openapi.json', '/openapi.json?fields=openapi', 'fields'],
   ] as [Route, string, string][])(
     '%s answers 400 naming the parameter for %s',
@@ -351,6 +360,9 @@ describe('the typed client', () => {
     expect((await client.listCategories()).data.map((c) => c.slug)).toContain('kept');
     expect((await client.getJsonFeed()).items.map((item) => item.title)).toContain(roundup.title);
     expect(await client.getXmlFeed('atom')).toContain('<feed');
+    const found = await client.search({ q: 'Drepper memory', pageSize: 5 });
+    expect(found.data.map((hit) => hit.link.author)).toEqual(['Ulrich Drepper']);
+    expect(found.data[0].snippetHtml).toContain('<mark>');
   });
 
   it('throws the error envelope of a failed request', async () => {

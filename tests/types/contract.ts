@@ -13,6 +13,7 @@ import type {
   PublicRoundup,
   PublicRoundupSummary,
 } from '../../plugins/roundup/server/src/services/client/published';
+import type { SearchHit } from '../../plugins/roundup/server/src/services/search/search';
 
 type Schemas = typeof schemas;
 /** A component schema with its `#/components/schemas/...` references replaced by what they name. */
@@ -38,6 +39,9 @@ agree<FromComponent<'Roundup'>, Client.Roundup>(true);
 agree<FromComponent<'Pagination'>, Client.Pagination>(true);
 agree<FromComponent<'RoundupList'>, Client.RoundupList>(true);
 agree<FromComponent<'RoundupResponse'>, Client.RoundupResponse>(true);
+agree<FromComponent<'SearchRoundup'>, Client.SearchRoundup>(true);
+agree<FromComponent<'SearchHit'>, Client.SearchHit>(true);
+agree<FromComponent<'SearchResults'>, Client.SearchResults>(true);
 agree<FromComponent<'Category'>, Client.Category>(true);
 agree<FromComponent<'CategoryList'>, Client.CategoryList>(true);
 agree<FromComponent<'JsonFeedItem'>, Client.JsonFeedItem>(true);
@@ -52,6 +56,7 @@ agree<FromComponent<'ValidationErrorResponse'>, Client.ValidationErrorResponse>(
 agree<PublicRoundup, Client.Roundup>(true);
 agree<PublicRoundupSummary, Client.RoundupSummary>(true);
 agree<ChangesPage, Client.ChangesPage>(true);
+agree<SearchHit, Client.SearchHit>(true);
 agree<Awaited<ReturnType<PublishedService['categories']>>, Client.Category[]>(true);
 agree<Awaited<ReturnType<PublishedService['list']>>['pagination'], Client.Pagination>(true);
 

@@ -76,6 +76,31 @@ export interface RoundupResponse {
   meta: Record<string, never>;
 }
 
+/** A published roundup that shows a link found by a search. */
+export interface SearchRoundup {
+  title: string;
+  slug: string;
+  /** YYYY-MM-DD */
+  date: string;
+}
+
+/** One published link matching a search. */
+export interface SearchHit {
+  link: Entry;
+  /** The published roundups showing the link, newest first. */
+  roundups: SearchRoundup[];
+  /** Plain text around the first match (the commentary, else the title or author). */
+  snippet: string;
+  /** The same text HTML-escaped, each matched word in `<mark>`: safe to embed as HTML. */
+  snippetHtml: string;
+}
+
+/** GET /api/roundup/search */
+export interface SearchResults {
+  data: SearchHit[];
+  meta: { pagination: Pagination };
+}
+
 /** A section of roundups; sections appear in ascending position. */
 export interface Category {
   name: string;
@@ -260,6 +285,9 @@ export const createRoundupClient = ({
     /** GET /roundups: published roundups, newest first. */
     listRoundups: (query: { page?: number; pageSize?: number } = {}) =>
       json<RoundupList>('/roundups', query),
+    /** GET /search?q=: published links matching the words of `q`, most relevant first. */
+    search: (query: { q: string; page?: number; pageSize?: number }) =>
+      json<SearchResults>('/search', query),
     /** GET /roundups/:slug: one published roundup. */
     getRoundup: (slug: string) => json<RoundupResponse>(slugPath(slug)),
     /** GET /roundups/:slug/rendered: Markdown with front matter, an HTML fragment, Hugo's Markdown, an email or text. */

@@ -3,6 +3,9 @@ import { ACTION_DEFINITIONS } from '../../shared/permissions';
 import { getPluginService } from './utils/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  // First: the writes below keep the search index in step, so its table must exist.
+  await getPluginService(strapi, 'search-index').ensure();
+  getPluginService(strapi, 'search-index').watchWrites();
   getPluginService(strapi, 'rendered').prepare();
   getPluginService(strapi, 'content-version').watchWrites();
   getPluginService(strapi, 'change-log').watchWrites();

@@ -34,8 +34,8 @@ export const paths = {
   deliveries: (pageSize: number) => `/roundup/deliveries?pageSize=${pageSize}`,
   linkChecks: '/roundup/link-checks',
   currentLinkCheck: '/roundup/link-checks/current',
-  linkHealth: (state: LinkFilter, pageSize: number) =>
-    `/roundup/link-health?state=${state}&pageSize=${pageSize}`,
+  linkHealth: (state: LinkFilter, pageSize: number, q = '') =>
+    `/roundup/link-health?state=${state}&pageSize=${pageSize}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
   linkAction: (id: number) => `/roundup/link-health/${id}/actions`,
 };
 

@@ -36,7 +36,7 @@ export const InboxList = ({
       <Box paddingTop={2} paddingBottom={2}>
         <TextInput
           aria-label={t('inbox.search', 'Search the inbox')}
-          placeholder={t('inbox.search-placeholder', 'Search by title, URL or site')}
+          placeholder={t('inbox.search-placeholder', 'Search by words, URL or site')}
           value={search}
           onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSearch(e.target.value)}
         />

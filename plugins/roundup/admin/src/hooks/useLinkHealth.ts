@@ -16,15 +16,15 @@ const LINKS_SHOWN = 100;
 
 /**
  * Link health: the last (or running) check, followed every second while it
- * runs; the links in state `filter` with the counts of every state; starting
+ * runs; the links in state `filter` (matching the words `q`, when given) with the counts of every state; starting
  * a check and applying a fix.
  */
-export const useLinkHealth = (filter: LinkFilter) => {
+export const useLinkHealth = (filter: LinkFilter, q = '') => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const notifyError = useErrorNotification();
   const check = useAdminGet<LinkCheckAnswer>(paths.currentLinkCheck);
-  const list = useAdminGet<LinkHealthList>(paths.linkHealth(filter, LINKS_SHOWN));
+  const list = useAdminGet<LinkHealthList>(paths.linkHealth(filter, LINKS_SHOWN, q));
   const { load: loadCheck } = check;
   const { load: loadList } = list;
   const run = check.data?.data ?? null;

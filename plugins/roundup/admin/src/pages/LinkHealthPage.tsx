@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Flex } from '@strapi/design-system';
+import { Button, Flex, TextInput } from '@strapi/design-system';
 import type { LinkFilter } from '../../../shared/contracts/link-health';
 import { PluginPage } from '../components/PluginPage';
 import { useLinkHealth } from '../hooks/useLinkHealth';
@@ -22,7 +22,15 @@ const FILTERS: LinkFilter[] = [
 const LinkHealthPage = () => {
   const t = useT();
   const [filter, setFilter] = React.useState<LinkFilter>('dead');
-  const { run, running, links, counts, checkNow, act } = useLinkHealth(filter);
+  const [search, setSearch] = React.useState('');
+  const [query, setQuery] = React.useState('');
+  const { run, running, links, counts, checkNow, act } = useLinkHealth(filter, query);
+
+  // The list is read again once the editor pauses typing, not on every key.
+  React.useEffect(() => {
+    const timer = setTimeout(() => setQuery(search.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [search]);
 
   return (
     <PluginPage
@@ -50,6 +58,15 @@ const LinkHealthPage = () => {
             </Button>
           ))}
         </Flex>
+        <TextInput
+          aria-label={t('links.search', 'Search the links')}
+          placeholder={t(
+            'links.search-placeholder',
+            'Search by words of a title, commentary or site'
+          )}
+          value={search}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSearch(e.target.value)}
+        />
         {links && <LinkTable links={links} filter={filter} checked={run !== null} onFix={act} />}
       </Flex>
     </PluginPage>

@@ -186,6 +186,15 @@ export const configSchema = z
       })
       .strict(),
     newsletter: newsletterSchema,
+    /** Full-text search of the archive (GET /api/roundup/search, the inbox search). */
+    search: z
+      .object({
+        /** PostgreSQL's text search configuration (`english`, `simple`, `german`…); SQLite and MariaDB ignore it. */
+        language: z
+          .string()
+          .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must name a PostgreSQL text search configuration'),
+      })
+      .strict(),
   })
   .strict()
   .refine((config) => config.defaultPageSize <= config.maxPageSize, {
@@ -238,6 +247,7 @@ const defaults: z.input<typeof configSchema> = {
     maxBytes: 1024 * 1024,
   },
   newsletter: NEWSLETTER_DEFAULTS,
+  search: { language: 'english' },
 };
 
 export default {

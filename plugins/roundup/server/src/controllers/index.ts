@@ -12,6 +12,7 @@ import feed from './client/feed';
 import inbox from './client/inbox';
 import openapi from './client/openapi';
 import roundup from './client/roundup';
+import search from './client/search';
 import { answeringRoundupErrors } from '../utils/errors';
 
 /** Every action answers the plugin's own errors (400, 404, 409, 413) through the request it serves. */
@@ -20,6 +21,7 @@ export default {
   category: answeringRoundupErrors(category),
   feed: answeringRoundupErrors(feed),
   changes: answeringRoundupErrors(changes),
+  search: answeringRoundupErrors(search),
   openapi: answeringRoundupErrors(openapi),
   order: answeringRoundupErrors(order),
   editor: answeringRoundupErrors(editor),

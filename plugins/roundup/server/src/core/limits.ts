@@ -124,3 +124,12 @@ export const CHANGES_PAGE = { defaultLimit: 100, maxLimit: 500 } as const;
 export const PREHEADER_LENGTH = 200;
 /** Gmail clips a message whose HTML is larger than this; the email format must stay below it. */
 export const EMAIL_CLIP_BYTES = 102 * 1024;
+
+/**
+ * The longest search query (`q`) accepted, in characters; a longer one is refused with a 400
+ * naming `q`. Far more than any search anyone types, small enough that no query costs much.
+ */
+export const SEARCH_QUERY_LENGTH = 500;
+
+/** Words of a search query that are searched for; the words after these are ignored. */
+export const SEARCH_MAX_TERMS = 12;

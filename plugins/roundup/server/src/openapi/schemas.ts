@@ -127,6 +127,48 @@ export const RoundupList = envelope(
 
 export const RoundupResponse = envelope(ref('Roundup'), emptyObject);
 
+export const SearchRoundup = described(
+  'A published roundup that shows a link found by a search.',
+  object(
+    {
+      title: { type: 'string' },
+      slug: { type: 'string' },
+      date: { type: 'string', format: 'date', description: 'YYYY-MM-DD' },
+    },
+    ['title', 'slug', 'date']
+  )
+);
+
+export const SearchHit = described(
+  'One published link matching the search, with where it appeared and the text around the match.',
+  object(
+    {
+      link: ref('Entry'),
+      roundups: {
+        type: 'array',
+        description: 'The published roundups showing the link, newest first.',
+        items: ref('SearchRoundup'),
+      },
+      snippet: {
+        type: 'string',
+        description:
+          'Plain text around the first match (the commentary, else the title or author).',
+      },
+      snippetHtml: {
+        type: 'string',
+        description:
+          'The same text HTML-escaped, each matched word in `<mark>`: safe to embed as HTML.',
+      },
+    },
+    ['link', 'roundups', 'snippet', 'snippetHtml']
+  )
+);
+
+export const SearchResults = envelope(
+  { type: 'array', items: ref('SearchHit') },
+  object({ pagination: ref('Pagination') }, ['pagination'])
+);
+
 export const Category = described(
   'A section of roundups; sections appear in ascending position.',
   object(
@@ -373,6 +415,9 @@ export const schemas = {
   Pagination,
   RoundupList,
   RoundupResponse,
+  SearchRoundup,
+  SearchHit,
+  SearchResults,
   Category,
   CategoryList,
   JsonFeedItem,

@@ -20,6 +20,7 @@ export default {
     },
     { method: 'GET', path: '/categories', handler: 'category.find', config: { policies: [] } },
     { method: 'GET', path: '/feed', handler: 'feed.find', config: { policies: [] } },
+    { method: 'GET', path: '/search', handler: 'search.find', config: { policies: [] } },
     { method: 'GET', path: '/changes', handler: 'changes.find', config: { policies: [] } },
     { method: 'GET', path: '/openapi.json', handler: 'openapi.find', config: { policies: [] } },
     { method: 'POST', path: '/inbox', handler: 'inbox.capture', config: { policies: [] } },

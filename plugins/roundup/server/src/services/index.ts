@@ -26,6 +26,8 @@ import publishChecks from './common/publish-checks';
 import scheduleStore from './common/schedule-store';
 import scheduler from './common/scheduler';
 import unfurl from './common/unfurl';
+import search from './search/search';
+import searchIndex from './search/search-index';
 import linkChecker from './link-health/link-checker';
 import linkHealth from './link-health/link-health';
 import dispatcher from './webhooks/dispatcher';
@@ -69,6 +71,9 @@ export default {
   // link health
   'link-checker': linkChecker,
   'link-health': linkHealth,
+  // search: the full-text index and its queries
+  search,
+  'search-index': searchIndex,
   // webhooks
   dispatcher,
   events,

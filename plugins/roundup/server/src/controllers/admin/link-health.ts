@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { LinkCheckAnswer, LinkHealthList } from '../../../../shared/contracts/link-health';
 import { z } from 'zod';
 import { LINK_STATES } from '../../core/link-health';
+import { SEARCH_QUERY_LENGTH } from '../../core/limits';
 import { getPluginService } from '../../utils/get-service';
 import type { Context } from '../../utils/http';
 import { parseInput } from '../../utils/validation';
@@ -9,6 +10,8 @@ import { parseInput } from '../../utils/validation';
 const listQuery = z
   .object({
     state: z.enum(['ignored', ...LINK_STATES]).optional(),
+    /** Words of the link's title, author, commentary or host (the search index). */
+    q: z.string().trim().max(SEARCH_QUERY_LENGTH).optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
   })

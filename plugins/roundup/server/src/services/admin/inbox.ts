@@ -61,7 +61,8 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * One page of the links not yet in any roundup, newest first, and how many
      * there are; read from the `inInbox` index, so its cost follows the page,
-     * not the archive. `q` matches title or URL (host included).
+     * not the archive. `q` matches through the search index (title, author,
+     * commentary, host: words, stemmed) or as a piece of the URL (a pasted address).
      */
     async page({
       q,
@@ -69,8 +70,13 @@ const inbox = ({ strapi }: { strapi: Core.Strapi }) => {
       pageSize = INBOX_PAGE_SIZE,
     }: { q?: string; page?: number; pageSize?: number } = {}): Promise<InboxPage> {
       const where: Record<string, unknown> = { inInbox: true };
-      if (q) where.$or = [{ title: { $containsi: q } }, { url: { $containsi: q } }];
-      // The plain inbox is one joined statement; a search goes through the Query Engine's case-insensitive match.
+      if (q) {
+        const matched = await getPluginService(strapi, 'search').editorMatches(q, {
+          inInbox: true,
+        });
+        where.$or = [{ id: { $in: matched } }, { url: { $containsi: q } }];
+      }
+      // The plain inbox is one joined statement; a search narrows it through the Query Engine.
       const rows: InboxRow[] = q
         ? await strapi.db.query(ENTRY_UID).findMany({
             where,

@@ -16,6 +16,7 @@ import { ENTRY_UID, LINK_RESULT_UID } from '../../uids';
 import { findPage } from '../../utils/database';
 import { documentsOf } from '../../utils/documents';
 import { NotFoundError, ValidationError } from '../../utils/errors';
+import { getPluginService } from '../../utils/get-service';
 
 export type { LinkAction, LinkFilter };
 
@@ -51,6 +52,16 @@ const linkHealth = ({ strapi }: { strapi: Core.Strapi }) => {
       },
     });
     return new Map(rows.map((row) => [row.documentId, row]));
+  };
+
+  /** The documentIds of the links (drafts and inbox included) the search index finds for `q`. */
+  const matchingDocumentIds = async (q: string): Promise<string[]> => {
+    const ids = await getPluginService(strapi, 'search').editorMatches(q);
+    if (ids.length === 0) return [];
+    const rows: Pick<EntryRow, 'documentId'>[] = await strapi.db
+      .query(ENTRY_UID)
+      .findMany({ where: { id: { $in: ids } }, select: ['documentId'] });
+    return rows.map((row) => row.documentId);
   };
 
   const view = (
@@ -92,14 +103,28 @@ const linkHealth = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Links in one state (or the ignored ones), most recently checked first, and the counts of every state. */
-    async list({ state, page, pageSize }: { state?: LinkFilter; page: number; pageSize: number }) {
-      const where =
+    /**
+     * Links in one state (or the ignored ones), most recently checked first, and
+     * the counts of every state; with `q`, only the links the search index matches.
+     */
+    async list({
+      state,
+      q,
+      page,
+      pageSize,
+    }: {
+      state?: LinkFilter;
+      q?: string;
+      page: number;
+      pageSize: number;
+    }) {
+      const where: Record<string, unknown> =
         state === 'ignored'
           ? { ignored: true }
           : state
             ? { state, ignored: false }
             : { ignored: false };
+      if (q) where.entryDocumentId = { $in: await matchingDocumentIds(q) };
       const [{ rows, pagination }, counts] = await Promise.all([
         findPage<LinkResultRow>(
           strapi,
