@@ -41,6 +41,15 @@ const columns = (row: IndexRow) => ({
   host: row.host,
 });
 
+/** Writes rows into a table keyed by `entry_id`, replacing any row of the same link (PostgreSQL, MariaDB). */
+const upsert = async (db: Knex, rows: IndexRow[]) => {
+  if (rows.length === 0) return;
+  await db(SEARCH_TABLE)
+    .insert(rows.map((row) => ({ entry_id: row.entryId, ...columns(row) })))
+    .onConflict('entry_id')
+    .merge();
+};
+
 /** SQLite: an FTS5 table whose rowid is the link's id; porter stems English words. */
 const sqlite: SearchEngine = {
   idColumn: 'rowid',
@@ -94,13 +103,7 @@ const postgres = (language: string): SearchEngine => {
         `CREATE INDEX IF NOT EXISTS ${SEARCH_TABLE}_document_idx ON ${SEARCH_TABLE} USING GIN (document)`
       );
     },
-    async write(db, rows) {
-      if (rows.length === 0) return;
-      await db(SEARCH_TABLE)
-        .insert(rows.map((row) => ({ entry_id: row.entryId, ...columns(row) })))
-        .onConflict('entry_id')
-        .merge();
-    },
+    write: upsert,
     matches: (terms) => ({
       sql:
         `SELECT entry_id, ts_rank(document, query) AS score ` +
@@ -124,13 +127,7 @@ const mysql: SearchEngine = {
         `) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`
     );
   },
-  async write(db, rows) {
-    if (rows.length === 0) return;
-    await db(SEARCH_TABLE)
-      .insert(rows.map((row) => ({ entry_id: row.entryId, ...columns(row) })))
-      .onConflict('entry_id')
-      .merge();
-  },
+  write: upsert,
   matches: (terms) => {
     const all = booleanModeQuery(terms);
     const text = 'MATCH(title, author, description, host) AGAINST (? IN BOOLEAN MODE)';
