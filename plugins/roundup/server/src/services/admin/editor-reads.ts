@@ -260,8 +260,7 @@ const editorReads = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Links other than `except` whose canonical URL is one of `urls`, each with
      * its roundup (the draft's title where it has one); links in no roundup are
-     * not listed. Read through the index of the canonical URLs' hashes, then
-     * compared in full.
+     * not listed. Read through the canonical URLs' hash index, compared in full.
      */
     async candidates(urls: string[], except: string[]): Promise<CandidateRow[]> {
       if (urls.length === 0) return [];
