@@ -4,22 +4,27 @@ const transform = {
 };
 
 /**
- * Suites whose result cannot depend on the database (real Jekyll and Hugo builds, the pull
- * command against a scripted server: `tests/jekyll/` and any `once/` folder) run once per CI
- * run, with the SQLite pass, not again on PostgreSQL and MariaDB.
+ * Suites whose result cannot depend on the database (the pure core's unit tests, real Jekyll
+ * and Hugo builds, the pull command against a scripted server: `tests/unit/`, `tests/jekyll/`
+ * and any `once/` folder) run once per CI run, with the SQLite pass, not again on PostgreSQL
+ * and MariaDB.
  */
 const onceNotPerDatabase = (process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite';
 const ignored = ['/node_modules/', ...(onceNotPerDatabase ? [] : ['/once/'])];
 
 module.exports = {
   projects: [
-    {
-      displayName: 'unit',
-      testEnvironment: 'node',
-      transform,
-      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
-      testPathIgnorePatterns: ignored,
-    },
+    ...(onceNotPerDatabase
+      ? [
+          {
+            displayName: 'unit',
+            testEnvironment: 'node',
+            transform,
+            testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+            testPathIgnorePatterns: ignored,
+          },
+        ]
+      : []),
     {
       displayName: 'api',
       testEnvironment: 'node',
