@@ -1,36 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Builds what the API suites run, once per test run: the plugin's server
- * entry (`dist/server/index.js`, the file its `./strapi-server` export names;
- * compiled with tsc here, with a one-line entry that requires tsc's output,
- * because `strapi-plugin build` also bundles the admin panel and writes type
- * declarations, which these suites do not need) and the host app's TypeScript.
+ * Builds what the API suites boot, once per test run (scripts/build-for-tests.js),
+ * unless ROUNDUP_TEST_PREBUILT=1 says it is built already: several runs side
+ * by side (CI's three databases) must not rewrite the files another is booting.
  */
 export default async () => {
-  const root = path.resolve(__dirname, '..', '..');
-  const tsc = require.resolve('typescript/bin/tsc');
-  // Files of an older build (a bundle, or routes/admin.js beside routes/admin/) must not shadow this one.
-  fs.rmSync(path.join(root, 'plugins/roundup/dist/server'), { recursive: true, force: true });
-  execFileSync(
-    process.execPath,
-    [
-      tsc,
-      '-p',
-      'plugins/roundup/server/tsconfig.json',
-      '--declaration',
-      'false',
-      '--sourceMap',
-      'false',
-    ],
-    { cwd: root, stdio: 'inherit' }
-  );
-  // tsc keeps the plugin's layout (server/src and shared/ side by side); the entry points at it.
-  fs.writeFileSync(
-    path.join(root, 'plugins/roundup/dist/server/index.js'),
-    "module.exports = require('./server/src/index.js');\n"
-  );
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  if (process.env.ROUNDUP_TEST_PREBUILT === '1') return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain script, also run on its own
+  const { buildForTests } = require(path.resolve(__dirname, '../../scripts/build-for-tests.js'));
+  buildForTests();
 };
