@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseFragment } from 'parse5';
 import { docs } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/app';
-import { countQueries as countAppQueries } from '../helpers/queries';
+import { countQueries as countAppQueries, fewestQueries } from '../helpers/queries';
 import { makeCategory, makeRoundup } from '../helpers/content';
 import { startAppProcess } from '../helpers/app-process';
 
@@ -190,6 +190,8 @@ describe('SQL statements per rendered request', () => {
     });
   };
 
+  // 510 links are written first; on a busy machine (three CI passes side by side) that alone has
+  // taken over the default two minutes.
   it('does not grow with the number of entries (10 and 500), cold or warm', async () => {
     await bigRoundup('ten', 10);
     await bigRoundup('five-hundred', 500);
@@ -213,8 +215,11 @@ describe('SQL statements per rendered request', () => {
       expect(coldBig).toBe(coldTen);
 
       await rendered('ten', `?format=${format}`).expect(200); // cached under the current version
-      const warmTen = await countQueries(() => rendered('ten', `?format=${format}`).expect(200));
-      const warmBig = await countQueries(() =>
+      // Cached reads cost the same each time: the fewest of three leaves out the app's timers.
+      const warmTen = await fewestQueries(app, () =>
+        rendered('ten', `?format=${format}`).expect(200)
+      );
+      const warmBig = await fewestQueries(app, () =>
         rendered('five-hundred', `?format=${format}`).expect(200)
       );
       expect(warmBig).toBe(warmTen);
@@ -222,7 +227,7 @@ describe('SQL statements per rendered request', () => {
       // A warm request costs the permission check and the version check, nothing more.
       expect(warmBig).toBe(2);
     }
-  });
+  }, 300_000);
 });
 
 describe('feeds', () => {

@@ -66,18 +66,22 @@ describe('debounce', () => {
       slug: 'burst',
       sections: { [category]: ['Link'] },
     });
-    // Windows wide enough that a pause of the machine between two edits cannot split the burst.
+    // Windows wide enough that a pause of a busy machine between two edits cannot split the
+    // burst, and a longest wait that 50 slow edits cannot reach (on a loaded machine they have
+    // taken over 10 s).
     const a = await createHook({
       name: 'netlify',
       url: netlify.url,
       events: ['roundup.update'],
-      debounceMs: 1500,
+      debounceMs: 3000,
+      maxWaitMs: 120_000,
     });
     const b = await createHook({
       name: 'github',
       url: github.url,
       events: ['roundup.update', 'roundup.publish'],
-      debounceMs: 2000,
+      debounceMs: 4000,
+      maxWaitMs: 120_000,
     });
 
     for (let i = 0; i < 50; i += 1) {
@@ -329,8 +333,9 @@ describe('several instances', () => {
       name: 'shared',
       url: receiver.url,
       events: ['roundup.update'],
-      debounceMs: 1500,
-      maxWaitMs: 20_000,
+      // As above: neither a pause between two edits nor a slow burst may split it.
+      debounceMs: 4000,
+      maxWaitMs: 120_000,
     });
     const second = await startAppProcess(ENV);
     try {
@@ -354,7 +359,7 @@ describe('several instances', () => {
           .send({ description: `second ${i}` })
           .expect(200);
       }
-      await waitFor(() => receiver.received.length >= 1, 'the delivery', 15_000);
+      await waitFor(() => receiver.received.length >= 1, 'the delivery', 30_000);
       await new Promise((resolve) => setTimeout(resolve, 2500));
       expect(receiver.received).toHaveLength(1);
       expect(verified(receiver.received[0]).data.events).toBe(20);
