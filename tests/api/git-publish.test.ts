@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { docs, loginAdmin, type AdminClient } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/app';
+import { startAppProcess } from '../helpers/app-process';
 import { startGitServer, type GitServer } from '../helpers/git-server';
 import { waitFor } from '../helpers/receiver';
 
 const JULY = 'what-ive-been-reading-in-july';
 const JULY_FILE = '_posts/2026-07-31-what-ive-been-reading-in-july.md';
 const TOKEN = 'site-token-1';
+const ADMIN_EMAIL = 'git-admin@example.com';
 const SITE_FILES = {
   'README.md': '# The site\n',
   '_config.yml': 'title: The site\n',
@@ -56,6 +58,17 @@ beforeAll(async () => {
     },
   });
   admin = await loginAdmin(app);
+  // An administrator with a known password, to log in to a second instance.
+  const role = await (app.strapi.service('admin::role') as any).getSuperAdmin();
+  await (app.strapi.service('admin::user') as any).create({
+    email: ADMIN_EMAIL,
+    firstname: 'Git',
+    lastname: 'Admin',
+    password: 'Roundup-test-1',
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
+  });
 });
 afterAll(async () => {
   await app?.stop();
@@ -209,6 +222,41 @@ describe('publishing by commit', () => {
     expect(readClone(await server.clone('site'), JULY_FILE)).toContain(
       'An edit made while the token is wrong.'
     );
+  });
+
+  it('makes one commit of a burst spread over two instances', async () => {
+    const before = (await server.log('site')).length;
+    // The second instance inherits this one's environment: the same database and Git targets.
+    const second = await startAppProcess();
+    try {
+      const login = await second
+        .http()
+        .post('/admin/login')
+        .send({ email: ADMIN_EMAIL, password: 'Roundup-test-1' })
+        .expect(200);
+      const token = login.body.data.token ?? login.body.data.accessToken;
+      const entry = await julyEntry();
+      for (let i = 0; i < 10; i += 1) {
+        await editJuly(`First instance, edit ${i}.`);
+        await second
+          .http()
+          .put(`/content-manager/collection-types/plugin::roundup.entry/${entry}`)
+          .set('Authorization', `Bearer ${token}`)
+          .send({ description: `Second instance, edit ${i}.` })
+          .expect(200);
+      }
+      const [delivery] = await settled('site');
+      // Both instances poll the outbox: a second commit would show here meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const log = await server.log('site');
+      expect(log).toHaveLength(before + 1);
+      expect(delivery).toMatchObject({ state: 'delivered', events: 20, commitId: log[0].id });
+      expect(readClone(await server.clone('site'), JULY_FILE)).toContain(
+        'Second instance, edit 9.'
+      );
+    } finally {
+      await second.stop();
+    }
   });
 
   it('removes the file in a commit when the roundup is unpublished, and nothing else', async () => {
