@@ -14,6 +14,19 @@ const buildHooks = (json: string | undefined) => {
   }
 };
 
+/**
+ * ROUNDUP_GIT_TARGETS may hold Git targets as JSON, e.g.
+ * [{"name":"site","url":"https://github.com/me/site.git","branch":"main","tokenEnv":"SITE_GIT_TOKEN"}]
+ */
+const gitTargets = (json: string | undefined) => {
+  if (!json) return [];
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    throw new Error(`ROUNDUP_GIT_TARGETS is not valid JSON: ${(error as Error).message}`);
+  }
+};
+
 /** ROUNDUP_OUTBOUND_ALLOW: comma-separated hosts, IPs or CIDR ranges (optional :port) the plugin may reach though not public. */
 const outboundAllow = (list: string | undefined) =>
   (list ?? '')
@@ -98,6 +111,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         hooks: buildHooks(env('ROUNDUP_BUILD_HOOKS')),
         pollIntervalMs: env.int('ROUNDUP_WEBHOOK_POLL_MS', 1000),
         timeoutMs: env.int('ROUNDUP_WEBHOOK_TIMEOUT_MS', 10_000),
+      },
+      // The tokens stay in the environment variables each target names (tokenEnv).
+      git: {
+        targets: gitTargets(env('ROUNDUP_GIT_TARGETS')),
+        maxBytes: env.int('ROUNDUP_GIT_MAX_BYTES', 64 * 1024 * 1024),
+        timeoutMs: env.int('ROUNDUP_GIT_TIMEOUT_MS', 60_000),
       },
       outbound: {
         allow: outboundAllow(env('ROUNDUP_OUTBOUND_ALLOW')),

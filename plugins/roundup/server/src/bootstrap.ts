@@ -15,6 +15,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getPluginService(strapi, 'inbox-membership').fillOnce();
   getPluginService(strapi, 'events').register();
   await getPluginService(strapi, 'hooks').syncFromConfig();
+  await getPluginService(strapi, 'git-targets').syncFromConfig();
   getPluginService(strapi, 'dispatcher').start();
   getPluginService(strapi, 'link-checker').startScheduling();
   getPluginService(strapi, 'scheduler').start();

@@ -11,3 +11,5 @@ export const LINK_RESULT_UID = 'plugin::roundup.link-result' as const;
 export const CHANGE_UID = 'plugin::roundup.change' as const;
 export const NEWSLETTER_DRAFT_UID = 'plugin::roundup.newsletter-draft' as const;
 export const SCHEDULE_UID = 'plugin::roundup.schedule' as const;
+export const GIT_TARGET_UID = 'plugin::roundup.git-target' as const;
+export const GIT_FILE_UID = 'plugin::roundup.git-file' as const;

@@ -1,4 +1,5 @@
 /** What the build hook routes answer and take: the hooks, their deliveries, "Rebuild now". */
+import type { GitDeliveryEvent } from './git-targets';
 import type { NewsletterPushEvent } from './newsletter';
 import type { Pagination } from './pagination';
 
@@ -45,12 +46,13 @@ export interface Delivery {
   id: number;
   hook: { id: number; name: string };
   /** A build hook's event, or a push to a newsletter service (its name is the hook's). */
-  event: RoundupEvent | NewsletterPushEvent;
+  event: RoundupEvent | NewsletterPushEvent | GitDeliveryEvent;
   /** The roundup the events were about (none for "Rebuild now"). */
   roundup: { documentId: string; slug: string | null; title: string | null } | null;
   /** How many events this one request stands for. */
   events: number;
-  state: 'pending' | 'sending' | 'delivered' | 'failed';
+  /** `conflict`: a Git target's delivery waits for an editor to overwrite or skip each file. */
+  state: 'pending' | 'sending' | 'delivered' | 'failed' | 'conflict';
   attempts: number;
   lastStatus: number | null;
   lastError: string | null;
@@ -59,6 +61,10 @@ export interface Delivery {
   lastEventAt: string;
   dueAt: string | null;
   deliveredAt: string | null;
+  /** The commit a Git target's delivery pushed. */
+  commitId: string | null;
+  /** Files someone else changed in the repository since the plugin wrote them. */
+  conflicts: { path: string; remoteCommit: string }[] | null;
 }
 
 /** GET /roundup/build-hooks */

@@ -32,6 +32,9 @@ export const paths = {
   buildHook: (id: number) => `/roundup/build-hooks/${id}`,
   triggerBuildHook: (id: number) => `/roundup/build-hooks/${id}/trigger`,
   deliveries: (pageSize: number) => `/roundup/deliveries?pageSize=${pageSize}`,
+  gitTargets: '/roundup/git-targets',
+  syncGitTarget: (id: number) => `/roundup/git-targets/${id}/sync`,
+  resolveDelivery: (id: number) => `/roundup/deliveries/${id}/resolve`,
   linkChecks: '/roundup/link-checks',
   currentLinkCheck: '/roundup/link-checks/current',
   linkHealth: (state: LinkFilter, pageSize: number, q = '') =>

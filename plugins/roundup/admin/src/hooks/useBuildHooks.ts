@@ -42,5 +42,6 @@ export const useBuildHooks = () => {
     },
     rebuild: (id: number) => act(() => post(paths.triggerBuildHook(id), {})),
     remove: (id: number) => act(() => del(paths.buildHook(id))),
+    reload,
   };
 };

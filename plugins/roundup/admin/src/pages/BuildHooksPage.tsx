@@ -1,15 +1,18 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { DeliveriesTable } from '../build-hooks/DeliveriesTable';
+import { GitTargetsTable } from '../build-hooks/GitTargetsTable';
 import { HookForm } from '../build-hooks/HookForm';
 import { HooksTable } from '../build-hooks/HooksTable';
 import { PluginPage } from '../components/PluginPage';
 import { useBuildHooks } from '../hooks/useBuildHooks';
+import { useGitTargets } from '../hooks/useGitTargets';
 import { useT } from '../hooks/useT';
 
-/** Settings → Roundup → Build hooks: the hooks, a form to add one, and the delivery log. */
+/** Settings → Roundup → Build hooks: the hooks, a form to add one, the Git targets, and the delivery log. */
 const BuildHooksPage = () => {
   const t = useT();
-  const { hooks, deliveries, add, rebuild, remove } = useBuildHooks();
+  const { hooks, deliveries, add, rebuild, remove, reload } = useBuildHooks();
+  const git = useGitTargets(reload);
 
   return (
     <PluginPage
@@ -19,6 +22,14 @@ const BuildHooksPage = () => {
       <Flex direction="column" alignItems="stretch" gap={6}>
         {hooks && <HooksTable hooks={hooks} onRebuild={rebuild} onDelete={remove} />}
         <HookForm onAdd={add} />
+        {git.targets && git.targets.length > 0 && (
+          <>
+            <Typography variant="delta" tag="h2">
+              {t('git.title', 'Git targets')}
+            </Typography>
+            <GitTargetsTable targets={git.targets} onSync={git.sync} onResolve={git.resolve} />
+          </>
+        )}
         <Typography variant="delta" tag="h2">
           {t('hooks.deliveries', 'Deliveries')}
         </Typography>

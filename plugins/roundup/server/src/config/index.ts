@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseAllowEntry } from '../core/outbound';
+import { gitTargetSchema } from '../core/git';
 import { buildHookSchema } from '../core/webhooks';
 import { NEWSLETTER_DEFAULTS, newsletterSchema } from './newsletter';
 
@@ -122,6 +123,25 @@ export const configSchema = z
         batchSize: z.number().int().min(1).max(100),
       })
       .strict(),
+    /** Git targets: repositories the published roundups are committed to (docs/git-publishing.md). */
+    git: z
+      .object({
+        targets: z.array(gitTargetSchema).superRefine((targets, ctx) => {
+          targets.forEach((target, index) => {
+            if (targets.findIndex((other) => other.name === target.name) !== index)
+              ctx.addIssue({ code: 'custom', path: [index, 'name'], message: 'is used twice' });
+          });
+        }),
+        /** The most one fetch or push may carry. */
+        maxBytes: z
+          .number()
+          .int()
+          .min(64 * 1024)
+          .max(1024 * 1024 * 1024),
+        /** How long one fetch or push may take. */
+        timeoutMs: z.number().int().min(100).max(600_000),
+      })
+      .strict(),
     /** The link checker: which links are dead, moved or gone, found on a schedule or on demand. */
     linkCheck: z
       .object({
@@ -228,6 +248,7 @@ const defaults: z.input<typeof configSchema> = {
     claimTtlMs: 60_000,
     batchSize: 10,
   },
+  git: { targets: [], maxBytes: 64 * 1024 * 1024, timeoutMs: 60_000 },
   linkCheck: {
     enabled: true,
     cron: '0 3 * * *',

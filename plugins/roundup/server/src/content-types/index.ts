@@ -4,6 +4,8 @@ import change from './change';
 import contentVersion from './content-version';
 import delivery from './delivery';
 import entry from './entry';
+import gitFile from './git-file';
+import gitTarget from './git-target';
 import linkCheck from './link-check';
 import linkResult from './link-result';
 import newsletterDraft from './newsletter-draft';
@@ -22,4 +24,6 @@ export default {
   'link-result': linkResult,
   'newsletter-draft': newsletterDraft,
   schedule,
+  'git-target': gitTarget,
+  'git-file': gitFile,
 };

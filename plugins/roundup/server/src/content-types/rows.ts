@@ -1,5 +1,7 @@
 import type { DeadAnswer, LinkState, RedirectHop } from '../core/link-health';
 import type { Roundup } from '../core/model';
+import type { Resolution } from '../core/git/conflict';
+import type { GitEvent, GitTarget } from '../core/git';
 import type { PushEvent } from '../core/newsletter/push-events';
 import type { RetrySchedule, RoundupEventType } from '../core/webhooks';
 
@@ -88,13 +90,13 @@ export interface DeliveryRow extends BaseRow {
   hookName: string;
   webhookId: string;
   /** A build hook's event, or a push to a newsletter service (hookId 0, hookName the service). */
-  event: RoundupEventType | PushEvent;
+  event: RoundupEventType | PushEvent | GitEvent;
   roundupDocumentId: string | null;
   roundupSlug: string | null;
   roundupTitle: string | null;
   events: number;
   open: boolean;
-  state: 'pending' | 'sending' | 'delivered' | 'failed';
+  state: 'pending' | 'sending' | 'delivered' | 'failed' | 'conflict';
   firstEventAt: BigIntegerText | null;
   lastEventAt: BigIntegerText | null;
   dueAt: BigIntegerText | null;
@@ -105,6 +107,39 @@ export interface DeliveryRow extends BaseRow {
   claimedBy: string | null;
   claimedUntil: BigIntegerText | null;
   deliveredAt: BigIntegerText | null;
+  /** A Git target's burst: the roundups it touched (null: the whole archive, "Sync now"). */
+  roundupDocumentIds: string[] | null;
+  /** The commit a Git target's delivery pushed. */
+  commitId: string | null;
+  /** Files a Git target's delivery left alone because someone else changed them. */
+  conflicts: GitConflict[] | null;
+  /** Editors' answers to those conflicts, by path. */
+  resolutions: Record<string, Resolution> | null;
+}
+
+/** A file someone else changed since the plugin wrote it, and the branch's commit then. */
+export interface GitConflict {
+  path: string;
+  remoteCommit: string;
+  remoteBlob: string | null;
+}
+
+/** roundup_git_targets: a Git target from the config, its last commit and who commits to it now. */
+export interface GitTargetRow extends BaseRow {
+  name: string;
+  settings: GitTarget;
+  lastCommit: string | null;
+  lastCommitAt: BigIntegerText | null;
+  lockedBy: string | null;
+  lockedUntil: BigIntegerText | null;
+}
+
+/** roundup_git_files: a file the plugin wrote to a Git target and the blob it wrote. */
+export interface GitFileRow extends BaseRow {
+  targetId: number;
+  path: string;
+  blobId: string;
+  roundupDocumentId: string | null;
 }
 
 /** roundup_link_checks: one run of the link checker. */

@@ -1,6 +1,7 @@
 import buildHooks from './admin/build-hooks';
 import capture from './admin/capture';
 import editor from './admin/editor';
+import gitTargets from './admin/git-targets';
 import linkHealth from './admin/link-health';
 import newsletter from './admin/newsletter';
 import order from './admin/order';
@@ -26,6 +27,7 @@ export default {
   order: answeringRoundupErrors(order),
   editor: answeringRoundupErrors(editor),
   'build-hooks': answeringRoundupErrors(buildHooks),
+  'git-targets': answeringRoundupErrors(gitTargets),
   transfer: answeringRoundupErrors(transfer),
   'link-health': answeringRoundupErrors(linkHealth),
   newsletter: answeringRoundupErrors(newsletter),

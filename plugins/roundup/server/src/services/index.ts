@@ -30,6 +30,10 @@ import search from './search/search';
 import searchIndex from './search/search-index';
 import linkChecker from './link-health/link-checker';
 import linkHealth from './link-health/link-health';
+import gitAdmin from './git/git-admin';
+import gitPublish from './git/git-publish';
+import gitTargets from './git/git-targets';
+import gitWanted from './git/git-wanted';
 import dispatcher from './webhooks/dispatcher';
 import events from './webhooks/events';
 import hooks from './webhooks/hooks';
@@ -74,6 +78,11 @@ export default {
   // search: the full-text index and its queries
   search,
   'search-index': searchIndex,
+  // git: publishing by commit to a site's repository
+  'git-admin': gitAdmin,
+  'git-publish': gitPublish,
+  'git-targets': gitTargets,
+  'git-wanted': gitWanted,
   // webhooks
   dispatcher,
   events,

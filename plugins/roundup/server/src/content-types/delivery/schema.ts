@@ -28,7 +28,7 @@ export default {
     open: { type: 'boolean', default: true },
     state: {
       type: 'enumeration',
-      enum: ['pending', 'sending', 'delivered', 'failed'],
+      enum: ['pending', 'sending', 'delivered', 'failed', 'conflict'],
       default: 'pending',
     },
     firstEventAt: { type: 'biginteger' },
@@ -41,5 +41,10 @@ export default {
     claimedBy: { type: 'string' },
     claimedUntil: { type: 'biginteger' },
     deliveredAt: { type: 'biginteger' },
+    // Git targets: the roundups a burst touched, the commit pushed, files waiting for an editor.
+    roundupDocumentIds: { type: 'json' },
+    commitId: { type: 'string' },
+    conflicts: { type: 'json' },
+    resolutions: { type: 'json' },
   },
 };

@@ -12,6 +12,7 @@ const deliveriesQuery = z
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
     hook: z.coerce.number().int().positive().optional(),
+    target: z.coerce.number().int().positive().optional(),
   })
   .strict();
 
@@ -61,11 +62,12 @@ const buildHooks = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async deliveries(ctx: Context) {
-      const { page, pageSize, hook } = parseInput(deliveriesQuery, ctx.query, 'query');
+      const { page, pageSize, hook, target } = parseInput(deliveriesQuery, ctx.query, 'query');
       const { rows, pagination } = await getPluginService(strapi, 'outbox').list({
         page,
         pageSize,
         hookId: hook,
+        targetId: target,
       });
       ctx.body = {
         data: rows.map((row) => ({
@@ -85,6 +87,9 @@ const buildHooks = ({ strapi }: { strapi: Core.Strapi }) => {
           lastEventAt: new Date(Number(row.lastEventAt)).toISOString(),
           dueAt: row.state === 'pending' ? new Date(Number(row.dueAt)).toISOString() : null,
           deliveredAt: row.deliveredAt ? new Date(Number(row.deliveredAt)).toISOString() : null,
+          commitId: row.commitId ?? null,
+          conflicts:
+            row.conflicts?.map(({ path, remoteCommit }) => ({ path, remoteCommit })) ?? null,
         })),
         meta: { pagination },
       } satisfies DeliveryList;

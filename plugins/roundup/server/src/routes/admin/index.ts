@@ -1,5 +1,6 @@
 import buildHooks from './build-hooks';
 import editor from './editor';
+import gitTargets from './git-targets';
 import linkHealth from './link-health';
 import newsletter from './newsletter';
 import order from './order';
@@ -13,6 +14,7 @@ export default {
     ...editor,
     ...order,
     ...buildHooks,
+    ...gitTargets,
     ...transfer,
     ...linkHealth,
     ...newsletter,

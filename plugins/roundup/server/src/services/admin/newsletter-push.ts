@@ -114,7 +114,8 @@ const newsletterPush = ({ strapi }: { strapi: Core.Strapi }) => {
       draft: draft ? { remoteId: draft.remoteId, pushedAt: iso(draft.pushedAt) } : null,
       lastPush: push
         ? {
-            state: push.state,
+            // A push never waits on a conflict; that state is a Git target's.
+            state: push.state === 'conflict' ? 'failed' : push.state,
             attempts: Number(push.attempts),
             lastStatus: push.lastStatus ?? null,
             lastError: push.lastError ?? null,

@@ -7,6 +7,7 @@ import {
   nextAttemptDelay,
   signWebhook,
 } from '../../core/webhooks';
+import { isGitEvent } from '../../core/git';
 import { isPushEvent } from '../../core/newsletter';
 import { getPluginConfig } from '../../utils/config';
 import { getPluginService } from '../../utils/get-service';
@@ -31,6 +32,8 @@ const dispatcher = ({ strapi }: { strapi: Core.Strapi }) => {
     // A newsletter push is a delivery of another kind: same outbox, its own request.
     if (isPushEvent(delivery.event))
       return getPluginService(strapi, 'newsletter-delivery').attempt(delivery);
+    if (isGitEvent(delivery.event))
+      return getPluginService(strapi, 'git-publish').attempt(delivery, instance);
     const hooks = getPluginService(strapi, 'hooks');
     const outbox = getPluginService(strapi, 'outbox');
     const { timeoutMs } = getPluginConfig(strapi).webhooks;

@@ -47,6 +47,10 @@ const events = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const hook of await getPluginService(strapi, 'hooks').forEvent(event)) {
       await getPluginService(strapi, 'outbox').enqueue(hook, event, roundup);
     }
+    // Every change to what readers see changes the file a Git target holds.
+    for (const target of await getPluginService(strapi, 'git-targets').list()) {
+      await getPluginService(strapi, 'outbox').enqueueGit(target, roundup);
+    }
   };
 
   const emitUpdates = async (documentIds: string[]) => {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { debounceDeadline } from '../../core/webhooks';
-import type { DeliveryRow } from '../../content-types/rows';
-import { BUILD_HOOK_UID, DELIVERY_UID } from '../../uids';
+import { GIT_EVENTS, type GitEvent } from '../../core/git';
+import type { DeliveryRow, GitConflict, GitTargetRow } from '../../content-types/rows';
+import { BUILD_HOOK_UID, DELIVERY_UID, GIT_TARGET_UID } from '../../uids';
 import { findPage } from '../../utils/database';
 import type { RoundupEvent, RoundupRef } from './events';
 import type { StoredHook } from './hooks';
@@ -16,6 +17,8 @@ export interface Settlement {
   responseExcerpt?: string;
   dueAt?: number;
   deliveredAt?: number;
+  commitId?: string | null;
+  conflicts?: GitConflict[] | null;
 }
 
 /** Deliveries still to send whose claim, if any, has run out at `now`. */
@@ -51,6 +54,20 @@ const newDelivery = (
   open,
 });
 
+/** A new delivery to a Git target (its row id stands in the hook's place). */
+const gitDelivery = (target: GitTargetRow, event: GitEvent, now: number) => ({
+  hookId: target.id,
+  hookName: target.name,
+  webhookId: `msg_${randomBytes(12).toString('hex')}`,
+  event,
+  roundupDocumentId: null,
+  events: 1,
+  state: 'pending',
+  firstEventAt: now,
+  lastEventAt: now,
+  attempts: 0,
+});
+
 /**
  * The persisted outbox. Enqueueing locks the hook's row, so a burst of events
  * spread over several Strapi instances still joins one pending delivery;
@@ -60,6 +77,7 @@ const newDelivery = (
 const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
   const deliveries = () => strapi.db.query(DELIVERY_UID);
   const hookTable = () => strapi.getModel(BUILD_HOOK_UID).collectionName as string;
+  const gitTargetTable = () => strapi.getModel(GIT_TARGET_UID).collectionName as string;
   const canLock = () => strapi.db.dialect.client !== 'sqlite';
 
   return {
@@ -102,6 +120,61 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
           data: newDelivery(hook, event, roundup, now, { dueAt, open: true }),
         });
       });
+    },
+
+    /**
+     * Adds a roundup to the Git target's pending commit, or starts one: one
+     * commit per burst, whichever roundups the burst touched.
+     */
+    async enqueueGit(target: GitTargetRow, roundup: RoundupRef, now = Date.now()) {
+      const { debounceMs, maxWaitMs } = target.settings;
+      await strapi.db.transaction(async ({ trx }) => {
+        if (canLock())
+          await trx(gitTargetTable()).select('id').where({ id: target.id }).forUpdate();
+        const pending: Pick<
+          DeliveryRow,
+          'id' | 'firstEventAt' | 'events' | 'roundupDocumentIds'
+        > | null = await deliveries().findOne({
+          select: ['id', 'firstEventAt', 'events', 'roundupDocumentIds'],
+          where: { hookId: target.id, event: GIT_EVENTS.commit, open: true },
+        });
+        const firstEventAt = pending ? Number(pending.firstEventAt) : now;
+        const data = {
+          roundupSlug: roundup.slug,
+          roundupTitle: roundup.title,
+          lastEventAt: now,
+          dueAt: debounceDeadline({ firstEventAt, lastEventAt: now, debounceMs, maxWaitMs }),
+        };
+        if (pending) {
+          const ids = new Set([...(pending.roundupDocumentIds ?? []), roundup.documentId]);
+          await deliveries().updateMany({
+            where: { id: pending.id },
+            data: {
+              ...data,
+              events: Number(pending.events) + 1,
+              roundupDocumentIds: [...ids],
+              updatedAt: new Date(now),
+            },
+          });
+          return;
+        }
+        await deliveries().create({
+          data: {
+            ...gitDelivery(target, GIT_EVENTS.commit, now),
+            ...data,
+            roundupDocumentIds: [roundup.documentId],
+            open: true,
+          },
+        });
+      });
+    },
+
+    /** "Sync now": one commit of the whole published archive to the Git target, due at once. */
+    async enqueueGitSync(target: GitTargetRow, now = Date.now()) {
+      const delivery: DeliveryRow = await deliveries().create({
+        data: { ...gitDelivery(target, GIT_EVENTS.sync, now), dueAt: now, open: false },
+      });
+      return delivery;
     },
 
     /** A delivery for `hook` due at once, outside any debounce ("Rebuild now"). */
@@ -151,11 +224,28 @@ const outbox = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The delivery log, newest first. */
-    async list({ page, pageSize, hookId }: { page: number; pageSize: number; hookId?: number }) {
+    /** The delivery log, newest first: a build hook's (`hookId`), a Git target's (`targetId`) or all. */
+    async list({
+      page,
+      pageSize,
+      hookId,
+      targetId,
+    }: {
+      page: number;
+      pageSize: number;
+      hookId?: number;
+      targetId?: number;
+    }) {
+      const gitEvents = Object.values(GIT_EVENTS);
+      const where = targetId
+        ? { hookId: targetId, event: { $in: gitEvents } }
+        : hookId
+          ? { hookId, event: { $notIn: gitEvents } }
+          : {};
       return findPage<DeliveryRow>(
         strapi,
         DELIVERY_UID,
-        { where: hookId ? { hookId } : {}, orderBy: [{ lastEventAt: 'desc' }, { id: 'desc' }] },
+        { where, orderBy: [{ lastEventAt: 'desc' }, { id: 'desc' }] },
         { page, pageSize }
       );
     },
