@@ -129,6 +129,30 @@ describe('GET /api/roundup/search', () => {
     expect(await titles('wombat')).toEqual([]);
   });
 
+  it('ranks a rare word beside words most links hold as it ranks the rare word alone', async () => {
+    // More links than the index held so far, each with the two common words; two with the rare one.
+    const many = [];
+    for (let i = 0; i < 12; i += 1) {
+      many.push(
+        await link(
+          i === 3 ? 'Wallaroo marsupial pouch' : `Marsupial pouch ${i}`,
+          `https://mp.example.org/${i}`,
+          i === 7 ? 'A pouch, a marsupial and a wallaroo.' : 'A marsupial with a pouch.'
+        )
+      );
+    }
+    await roundupOf(
+      'Marsupials',
+      '2026-10-31',
+      many.map((entry) => entry.documentId)
+    );
+    const expected = ['Wallaroo marsupial pouch', 'Marsupial pouch 7'];
+    expect(await titles('wallaroo')).toEqual(expected);
+    expect(await titles('wallaroo marsupial pouch')).toEqual(expected);
+    expect(await titles('pouch wallaroo')).toEqual(expected);
+    expect(await titles('marsupial pouch')).toHaveLength(12);
+  });
+
   it.each([
     ['no q', ''],
     ['an empty q', '?q='],

@@ -31,7 +31,13 @@ export interface SearchEngine {
   create(db: Knex): Promise<void>;
   /** Writes `rows`, replacing any row of the same link. */
   write(db: Knex, rows: IndexRow[]): Promise<void>;
-  matches(terms: string[]): MatchSql;
+  /**
+   * Whether the engine's ranking gives no weight to a term in half the rows or
+   * more, yet reads all of them to learn so (SQLite: services/search/common-terms).
+   */
+  weighsCommonTermsAtFullCost?: boolean;
+  /** The rows matching every term of `terms`, ranked by all but `unranked` (common terms, see above). */
+  matches(terms: string[], unranked?: string[]): MatchSql;
 }
 
 const columns = (row: IndexRow) => ({
@@ -67,13 +73,25 @@ const sqlite: SearchEngine = {
     await db(SEARCH_TABLE).whereIn('rowid', ids).delete();
     await db(SEARCH_TABLE).insert(rows.map((row) => ({ rowid: row.entryId, ...columns(row) })));
   },
-  matches: (terms) => ({
+  weighsCommonTermsAtFullCost: true,
+  matches: (terms, unranked = []) => {
     // bm25 is lower for better matches; a title match weighs most, then author and host.
-    sql:
+    const select =
       `SELECT rowid AS entry_id, -bm25(${SEARCH_TABLE}, 10.0, 4.0, 1.0, 4.0) AS score ` +
-      `FROM ${SEARCH_TABLE} WHERE ${SEARCH_TABLE} MATCH ?`,
-    bindings: [fts5Query(terms)],
-  }),
+      `FROM ${SEARCH_TABLE} WHERE ${SEARCH_TABLE} MATCH ?`;
+    const ranked = terms.filter((term) => !unranked.includes(term));
+    if (ranked.length === terms.length || ranked.length === 0) {
+      return { sql: select, bindings: [fts5Query(terms)] };
+    }
+    // bm25 of the ranked terms alone, over the rows matching all terms; `+rowid` keeps SQLite
+    // from seeking each of those rows in the index anew, which costs more than the list.
+    return {
+      sql:
+        `${select} AND +rowid IN ` +
+        `(SELECT rowid FROM ${SEARCH_TABLE} WHERE ${SEARCH_TABLE} MATCH ?)`,
+      bindings: [fts5Query(ranked), fts5Query(terms)],
+    };
+  },
 };
 
 /** PostgreSQL: a generated tsvector (title A, author and host B, commentary D) with a GIN index. */

@@ -5,6 +5,7 @@ import type { EntryRow } from '../../content-types/rows';
 import { ENTRY_UID, ROUNDUP_UID } from '../../uids';
 import { joinTableOf, type Knex } from '../../utils/database';
 import { getPluginService } from '../../utils/get-service';
+import { commonTermsOf } from './common-terms';
 
 /** One link found by GET /api/roundup/search. */
 export interface SearchHit {
@@ -40,13 +41,20 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const terms = (q: string) => searchTerms(q, { minLength: engine().minTermLength });
+  const commonTerms = commonTermsOf();
+  /** The engine's SQL for the rows matching every word of `words`. */
+  const matchOf = async (words: string[]) => {
+    const chosen = engine();
+    const unranked = chosen.weighsCommonTermsAtFullCost ? await commonTerms(knex(), words) : [];
+    return chosen.matches(words, unranked);
+  };
 
   return {
     /** One page of the published links matching `q`, most relevant first, then newest. */
     async published({ q, page, pageSize }: { q: string; page: number; pageSize: number }) {
       const words = terms(q);
       if (words.length === 0) return { results: [], pagination: paginate(page, pageSize, 0) };
-      const match = engine().matches(words);
+      const match = await matchOf(words);
       const { exists, date } = shown();
       const { offset, limit } = pageWindow(page, pageSize);
       const entries = strapi.db.metadata.get(ENTRY_UID).tableName;
@@ -111,7 +119,7 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => {
       const words = terms(q);
       // A word too short for the index (MariaDB) would widen the match: the URL match alone answers then.
       if (words.length === 0 || words.length < searchTerms(q).length) return [];
-      const match = engine().matches(words);
+      const match = await matchOf(words);
       const entries = strapi.db.metadata.get(ENTRY_UID).tableName;
       // better-sqlite3 binds no booleans; Strapi stores them there as 1 and 0.
       const yes = strapi.db.dialect.client === 'sqlite' ? 1 : true;
