@@ -153,6 +153,22 @@ const registerAdmin = async (url) => {
   return { authorization: `Bearer ${admin.data.token}` };
 };
 
+/**
+ * Logs the administrator registerAdmin made in again: an admin session lasts 30 minutes, less
+ * than a full archive benchmark on a busy machine, so each phase that writes as the editor
+ * starts with a fresh one.
+ */
+const loginAdmin = async (url) => {
+  const admin = await fetch(`${url}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.com', password: 'Bench-admin-1' }),
+  }).then((response) => response.json());
+  const token = admin.data?.token ?? admin.data?.accessToken;
+  if (!token) throw new Error(`admin login failed: ${JSON.stringify(admin).slice(0, 200)}`);
+  return { authorization: `Bearer ${token}` };
+};
+
 /** A made-up word only the links of roundup `i` hold ("zqb", "zqc", …): what the search benchmark looks for. */
 const themeWord = (i) => {
   let word = '';
@@ -171,4 +187,5 @@ module.exports = {
   measure,
   measureCpu,
   registerAdmin,
+  loginAdmin,
 };
