@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { docs, loginAdmin, type AdminClient } from '../helpers/admin';
+import { docs, createSuperAdmin, loginAdmin, type AdminClient } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/app';
 import { startAppProcess } from '../helpers/app-process';
 import { startGitServer, type GitServer } from '../helpers/git-server';
@@ -59,16 +59,7 @@ beforeAll(async () => {
   });
   admin = await loginAdmin(app);
   // An administrator with a known password, to log in to a second instance.
-  const role = await (app.strapi.service('admin::role') as any).getSuperAdmin();
-  await (app.strapi.service('admin::user') as any).create({
-    email: ADMIN_EMAIL,
-    firstname: 'Git',
-    lastname: 'Admin',
-    password: 'Roundup-test-1',
-    isActive: true,
-    registrationToken: null,
-    roles: [role.id],
-  });
+  await createSuperAdmin(app, ADMIN_EMAIL, 'Git');
 });
 afterAll(async () => {
   await app?.stop();

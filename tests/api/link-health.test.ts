@@ -1,4 +1,4 @@
-import { docs, loginAdmin, type AdminClient } from '../helpers/admin';
+import { docs, createSuperAdmin, loginAdmin, type AdminClient } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/app';
 import { startAppProcess } from '../helpers/app-process';
 import { makeCategory } from '../helpers/content';
@@ -77,16 +77,8 @@ beforeAll(async () => {
   useClock(app);
   admin = await loginAdmin(app);
   category = (await makeCategory(app.strapi, { name: 'Articles' })).documentId;
-  const role = await (app.strapi.service('admin::role') as any).getSuperAdmin();
-  await (app.strapi.service('admin::user') as any).create({
-    email: adminEmail,
-    firstname: 'Link',
-    lastname: 'Admin',
-    password: 'Roundup-test-1',
-    isActive: true,
-    registrationToken: null,
-    roles: [role.id],
-  });
+  // An administrator with a known password, to log in to a second instance.
+  await createSuperAdmin(app, adminEmail, 'Link');
 }, 300_000);
 afterAll(async () => {
   await app?.stop();

@@ -1,5 +1,5 @@
 import { Webhook } from 'standardwebhooks';
-import { docs, loginAdmin, type AdminClient } from '../helpers/admin';
+import { docs, createSuperAdmin, loginAdmin, type AdminClient } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/app';
 import { makeCategory, makeRoundup } from '../helpers/content';
 import { closedPort, startReceiver, waitFor } from '../helpers/receiver';
@@ -24,16 +24,7 @@ beforeAll(async () => {
   admin = await loginAdmin(app);
   category = (await makeCategory(app.strapi, { name: 'Links' })).documentId;
   // An administrator with a known password, to log in to a second instance.
-  const role = await (app.strapi.service('admin::role') as any).getSuperAdmin();
-  await (app.strapi.service('admin::user') as any).create({
-    email: adminEmail,
-    firstname: 'Burst',
-    lastname: 'Admin',
-    password: 'Roundup-test-1',
-    isActive: true,
-    registrationToken: null,
-    roles: [role.id],
-  });
+  await createSuperAdmin(app, adminEmail, 'Burst');
 });
 afterAll(async () => {
   await app?.stop();

@@ -12,7 +12,7 @@ export const loginAdmin = async (app: TestApp, { actions }: { actions?: string[]
   const { strapi } = app;
   counter += 1;
   const email = `editor${counter}-${Date.now()}@example.com`;
-  const password = 'Roundup-test-1';
+  const password = ADMIN_PASSWORD;
 
   const roleService = strapi.service('admin::role') as any;
   let roleId: number;
@@ -57,6 +57,26 @@ export const loginAdmin = async (app: TestApp, { actions }: { actions?: string[]
 };
 
 export type AdminClient = Awaited<ReturnType<typeof loginAdmin>>;
+
+/** The password of every administrator the tests create. */
+export const ADMIN_PASSWORD = 'Roundup-test-1';
+
+/**
+ * Creates a Super Admin with a known email and ADMIN_PASSWORD: the user lives in
+ * the shared database, so it can log in to a second instance of the app.
+ */
+export const createSuperAdmin = async (app: TestApp, email: string, firstname = 'Test') => {
+  const role = await (app.strapi.service('admin::role') as any).getSuperAdmin();
+  await (app.strapi.service('admin::user') as any).create({
+    email,
+    firstname,
+    lastname: 'Admin',
+    password: ADMIN_PASSWORD,
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
+  });
+};
 
 /** Content Manager API paths for our content types. */
 export const cm = (type: 'roundup' | 'entry' | 'category') =>
