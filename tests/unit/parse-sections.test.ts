@@ -424,20 +424,22 @@ describe('parseRoundupMarkdown: nothing is dropped silently', () => {
       ],
     ],
     [
-      'a level-3 heading inside a section',
+      'a level-3 heading with no links under it inside a section',
       [
         '## A',
         '* [A](https://example.com/a)',
         '',
         '### For game fans',
         '',
+        '## C',
         '* [C](https://example.com/c)',
       ],
       { descriptions: ['### For game fans', null] },
       [
         {
           line: 14,
-          message: 'text outside any entry ("### For game fans") is kept in the commentary of "A"',
+          message:
+            'the section "For game fans" has no entries; its heading and text are kept in the commentary of "A"',
         },
       ],
     ],

@@ -27,6 +27,8 @@ export interface Section {
   /** null only for links whose category was deleted; such a section comes last. */
   category: SectionCategory | null;
   entries: Entry[];
+  /** The sections under this one (`###` under `##`), in order; empty for most. */
+  children: Section[];
 }
 
 /** A published roundup in a list. */

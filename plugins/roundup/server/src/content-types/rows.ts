@@ -29,6 +29,8 @@ export interface CategoryRow extends BaseRow {
   slug: string;
   description: string | null;
   position: number | null;
+  /** The section it stands under; populated only. */
+  parent?: CategoryRow | null;
 }
 
 /** roundup_entries: a link, in the inbox or in a roundup. */

@@ -19,6 +19,8 @@ export interface RoundupSection {
   /** null only for entries whose category was deleted. */
   category: RoundupCategory | null;
   entries: RoundupEntry[];
+  /** The sections under this one (`###` under `##`), in order; none for most. */
+  children?: RoundupSection[];
 }
 
 export interface Roundup {
@@ -35,5 +37,6 @@ export interface Roundup {
   layout: string | null;
   /** Extra front matter keys, written after layout, title and date. */
   frontMatter: Record<string, unknown> | null;
+  /** The top-level sections, each with its subsections in `children`. */
   sections: RoundupSection[];
 }

@@ -58,8 +58,14 @@ export const Section = described(
         oneOf: [ref('SectionCategory'), { type: 'null' }],
       },
       entries: { type: 'array', items: ref('Entry') },
+      children: {
+        type: 'array',
+        description:
+          'The sections under this one (`###` under `##`), in order, each with its own children; empty for most.',
+        items: ref('Section'),
+      },
     },
-    ['category', 'entries']
+    ['category', 'entries', 'children']
   )
 );
 

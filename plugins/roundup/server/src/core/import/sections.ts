@@ -27,9 +27,13 @@ export interface DraftEntry {
 }
 
 export interface DraftSection {
+  /** Its place among the post's section headings, which names it for its subsections. */
+  id: number;
   name: string;
   line: number;
   entries: DraftEntry[];
+  /** The section whose heading it stands under (`###` under `##`), or null at the top. */
+  parent: DraftSection | null;
 }
 
 export interface ArrangedBody {
@@ -45,6 +49,30 @@ interface Group {
   name: string;
   parts: Part[];
 }
+
+/** `#` and `##` both open a top-level section; `###` one under it, and so on. */
+const headingDepth = (group: Group): number => Math.max(group.heading?.level ?? 0, 2);
+
+/**
+ * Whether each group is a section: it has entries, or a group under it does
+ * (a `##` whose links are all in its `###` subsections).
+ */
+const sectionGroups = (groups: readonly Group[], isEntry: (part: Part) => boolean): boolean[] => {
+  const result = groups.map((group) => group.heading !== null && group.parts.some(isEntry));
+  for (let index = groups.length - 1; index > 0; index -= 1) {
+    if (!result[index]) continue;
+    // Each heading above with a smaller depth, up to the top, holds this one.
+    let depth = headingDepth(groups[index]);
+    for (let above = index - 1; above > 0 && depth > 2; above -= 1) {
+      const aboveDepth = headingDepth(groups[above]);
+      if (aboveDepth < depth) {
+        result[above] = true;
+        depth = aboveDepth;
+      }
+    }
+  }
+  return result;
+};
 
 const pieceOf = (block: Block, reported: boolean): Piece => ({
   lines: block.kind === 'heading' ? [block.raw] : block.raw,
@@ -157,9 +185,8 @@ export const arrangeBody = (
     );
   }
   const isEntry = (part: Part) => part.reading?.kind === 'entry';
-  const withEntries = groups.map((group, index) =>
-    group.heading && group.parts.some(isEntry) ? index : -1
-  );
+  const isSection = sectionGroups(groups, isEntry);
+  const withEntries = isSection.map((section, index) => (section ? index : -1));
   const first = withEntries.find((index) => index >= 0) ?? -1;
   const last = Math.max(...withEntries);
   if (first < 0) {
@@ -173,6 +200,8 @@ export const arrangeBody = (
   const arranged: ArrangedBody = { intro: [], sections: [], outro: [] };
   let previous: DraftEntry | null = null;
   let inOutro = false;
+  // The sections whose headings enclose the current one, outermost first.
+  const open: { section: DraftSection; depth: number }[] = [];
   const placeName = (index: number) =>
     index < first || previous === null
       ? 'the intro'
@@ -187,7 +216,7 @@ export const arrangeBody = (
 
   groups.forEach((group, index) => {
     const heading = group.heading;
-    if (heading && !group.parts.some(isEntry)) {
+    if (heading && !isSection[index]) {
       warnings.add(
         heading.line,
         `the section "${group.name}" has no entries; its heading and text are kept in ${placeName(index)}`
@@ -203,7 +232,16 @@ export const arrangeBody = (
     }
     let section: DraftSection | null = null;
     if (heading) {
-      section = { name: group.name, line: heading.line, entries: [] };
+      const depth = headingDepth(group);
+      while (open.length > 0 && open[open.length - 1].depth >= depth) open.pop();
+      section = {
+        id: arranged.sections.length,
+        name: group.name,
+        line: heading.line,
+        entries: [],
+        parent: open[open.length - 1]?.section ?? null,
+      };
+      open.push({ section, depth });
       arranged.sections.push(section);
       headingLinks(heading, group.name, section, warnings);
       if (heading.level === 1) {
@@ -244,32 +282,4 @@ export const arrangeBody = (
     });
   });
   return arranged;
-};
-
-/**
- * Sections whose names are the same once normalised become one, under the
- * name and at the place of the first; later entries are appended to it.
- */
-export const mergeRepeatedSections = (
-  sections: readonly DraftSection[],
-  warnings: WarningLog
-): DraftSection[] => {
-  const merged: DraftSection[] = [];
-  const byName = new Map<string, DraftSection>();
-  for (const section of sections) {
-    const key = normaliseSectionName(section.name);
-    const earlier = byName.get(key);
-    if (!earlier) {
-      const copy = { ...section, entries: [...section.entries] };
-      byName.set(key, copy);
-      merged.push(copy);
-      continue;
-    }
-    warnings.add(
-      section.line,
-      `the section "${section.name}" repeats "${earlier.name}" of line ${earlier.line}; its entries are added there`
-    );
-    earlier.entries.push(...section.entries);
-  }
-  return merged;
 };

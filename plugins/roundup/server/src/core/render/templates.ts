@@ -1,7 +1,8 @@
 /**
  * The default templates, in Liquid (the language Jekyll users know). Either can be
  * replaced by a file of the user's. They see `roundup`: the model, with blank texts
- * as null and each section as `{ name, slug, entries }`. Filters (see renderer.ts):
+ * as null and each section as `{ name, slug, entries, depth, level, marks }`, subsections
+ * listed in reading order right after their parent (`depth` 2, `level` 3, `marks` `###`). Filters (see renderer.ts):
  * `yaml_front_matter`, `md_text`, `md_url` (percent-encoded, for autolinks), `md_destination`
  * (the exact URL, for `[…](…)`), `indent`, `md_entry`, `markdown`, `html_entry`.
  * `md_entry` writes `* [{{ entry.title | md_text }}]({{ entry.url | md_destination }})`, then
@@ -26,7 +27,7 @@ export const DEFAULT_MARKDOWN_TEMPLATE = `---
 {%- endif %}
 {%- for section in roundup.sections %}
 
-## {{ section.name | md_text }}
+{{ section.marks }} {{ section.name | md_text }}
 {%- for entry in section.entries %}
 {{ entry | md_entry }}
 {%- endfor %}
@@ -54,7 +55,7 @@ export const DEFAULT_HTML_TEMPLATE = `<article>
 {%- endif %}
 {%- for section in roundup.sections %}
 <section>
-<h2>{{ section.name }}</h2>
+<h{{ section.level }}>{{ section.name }}</h{{ section.level }}>
 <ul>
 {%- for entry in section.entries %}
 {{ entry | html_entry | raw }}

@@ -80,7 +80,7 @@ pre { margin: 0 0 12px; padding: 8px; white-space: pre-wrap; word-break: break-w
 {{ roundup.intro | markdown | raw }}
 {%- endif %}
 {%- for section in roundup.sections %}
-<h2>{{ section.name }}</h2>
+<h{{ section.level }}>{{ section.name }}</h{{ section.level }}>
 <ul>
 {%- for entry in section.entries %}
 {{ entry | html_entry | raw }}
