@@ -28,7 +28,11 @@ const rendered = (slug: string, format = 'markdown') =>
 const headings = (text: string) => {
   const tokens = new MarkdownIt().parse(text.replace(/^---\n[\s\S]*?\n---\n/, ''), {});
   return tokens.flatMap((token, at) =>
-    token.type === 'heading_open' ? [`${token.tag} ${tokens[at + 1].content}`] : []
+    token.type === 'heading_open'
+      ? [
+          `${token.tag} ${(tokens[at + 1].children ?? []).map((t) => (t.type === 'text' ? t.content : '')).join('')}`,
+        ]
+      : []
   );
 };
 
@@ -47,19 +51,28 @@ const shape = (sections: ApiSection[]): string =>
     )
     .join(' ');
 
-describe('a post with sections three levels deep', () => {
-  it('imports into sections under sections and renders back as written', async () => {
+describe('a post with sections three levels deep, a linked heading, section prose and a link-less item', () => {
+  it('imports and renders back with the same headings, links and text', async () => {
     const res = await admin
       .post('/roundup/import')
       .send({ markdown: POST, fileName: path.basename(POST_FILE), publish: true })
       .expect(201);
-    expect(res.body).toMatchObject({ sections: 5, entries: 5, warnings: [] });
+    expect(res.body).toMatchObject({ sections: 6, entries: 6 });
+    // The link-less item stays, as text under the link before it, with its links in order.
+    expect(res.body.warnings).toEqual([
+      {
+        line: expect.any(Number),
+        message: expect.stringMatching(
+          /^a list item that does not start with a link .* is kept in the commentary of "A talk about trees"$/
+        ),
+      },
+    ]);
 
     const markdown = await rendered(res.body.slug);
-    expect(markdown.text).toBe(POST);
     expect(headings(markdown.text)).toEqual([
       'h2 Updates from the Community',
       'h3 Official',
+      'h3 Approved proposals',
       'h3 Tooling Updates',
       'h4 Editor Plugins',
       'h2 Videos',
@@ -73,14 +86,31 @@ describe('a post with sections three levels deep', () => {
     const json = await app.http().get(`/api/roundup/roundups/${res.body.slug}`).expect(200);
     expect(shape(json.body.data.sections)).toBe(
       'Updates from the Community[The yearly survey results](Official[Release notes for 2.4] ' +
+        'Approved proposals[Sections under sections] ' +
         'Tooling Updates[A faster formatter](Editor Plugins[Inline hints for every editor])) ' +
         'Videos[A talk about trees]'
     );
 
+    // The linked heading keeps its link, on this roundup's heading only.
+    const proposals = json.body.data.sections[0].children[1];
+    expect(proposals).toMatchObject({
+      category: { name: 'Approved proposals', slug: 'approved-proposals' },
+      url: 'https://lang.example.org/proposals?state=approved&since=2026-04-23',
+    });
+    expect(json.body.data.sections[1]).toMatchObject({
+      url: null,
+      note: 'Two talks this week, and one is about trees.',
+    });
+    expect(json.body.data.sections[0].note).toBeNull();
+
     const html = await rendered(res.body.slug, 'html');
+    expect(html.text).toContain(
+      '<h3><a href="https://lang.example.org/proposals?state=approved&amp;since=2026-04-23" rel="noopener noreferrer">Approved proposals</a></h3>'
+    );
     expect([...html.text.matchAll(/<(h[2-4])>([^<]*)</g)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
       'h2 Updates from the Community',
       'h3 Official',
+      'h3 ',
       'h3 Tooling Updates',
       'h4 Editor Plugins',
       'h2 Videos',
@@ -116,6 +146,46 @@ describe('a post with sections three levels deep', () => {
     expect(headings((await rendered(roundup.slug)).text)).toEqual(['h2 Reading', 'h3 Long reads']);
     const json = await app.http().get(`/api/roundup/roundups/${roundup.slug}`).expect(200);
     expect(shape(json.body.data.sections)).toBe('Reading[First](Long reads[Second])');
+  });
+});
+
+describe("a section's note in one roundup, through the editor's route", () => {
+  it('shows under its heading before the links, in the preview and once published', async () => {
+    const section = await makeCategory(app.strapi, { name: 'Project of the Week', position: 5 });
+    const roundup = await makeRoundup(app.strapi, {
+      title: 'With a note',
+      sections: { [section.documentId]: ['The project'] },
+      publish: false,
+    });
+    const note = (text: string, category = section.documentId) =>
+      admin
+        .put(`/roundup/roundups/${roundup.documentId}/sections/${category}/note`)
+        .send({ note: text });
+
+    await note('This week: a *tiny* parser.').expect(200);
+    const preview = await admin.get(`/roundup/roundups/${roundup.documentId}/preview`).expect(200);
+    expect(preview.body.markdown).toContain(
+      '## Project of the Week\n\nThis week: a *tiny* parser.\n\n* [The project]('
+    );
+    expect(preview.body.html).toContain('<p>This week: a <em>tiny</em> parser.</p>');
+
+    await admin.post(`/roundup/roundups/${roundup.documentId}/publish`).expect(200);
+    const json = await app.http().get(`/api/roundup/roundups/${roundup.slug}`).expect(200);
+    expect(json.body.data.sections[0].note).toBe('This week: a *tiny* parser.');
+
+    // Only this roundup has it; an empty note removes it; unknown sections and long notes are refused.
+    const other = await makeRoundup(app.strapi, {
+      title: 'Without a note',
+      sections: { [section.documentId]: ['Another project'] },
+    });
+    expect((await rendered(other.slug)).text).not.toContain('tiny');
+    await note('').expect(200);
+    expect(
+      (await admin.get(`/roundup/roundups/${roundup.documentId}/preview`).expect(200)).body.markdown
+    ).not.toContain('tiny');
+    await note('x', 'no-such-section').expect(404);
+    const tooLong = await note('x'.repeat(20_001)).expect(400);
+    expect(tooLong.body.error.message).toContain('note');
   });
 });
 

@@ -153,3 +153,121 @@ describe('rendering sections under sections', () => {
     ]);
   });
 });
+
+describe('headings that are links', () => {
+  const renderer = createRenderer();
+  const PROPOSALS = 'https://lang.example.org/proposals?state=approved';
+
+  it.each([
+    ['a heading that is one link', `### [Approved proposals](${PROPOSALS})`, PROPOSALS, []],
+    [
+      'a top-level heading that is one link',
+      `## [Approved proposals](${PROPOSALS})`,
+      PROPOSALS,
+      [],
+    ],
+  ])('%s keeps the link as its own', (_name, heading, url, entriesFromHeading) => {
+    const { roundup, warnings } = parseRoundupMarkdown(
+      post('## News', '* [A](https://a.example)', heading, '* [B](https://b.example)')
+    );
+    const linked = roundup.sections.flatMap((s) => [s, ...(s.children ?? [])]).find((s) => s.url);
+    expect(linked).toMatchObject({ category: { name: 'Approved proposals' }, url });
+    expect(linked?.entries.map((e) => e.title)).toEqual([...entriesFromHeading, 'B']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('keeps a link among other heading text as an entry, as before', () => {
+    const { roundup } = parseRoundupMarkdown(
+      post('## 2025-07-23 | City | [Meetup](https://meetup.example)', '* [A](https://a.example)')
+    );
+    expect(roundup.sections[0]).toMatchObject({
+      category: { name: '2025-07-23 | City | Meetup' },
+      entries: [{ title: 'Meetup', url: 'https://meetup.example' }, { title: 'A' }],
+    });
+    expect(roundup.sections[0].url).toBeUndefined();
+  });
+
+  it('keeps a heading link that cannot be followed as text, as before', () => {
+    const { roundup, warnings } = parseRoundupMarkdown(
+      post('## [Proposals](javascript:void(0))', '* [A](https://a.example)')
+    );
+    expect(roundup.sections[0].url).toBeUndefined();
+    expect(warnings.map((w) => w.message).join('\n')).toContain('cannot be a link');
+  });
+
+  it('renders the link back on the heading in Markdown, HTML and Hugo', () => {
+    const { roundup } = parseRoundupMarkdown(
+      post(
+        '## News',
+        '* [A](https://a.example)',
+        '',
+        `### [Approved proposals](${PROPOSALS})`,
+        '* [B](https://b.example)'
+      )
+    );
+    expect(renderer.markdown(roundup)).toContain(
+      `\n### [Approved proposals](${PROPOSALS})\n* [B](https://b.example)\n`
+    );
+    expect(renderer.html(roundup)).toContain(
+      `<h3><a href="${PROPOSALS}" rel="noopener noreferrer">Approved proposals</a></h3>`
+    );
+    expect(renderer.hugo(roundup)).toContain(`### [Approved proposals](${PROPOSALS})`);
+  });
+});
+
+describe('section notes', () => {
+  const renderer = createRenderer();
+  const notesOf = (sections: readonly RoundupSection[]): [string, string | null][] =>
+    sections.flatMap((s) => [
+      [s.category?.name ?? '', s.note ?? null] as [string, string | null],
+      ...notesOf(s.children ?? []),
+    ]);
+
+  it.each([
+    [
+      'prose between a heading and its list',
+      ['## Project of the Week', 'This week: a *tiny* parser.', '', '* [A](https://a.example)'],
+      [['Project of the Week', 'This week: a *tiny* parser.']],
+    ],
+    [
+      'prose under a parent whose links are in its subsections',
+      ['## Updates', '> Quiet week.', '', '### Official', '* [A](https://a.example)'],
+      [
+        ['Updates', '> Quiet week.'],
+        ['Official', null],
+      ],
+    ],
+    [
+      'prose after a link stays its commentary',
+      ['## A', '* [A](https://a.example)', '', 'More about A.'],
+      [['A', null]],
+    ],
+  ])('%s', (_name, body, expected) => {
+    expect(notesOf(parseRoundupMarkdown(post(...body)).roundup.sections)).toEqual(expected);
+  });
+
+  it('renders the note under its heading, before the links, where the post had it', () => {
+    const body = [
+      '## News',
+      '* [A](https://a.example)',
+      '',
+      '## Project of the Week',
+      '',
+      'This week: a *tiny* parser.',
+      '',
+      '* [B](https://b.example)',
+    ];
+    const { roundup } = parseRoundupMarkdown(post(...body));
+    const markdown = renderer.markdown(roundup);
+    expect(markdown).toContain(
+      '\n## Project of the Week\n\nThis week: a *tiny* parser.\n\n* [B](https://b.example)\n'
+    );
+    expect(renderer.html(roundup)).toContain(
+      '<h2>Project of the Week</h2>\n<p>This week: a <em>tiny</em> parser.</p>\n<ul>'
+    );
+    expect(renderer.hugo(roundup)).toContain(
+      '## Project of the Week\n\nThis week: a *tiny* parser.\n\n* [B](https://b.example)'
+    );
+    expect(parseRoundupMarkdown(markdown).roundup).toEqual(roundup);
+  });
+});

@@ -444,7 +444,7 @@ describe('parseRoundupMarkdown: nothing is dropped silently', () => {
       ],
     ],
     [
-      'text between a section heading and its first entry',
+      "text between a section heading and its first entry: the section's note, not moved",
       [
         '## A',
         '* [A](https://example.com/a)',
@@ -452,20 +452,14 @@ describe('parseRoundupMarkdown: nothing is dropped silently', () => {
         'Some words about B.',
         '* [C](https://example.com/c)',
       ],
-      { descriptions: ['Some words about B.', null] },
-      [
-        {
-          line: 14,
-          message:
-            'text outside any entry ("Some words about B.") is kept in the commentary of "A"',
-        },
-      ],
+      { descriptions: [null, null] },
+      [],
     ],
     [
-      'text before the first entry of the first section',
+      'text before the first entry of the first section: its note, not the intro',
       ['Intro.', '', '## A', 'Before any entry.', '* [A](https://example.com/a)'],
-      { intro: 'Intro.\n\nBefore any entry.', descriptions: [null] },
-      [{ line: 14, message: 'text outside any entry ("Before any entry.") is kept in the intro' }],
+      { intro: 'Intro.', descriptions: [null] },
+      [],
     ],
     [
       'a section without entries before the first one',

@@ -59,6 +59,10 @@ export interface RoundupRow extends BaseRow, Omit<Roundup, 'slug' | 'sections'> 
   slug: string | null;
   /** Own heading text per section documentId (see core/section-heading). */
   headings: Record<string, string> | null;
+  /** Own link on a section's heading per section documentId (see core/section-heading). */
+  headingLinks: Record<string, string> | null;
+  /** Own Markdown note under a section's heading per section documentId. */
+  sectionNotes: Record<string, string> | null;
   entries?: EntryRow[];
   sections?: CategoryRow[];
 }

@@ -107,6 +107,8 @@ export const roundupLengthProblems = (roundup: Roundup): { path: string; message
   sectionsInOrder(roundup.sections).forEach(({ section }, s) => {
     const name = lengthProblem(section.category?.name, FIELD_LIMITS.category.name);
     if (name) problems.push({ path: `sections[${s}].name`, message: name });
+    const note = lengthProblem(section.note, MARKDOWN_LENGTH);
+    if (note) problems.push({ path: `sections[${s}].note`, message: note });
     section.entries.forEach((entry, e) => {
       for (const { path, message } of fieldLengthProblems(
         'entry',

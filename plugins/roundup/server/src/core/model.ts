@@ -19,6 +19,10 @@ export interface RoundupSection {
   /** null only for entries whose category was deleted. */
   category: RoundupCategory | null;
   entries: RoundupEntry[];
+  /** Markdown under its heading in this roundup only, before its links; null or absent for most. */
+  note?: string | null;
+  /** The link its heading carries in this roundup (`### [Name](url)`); null or absent for most. */
+  url?: string | null;
   /** The sections under this one (`###` under `##`), in order; none for most. */
   children?: RoundupSection[];
 }

@@ -115,6 +115,8 @@ export const parseRoundupMarkdown = (
     frontMatter: fields.frontMatter,
     sections: modelSections(tree, (section) => ({
       category: { name: section.name, slug: slugFromText(section.name, 'section') },
+      ...(section.url ? { url: section.url } : {}),
+      ...(section.note.length > 0 ? { note: canonicalMarkdown(joinPieces(section.note)) } : {}),
       entries: section.entries.map(({ entry, pieces }) => ({
         ...entry,
         description: canonicalMarkdown(joinPieces(pieces)),
@@ -151,6 +153,7 @@ export const parseRoundupMarkdown = (
   note(intro, 'the intro', 'intro');
   note(body.outro, 'the outro', 'outro');
   sections.forEach((section, s) => {
+    note(section.note, `the note of the section "${section.name}"`, `sections[${s}].note`);
     section.entries.forEach(({ entry, pieces }, e) => {
       const path = `sections[${s}].entries[${e}]`;
       // A title over its limit is refused too; it is not repeated in a warning for each line.

@@ -4,7 +4,8 @@ import type { Piece } from './content';
 import { readItem, type ItemReading } from './entry';
 import { entryProblem } from './entry-problem';
 import { RoundupParseError, type WarningLog } from './errors';
-import { inlineLinks, readInlineText } from './inline';
+import { headingLinks, quote } from './heading-links';
+import { readInlineText } from './inline';
 
 /**
  * The form in which section names are compared, so that a post's heading
@@ -34,6 +35,10 @@ export interface DraftSection {
   entries: DraftEntry[];
   /** The section whose heading it stands under (`###` under `##`), or null at the top. */
   parent: DraftSection | null;
+  /** The link the heading is (`### [Approved proposals](https://…)`), or null. */
+  url: string | null;
+  /** Prose between the heading and the section's list: its note in this roundup. */
+  note: Piece[];
 }
 
 export interface ArrangedBody {
@@ -79,9 +84,6 @@ const pieceOf = (block: Block, reported: boolean): Piece => ({
   reported,
 });
 
-/** `text` in quotes, cut to 50 characters. */
-const quote = (text: string) => `"${text.length > 50 ? `${text.slice(0, 49)}…` : text}"`;
-
 /** What a part that is no entry is, quoting its first line. */
 const describePart = ({ block, reading }: Part): string => {
   const first = block.raw[0].text.trim();
@@ -108,39 +110,6 @@ const sectionName = (heading: HeadingBlock, warnings: WarningLog): string => {
     warnings.add(heading.line, `the formatting of the section heading "${name.text}" is not kept`);
   }
   return name.text;
-};
-
-/**
- * A heading with links in it (`# 2025-07-23 | City | [Meetup](https://…)`, as
- * weekly newsletters list events) names its section by its text, and each
- * http(s) link becomes an entry at the top of the section, so no link is lost.
- */
-const headingLinks = (
-  heading: HeadingBlock,
-  name: string,
-  section: DraftSection,
-  warnings: WarningLog
-) => {
-  for (const link of inlineLinks(heading.text)) {
-    const title = link.text || link.url;
-    const problem = entryProblem({ title, url: link.url, author: null });
-    if (problem) {
-      warnings.add(
-        heading.line,
-        `the link ${quote(title)} (${quote(link.url)}) in the heading of the section "${name}" cannot be a link (its ${problem.field} ${problem.message}); its text stays in the section's name and its target is not kept`
-      );
-      continue;
-    }
-    warnings.add(
-      heading.line,
-      `the link "${title}" in the heading of the section "${name}" is kept as an entry of that section`
-    );
-    section.entries.push({
-      entry: { title, url: link.url, author: null },
-      line: heading.line,
-      pieces: [],
-    });
-  }
 };
 
 /** An entry the API would refuse as a link becomes text: one entry's problem never fails the post. */
@@ -240,6 +209,8 @@ export const arrangeBody = (
         line: heading.line,
         entries: [],
         parent: open[open.length - 1]?.section ?? null,
+        url: null,
+        note: [],
       };
       open.push({ section, depth });
       arranged.sections.push(section);
@@ -252,8 +223,14 @@ export const arrangeBody = (
       }
     }
     const lastEntryPart = group.parts.map(isEntry).lastIndexOf(true);
+    // Prose right under the heading, before anything of the list, is the section's note.
+    const noteEnd = group.parts.findIndex((part) => part.block.kind !== 'text');
     group.parts.forEach((part, partIndex) => {
       const reading = part.reading;
+      if (section && (noteEnd === -1 || partIndex < noteEnd)) {
+        section.note.push(pieceOf(part.block, false));
+        return;
+      }
       if (section && reading?.kind === 'entry') {
         const draft: DraftEntry = {
           entry: reading.entry,

@@ -123,8 +123,13 @@ export const renderHugo = (roundup: Roundup, options: HugoOptions): string => {
   const intro = nonBlank(roundup.intro);
   if (intro) parts.push(hugoField(intro, options));
   for (const { section, depth } of sectionsInOrder(roundup.sections)) {
-    const name = section.category?.name ?? options.otherSection;
-    parts.push(`${headingMarks(depth)} ${markdownText(name)}`);
+    const name = markdownText(section.category?.name ?? options.otherSection);
+    const url = nonBlank(section.url);
+    parts.push(
+      `${headingMarks(depth)} ${url ? `[${name}](${inertShortcodes(markdownDestination(url))})` : name}`
+    );
+    const note = nonBlank(section.note);
+    if (note) parts.push(hugoField(note, options));
     if (section.entries.length === 0) continue;
     parts.push(section.entries.map((entry) => hugoEntry(entry, options)).join('\n'));
   }

@@ -48,6 +48,8 @@ const templateView = (roundup: Roundup, field: (text: string | null) => string |
   sections: sectionsInOrder(roundup.sections).map(({ section, depth }) => ({
     name: section.category?.name ?? UNCATEGORISED_SECTION,
     slug: section.category?.slug ?? null,
+    url: nonBlank(section.url),
+    note: field(nonBlank(section.note)),
     depth,
     level: headingLevel(depth),
     marks: headingMarks(depth),
@@ -63,9 +65,10 @@ const templateView = (roundup: Roundup, field: (text: string | null) => string |
 export const markdownFields = (roundup: Roundup): (string | null)[] => [
   roundup.excerpt,
   roundup.intro,
-  ...sectionsInOrder(roundup.sections).flatMap(({ section }) =>
-    section.entries.map((entry) => entry.description)
-  ),
+  ...sectionsInOrder(roundup.sections).flatMap(({ section }) => [
+    section.note ?? null,
+    ...section.entries.map((entry) => entry.description),
+  ]),
   roundup.outro,
 ];
 

@@ -3,7 +3,7 @@ import type { ImportCheck, ImportRequest, ImportResult } from '../../../../share
 import { isoDateProblem } from '../../core/date';
 import { normaliseSectionName, parseRoundupMarkdown, RoundupParseError } from '../../core/import';
 import type { Roundup } from '../../core/model';
-import type { SectionHeadings } from '../../core/section-heading';
+import type { SectionHeadings, SectionLinks, SectionNotes } from '../../core/section-heading';
 import { sectionsInOrder } from '../../core/section-tree';
 import type { CategoryRow, EntryRow, RoundupRow } from '../../content-types/rows';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
@@ -71,7 +71,7 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * The category documentId for each section (in reading order), creating the
    * missing ones under the post's parent section; the post's own heading text
-   * where it differs from a shared section's name. A section that exists keeps
+   * where it differs from a shared section's name, and the links its headings are. A section that exists keeps
    * its place in the tree: other roundups show it there too.
    */
   const categoriesFor = async (roundup: Roundup) => {
@@ -82,6 +82,8 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
     let position = existing.reduce((max, row) => Math.max(max, row.position ?? 0), 0);
     const ids: string[] = [];
     const headings: SectionHeadings = {};
+    const links: SectionLinks = {};
+    const notes: SectionNotes = {};
     const place = async (sections: Roundup['sections'], parent: string | null) => {
       for (const section of sections) {
         const name = section.category?.name ?? 'Other';
@@ -95,12 +97,20 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
           byName.set(normaliseSectionName(name), category);
         }
         if (category.name !== name) headings[category.documentId] = name;
+        if (section.url) links[category.documentId] = section.url;
+        if (section.note) notes[category.documentId] = section.note;
         ids.push(category.documentId);
         await place(section.children ?? [], category.documentId);
       }
     };
     await place(roundup.sections, null);
-    return { ids, headings: Object.keys(headings).length > 0 ? headings : null };
+    const orNull = <T extends object>(map: T) => (Object.keys(map).length > 0 ? map : null);
+    return {
+      ids,
+      headings: orNull(headings),
+      headingLinks: orNull(links),
+      sectionNotes: orNull(notes),
+    };
   };
 
   return {
@@ -156,7 +166,7 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
         } else {
           id = (await documentsOf(strapi, ROUNDUP_UID).create({ data: fields })).documentId;
         }
-        const { ids: categories, headings } = await categoriesFor(roundup);
+        const { ids: categories, ...own } = await categoriesFor(roundup);
         const entryIds: string[] = [];
         for (const { section, index: s } of sectionsInOrder(roundup.sections)) {
           for (const entry of section.entries) {
@@ -168,7 +178,11 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await documentsOf(strapi, ROUNDUP_UID).update({
           documentId: id,
-          data: { entries: { set: entryIds }, sections: { set: categories }, headings },
+          data: {
+            entries: { set: entryIds },
+            sections: { set: categories },
+            ...own,
+          },
         });
         if (request.publish) await strapi.documents(ROUNDUP_UID).publish({ documentId: id });
         return id;

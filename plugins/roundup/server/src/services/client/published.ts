@@ -9,6 +9,8 @@ import { documentsOf } from '../../utils/documents';
 
 /** A section as the read API returns it: always with its (often empty) `children`. */
 export interface PublicSection extends RoundupSection {
+  url: string | null;
+  note: string | null;
   children: PublicSection[];
 }
 
@@ -33,6 +35,8 @@ const ROUNDUP_FIELDS = [
   'layout',
   'frontMatter',
   'headings',
+  'headingLinks',
+  'sectionNotes',
 ] as const;
 
 /**
@@ -162,6 +166,8 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
               slug: section.category.slug,
             }
           : null,
+        url: (section.category && row.headingLinks?.[section.category.documentId]) || null,
+        note: (section.category && row.sectionNotes?.[section.category.documentId]) || null,
         entries: section.entries.map((entry) => ({
           title: entry.title,
           url: entry.url,
