@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import MarkdownIt from 'markdown-it';
-import { parseDocument } from 'htmlparser2';
 import { cm, docs, loginAdmin, type AdminClient } from '../helpers/admin';
 import { startApp, type TestApp } from '../helpers/app';
 import { makeCategory, makeRoundup } from '../helpers/content';
+import { readerView } from '../helpers/reader-view';
 
 const DATABASE = 'long_urls';
 const POST_FILE = path.join(__dirname, 'posts', '2026-03-31-long-urls.md');
@@ -32,31 +31,6 @@ const urlOf = (length: number, host = 'long.example') => {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const entries = () => app.strapi.db.query('plugin::roundup.entry');
 const entryRow = (documentId: string) => entries().findOne({ where: { documentId } });
-
-const markdown = new MarkdownIt({ html: true });
-interface Node {
-  type: string;
-  name?: string;
-  data?: string;
-  attribs?: Record<string, string>;
-  children?: Node[];
-}
-/** The links (href and text) and the visible text of a Markdown document, as a browser shows it. */
-const readerView = (text: string) => {
-  const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
-  const links: [string, string][] = [];
-  const words: string[] = [];
-  const textOf = (node: Node): string =>
-    node.type === 'text' ? (node.data ?? '') : (node.children ?? []).map(textOf).join('');
-  const walk = (node: Node) => {
-    if (node.type === 'text') words.push(node.data ?? '');
-    if (node.name === 'a') links.push([node.attribs?.href ?? '', textOf(node).trim()]);
-    if (node.name && node.name !== 'a') words.push(' ');
-    (node.children ?? []).forEach(walk);
-  };
-  walk(parseDocument(markdown.render(body)) as unknown as Node);
-  return { links, text: words.join('').replace(/\s+/g, ' ').trim() };
-};
 
 describe('a post with a 1,500- and a 332-character URL', () => {
   it('imports and renders back with the same links and text', async () => {

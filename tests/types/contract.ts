@@ -16,15 +16,24 @@ import type {
 import type { SearchHit } from '../../plugins/roundup/server/src/services/search/search';
 
 type Schemas = typeof schemas;
-/** A component schema with its `#/components/schemas/...` references replaced by what they name. */
-type Resolved<Schema> = Schema extends {
+/**
+ * A component schema with its `#/components/schemas/...` references replaced by what they name;
+ * a reference back to a schema being resolved (a section's `children`) becomes `{}` (unknown).
+ */
+type Resolved<Schema, Seen extends string = never> = Schema extends {
   readonly $ref: `#/components/schemas/${infer Name extends keyof Schemas}`;
 }
-  ? Resolved<Schemas[Name]>
+  ? Name extends Seen
+    ? Record<never, never>
+    : Resolved<Schemas[Name], Seen | Name>
   : Schema extends object
-    ? { readonly [Key in keyof Schema]: Resolved<Schema[Key]> }
+    ? { readonly [Key in keyof Schema]: Resolved<Schema[Key], Seen> }
     : Schema;
-type FromComponent<Name extends keyof Schemas> = FromSchema<Resolved<Schemas[Name]>>;
+type FromComponent<Name extends keyof Schemas> = FromSchema<Resolved<Schemas[Name], Name>>;
+
+/** A client type with each section's `children` one level down as the resolved schemas see them. */
+type OneLevel<Section> = Omit<Section, 'children'> & { children: unknown[] };
+type ClientRoundup = Omit<Client.Roundup, 'sections'> & { sections: OneLevel<Client.Section>[] };
 
 /** true only when each type is assignable to the other. */
 type Agree<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -33,12 +42,21 @@ const agree = <A, B>(verdict: Agree<A, B>) => verdict;
 // The document's schemas and the client types.
 agree<FromComponent<'SectionCategory'>, Client.SectionCategory>(true);
 agree<FromComponent<'Entry'>, Client.Entry>(true);
-agree<FromComponent<'Section'>, Client.Section>(true);
+agree<FromComponent<'Section'>, OneLevel<Client.Section>>(true);
+// …whose `children` are sections again, in the document as in the client.
+agree<
+  Schemas['Section']['properties']['children']['items'],
+  { $ref: '#/components/schemas/Section' }
+>(true);
+agree<Client.Section['children'], Client.Section[]>(true);
 agree<FromComponent<'RoundupSummary'>, Client.RoundupSummary>(true);
-agree<FromComponent<'Roundup'>, Client.Roundup>(true);
+agree<FromComponent<'Roundup'>, ClientRoundup>(true);
 agree<FromComponent<'Pagination'>, Client.Pagination>(true);
 agree<FromComponent<'RoundupList'>, Client.RoundupList>(true);
-agree<FromComponent<'RoundupResponse'>, Client.RoundupResponse>(true);
+agree<
+  FromComponent<'RoundupResponse'>,
+  Omit<Client.RoundupResponse, 'data'> & { data: ClientRoundup }
+>(true);
 agree<FromComponent<'SearchRoundup'>, Client.SearchRoundup>(true);
 agree<FromComponent<'SearchHit'>, Client.SearchHit>(true);
 agree<FromComponent<'SearchResults'>, Client.SearchResults>(true);

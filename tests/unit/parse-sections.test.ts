@@ -424,25 +424,27 @@ describe('parseRoundupMarkdown: nothing is dropped silently', () => {
       ],
     ],
     [
-      'a level-3 heading inside a section',
+      'a level-3 heading with no links under it inside a section',
       [
         '## A',
         '* [A](https://example.com/a)',
         '',
         '### For game fans',
         '',
+        '## C',
         '* [C](https://example.com/c)',
       ],
       { descriptions: ['### For game fans', null] },
       [
         {
           line: 14,
-          message: 'text outside any entry ("### For game fans") is kept in the commentary of "A"',
+          message:
+            'the section "For game fans" has no entries; its heading and text are kept in the commentary of "A"',
         },
       ],
     ],
     [
-      'text between a section heading and its first entry',
+      "text between a section heading and its first entry: the section's note, not moved",
       [
         '## A',
         '* [A](https://example.com/a)',
@@ -450,20 +452,14 @@ describe('parseRoundupMarkdown: nothing is dropped silently', () => {
         'Some words about B.',
         '* [C](https://example.com/c)',
       ],
-      { descriptions: ['Some words about B.', null] },
-      [
-        {
-          line: 14,
-          message:
-            'text outside any entry ("Some words about B.") is kept in the commentary of "A"',
-        },
-      ],
+      { descriptions: [null, null] },
+      [],
     ],
     [
-      'text before the first entry of the first section',
+      'text before the first entry of the first section: its note, not the intro',
       ['Intro.', '', '## A', 'Before any entry.', '* [A](https://example.com/a)'],
-      { intro: 'Intro.\n\nBefore any entry.', descriptions: [null] },
-      [{ line: 14, message: 'text outside any entry ("Before any entry.") is kept in the intro' }],
+      { intro: 'Intro.', descriptions: [null] },
+      [],
     ],
     [
       'a section without entries before the first one',

@@ -1,6 +1,7 @@
 import {
   sectionHeading,
   sectionHeadingsProblem,
+  sectionLinksProblem,
 } from '../../plugins/roundup/server/src/core/section-heading';
 
 describe('sectionHeading', () => {
@@ -27,5 +28,25 @@ describe('sectionHeadingsProblem', () => {
     [{ abc: 'a'.repeat(121) }, '"abc" must be at most 120 characters (it has 121)'],
   ])('%j: %j', (value, problem) => {
     expect(sectionHeadingsProblem(value)).toBe(problem);
+  });
+});
+
+describe('sectionLinksProblem', () => {
+  it.each([
+    [null, null],
+    [{}, null],
+    [{ abc: 'https://example.com/proposals' }, null],
+    [[], 'must be an object of section documentIds and URLs'],
+    [{ abc: 'javascript:alert(1)' }, '"abc" must use http or https, not javascript'],
+    [
+      { abc: '/relative' },
+      '"abc" must be an absolute http(s) URL, such as https://example.com/article',
+    ],
+    [
+      { abc: `https://example.com/${'a'.repeat(2029)}` },
+      '"abc" must be at most 2048 characters (it has 2049)',
+    ],
+  ])('%j: %j', (value, problem) => {
+    expect(sectionLinksProblem(value)).toBe(problem);
   });
 });

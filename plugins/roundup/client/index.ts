@@ -26,7 +26,13 @@ export interface Entry {
 export interface Section {
   /** null only for links whose category was deleted; such a section comes last. */
   category: SectionCategory | null;
+  /** The link this roundup's heading of the section carries (`### [Name](url)`), or null. */
+  url: string | null;
+  /** Markdown under the section's heading in this roundup only, before its links. */
+  note: string | null;
   entries: Entry[];
+  /** The sections under this one (`###` under `##`), in order; empty for most. */
+  children: Section[];
 }
 
 /** A published roundup in a list. */

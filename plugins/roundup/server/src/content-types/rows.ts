@@ -31,6 +31,8 @@ export interface CategoryRow extends BaseRow {
   slug: string;
   description: string | null;
   position: number | null;
+  /** The section it stands under; populated only. */
+  parent?: CategoryRow | null;
 }
 
 /** roundup_entries: a link, in the inbox or in a roundup. */
@@ -59,6 +61,10 @@ export interface RoundupRow extends BaseRow, Omit<Roundup, 'slug' | 'sections'> 
   slug: string | null;
   /** Own heading text per section documentId (see core/section-heading). */
   headings: Record<string, string> | null;
+  /** Own link on a section's heading per section documentId (see core/section-heading). */
+  headingLinks: Record<string, string> | null;
+  /** Own Markdown note under a section's heading per section documentId. */
+  sectionNotes: Record<string, string> | null;
   entries?: EntryRow[];
   sections?: CategoryRow[];
 }

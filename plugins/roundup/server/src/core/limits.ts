@@ -1,4 +1,5 @@
 import type { Roundup } from './model';
+import { sectionsInOrder } from './section-tree';
 
 /**
  * The longest value each text field takes, in characters as JavaScript counts
@@ -103,9 +104,11 @@ export const fieldLengthProblems = (
  */
 export const roundupLengthProblems = (roundup: Roundup): { path: string; message: string }[] => {
   const problems = fieldLengthProblems('roundup', roundup as unknown as Record<string, unknown>);
-  roundup.sections.forEach((section, s) => {
+  sectionsInOrder(roundup.sections).forEach(({ section }, s) => {
     const name = lengthProblem(section.category?.name, FIELD_LIMITS.category.name);
     if (name) problems.push({ path: `sections[${s}].name`, message: name });
+    const note = lengthProblem(section.note, MARKDOWN_LENGTH);
+    if (note) problems.push({ path: `sections[${s}].note`, message: note });
     section.entries.forEach((entry, e) => {
       for (const { path, message } of fieldLengthProblems(
         'entry',

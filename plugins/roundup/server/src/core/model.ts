@@ -19,6 +19,12 @@ export interface RoundupSection {
   /** null only for entries whose category was deleted. */
   category: RoundupCategory | null;
   entries: RoundupEntry[];
+  /** Markdown under its heading in this roundup only, before its links; null or absent for most. */
+  note?: string | null;
+  /** The link its heading carries in this roundup (`### [Name](url)`); null or absent for most. */
+  url?: string | null;
+  /** The sections under this one (`###` under `##`), in order; none for most. */
+  children?: RoundupSection[];
 }
 
 export interface Roundup {
@@ -35,5 +41,6 @@ export interface Roundup {
   layout: string | null;
   /** Extra front matter keys, written after layout, title and date. */
   frontMatter: Record<string, unknown> | null;
+  /** The top-level sections, each with its subsections in `children`. */
   sections: RoundupSection[];
 }

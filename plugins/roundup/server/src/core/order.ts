@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { nestByParent, type TreeNode } from './section-tree';
 
 /**
  * Order is content: entries keep the place the editor gave them within their
@@ -12,6 +13,8 @@ export interface CategoryRef {
   name: string;
   slug: string;
   position: number;
+  /** The documentId of the section it stands under; null or absent at the top. */
+  parent?: string | null;
 }
 
 /** A category row (from the database or the Document Service) as order sees it. */
@@ -20,11 +23,13 @@ export const toCategoryRef = (row: {
   name: string;
   slug: string;
   position?: number | null;
+  parent?: { documentId: string } | null;
 }): CategoryRef => ({
   documentId: row.documentId,
   name: row.name,
   slug: row.slug,
   position: row.position ?? 0,
+  parent: row.parent?.documentId ?? null,
 });
 
 /** An entry as order sees it: its id and the documentId of its category. */
@@ -78,6 +83,32 @@ export const groupIntoSections = <E extends Placed>(
   }));
   if (orphans.length > 0) sections.push({ category: null, entries: orphans });
   return includeEmpty ? sections : sections.filter((section) => section.entries.length > 0);
+};
+
+export interface SectionNode<E> extends Section<E> {
+  children: SectionNode<E>[];
+}
+
+/**
+ * Sections (in the roundup's order) as the tree their categories' parents make,
+ * siblings in that same order. Without `includeEmpty`, a section shows when it
+ * or a section under it has entries.
+ */
+export const nestSections = <E>(
+  sections: Section<E>[],
+  { includeEmpty }: { includeEmpty: boolean }
+): SectionNode<E>[] => {
+  const build = (nodes: TreeNode<Section<E>>[]): SectionNode<E>[] =>
+    nodes
+      .map((node) => ({ ...node.item, children: build(node.children) }))
+      .filter((s) => includeEmpty || s.entries.length > 0 || s.children.length > 0);
+  return build(
+    nestByParent(
+      sections,
+      (section) => section.category?.documentId ?? null,
+      (section) => section.category?.parent ?? null
+    )
+  );
 };
 
 /** A short fingerprint of a roundup's order; it changes whenever the order does. */

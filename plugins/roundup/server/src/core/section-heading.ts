@@ -1,5 +1,6 @@
 import { normaliseSectionName } from './import/sections';
-import { FIELD_LIMITS } from './limits';
+import { FIELD_LIMITS, MARKDOWN_LENGTH, URL_LENGTH } from './limits';
+import { httpUrlProblem } from './url';
 
 /**
  * A roundup's own text for its sections' headings, by category documentId:
@@ -26,6 +27,43 @@ export const sectionHeadingsProblem = (value: unknown): string | null => {
       return `"${key.slice(0, 64)}" must be a heading text`;
     if (text.length > FIELD_LIMITS.category.name)
       return `"${key.slice(0, 64)}" must be at most ${FIELD_LIMITS.category.name} characters (it has ${text.length})`;
+  }
+  return null;
+};
+
+/**
+ * A roundup's links on its sections' headings, by category documentId
+ * (`### [Approved proposals](https://…)`): the link belongs to this roundup's
+ * heading, not to the shared section.
+ */
+export type SectionLinks = Record<string, string>;
+
+/** Why `value` is no set of heading links, or null. */
+export const sectionLinksProblem = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object' || Array.isArray(value))
+    return 'must be an object of section documentIds and URLs';
+  for (const [key, url] of Object.entries(value)) {
+    const problem = httpUrlProblem(url);
+    if (problem) return `"${key.slice(0, 64)}" ${problem}`;
+    if ((url as string).length > URL_LENGTH)
+      return `"${key.slice(0, 64)}" must be at most ${URL_LENGTH} characters (it has ${(url as string).length})`;
+  }
+  return null;
+};
+
+/** A roundup's notes on its sections (Markdown before their links), by category documentId. */
+export type SectionNotes = Record<string, string>;
+
+/** Why `value` is no set of section notes, or null. */
+export const sectionNotesProblem = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object' || Array.isArray(value))
+    return 'must be an object of section documentIds and Markdown notes';
+  for (const [key, note] of Object.entries(value)) {
+    if (typeof note !== 'string') return `"${key.slice(0, 64)}" must be Markdown text`;
+    if (note.length > MARKDOWN_LENGTH)
+      return `"${key.slice(0, 64)}" must be at most ${MARKDOWN_LENGTH} characters (it has ${note.length})`;
   }
   return null;
 };

@@ -57,9 +57,24 @@ export const Section = described(
         description: 'null only for links whose category was deleted; such a section comes last.',
         oneOf: [ref('SectionCategory'), { type: 'null' }],
       },
+      url: {
+        ...nullableString,
+        description:
+          "The link this roundup's heading of the section carries (`### [Name](url)`), or null.",
+      },
+      note: {
+        ...nullableString,
+        description: "Markdown under the section's heading in this roundup only, before its links.",
+      },
       entries: { type: 'array', items: ref('Entry') },
+      children: {
+        type: 'array',
+        description:
+          'The sections under this one (`###` under `##`), in order, each with its own children; empty for most.',
+        items: ref('Section'),
+      },
     },
-    ['category', 'entries']
+    ['category', 'url', 'note', 'entries', 'children']
   )
 );
 

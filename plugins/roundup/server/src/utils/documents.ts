@@ -11,7 +11,7 @@ type Fields<Row> = Partial<
 
 /** What a write may hold, per content type. */
 export interface DocumentData {
-  [CATEGORY_UID]: Fields<CategoryRow>;
+  [CATEGORY_UID]: Fields<Omit<CategoryRow, 'parent'>> & { parent?: RelationWrite };
   [ENTRY_UID]: Fields<Omit<EntryRow, 'category' | 'roundup' | 'capturedAt'>> & {
     category?: RelationWrite;
     roundup?: RelationWrite;

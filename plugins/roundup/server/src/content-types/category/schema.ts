@@ -10,7 +10,7 @@ export default {
     pluralName: 'categories',
     displayName: 'Roundup section',
     description:
-      'A section of a roundup ("Articles & Learning", "Videos", "Tools"). Sections appear in order of position unless a roundup sets its own order.',
+      'A section of a roundup ("Articles & Learning", "Videos", "Tools"), at the top or under a parent section. Sections appear in order of position among their siblings unless a roundup sets its own order.',
   },
   options: { draftAndPublish: false },
   pluginOptions: {
@@ -22,5 +22,7 @@ export default {
     slug: { type: 'uid', targetField: 'name', maxLength: LIMITS.slug },
     description: { type: 'text', maxLength: LIMITS.description },
     position: { type: 'integer', default: 0, required: true },
+    // The section this one stands under (`###` under its `##`), at any depth; siblings follow position.
+    parent: { type: 'relation', relation: 'manyToOne', target: 'plugin::roundup.category' },
   },
 };

@@ -44,6 +44,12 @@ export default {
     // This roundup's own heading text per section documentId where it differs from the section's
     // name only in punctuation or case (see core/section-heading); written by the importer.
     headings: { type: 'json', visible: false },
+    // This roundup's link on a section's heading (`### [Name](url)`) per section documentId
+    // (see core/section-heading); written by the importer.
+    headingLinks: { type: 'json', visible: false },
+    // This roundup's Markdown note under a section's heading, before its links, per section
+    // documentId (see core/section-heading); written by the importer and the editor.
+    sectionNotes: { type: 'json', visible: false },
     layout: { type: 'string', default: 'post', maxLength: LIMITS.layout },
     // At most FRONT_MATTER_JSON_LENGTH characters of JSON (services/common/content-rules).
     frontMatter: { type: 'json' },

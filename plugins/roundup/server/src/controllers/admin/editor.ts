@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { FIELD_LIMITS } from '../../core/limits';
+import { FIELD_LIMITS, MARKDOWN_LENGTH } from '../../core/limits';
 import { INBOX_PAGE_SIZE } from '../../services/admin/inbox';
 import { VERSION_KEYS } from '../../services/common/content-version';
 import { getPluginService } from '../../utils/get-service';
@@ -64,6 +64,12 @@ const newEntry = z
       .string({ message: 'A section is required' })
       .min(1, 'A section is required')
       .max(64),
+  })
+  .strict();
+
+const sectionNote = z
+  .object({
+    note: z.string().max(MARKDOWN_LENGTH, `must be at most ${MARKDOWN_LENGTH} characters`),
   })
   .strict();
 
@@ -135,6 +141,11 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
           : parseInput(newEntry, raw, 'body');
       ctx.body = await writes().addEntry(ctx.params.documentId, input);
       ctx.status = 201;
+    },
+
+    async setSectionNote(ctx: Context) {
+      const { note } = parseInput(sectionNote, ctx.request.body ?? {}, 'body');
+      ctx.body = await writes().setSectionNote(ctx.params.documentId, ctx.params.category, note);
     },
 
     async preview(ctx: Context) {

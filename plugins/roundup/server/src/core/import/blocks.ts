@@ -1,10 +1,11 @@
 import { dropIndent, indentOf, isBlank, type SourceLine } from './text';
 
-/** A `#` or `##` heading at the top level of the post. */
+/** A heading (`#` to `######`) at the top level of the post. */
 export interface HeadingBlock {
   kind: 'heading';
   line: number;
-  level: 1 | 2;
+  /** 1 to 6: `##` opens a section, `###` one under it… */
+  level: number;
   /** The heading text as written, without the `#` marks. */
   text: string;
   raw: SourceLine;
@@ -19,7 +20,7 @@ export interface ItemBlock {
   raw: SourceLine[];
 }
 
-/** Any other top-level text: paragraphs, HTML, code, deeper headings, ordered lists. */
+/** Any other top-level text: paragraphs, HTML, code, ordered lists. */
 export interface TextBlock {
   kind: 'text';
   line: number;
@@ -188,12 +189,12 @@ export const scanBlocks = (lines: readonly SourceLine[]): Block[] => {
     }
 
     const heading = headingOf(line.text);
-    if (heading && heading.level <= 2 && heading.text !== '') {
+    if (heading && heading.text !== '') {
       text = null;
       blocks.push({
         kind: 'heading',
         line: line.number,
-        level: heading.level as 1 | 2,
+        level: heading.level,
         text: heading.text,
         raw: line,
       });

@@ -6,7 +6,9 @@
  *   `frontMatter` (read as YAML 1.2). The date falls back on a `YYYY-MM-DD-slug.md` file
  *   name; the slug is the `slug` key, else the file name's slug, else the title's.
  * - Sections: `## Name` headings, and `# Name` too (with a warning). A repeated name
- *   (equal under `normaliseSectionName`) joins the first section of that name.
+ *   (equal under `normaliseSectionName`) joins the first section of that name. `###` to
+ *   `######` headings open sections under the nearest heading above with fewer `#`; a section
+ *   with no links of its own is one when a section under it has links.
  * - Entries: top-level `*`/`-`/`+` items that start with `[Title](url)`. The title is the
  *   link's visible text (`**` and escapes gone), the author what follows "by " up to
  *   `<br>` or the end of the line, kept as written ("Brandon Azad.", `"quiet_coder"`).

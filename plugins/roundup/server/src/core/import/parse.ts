@@ -8,7 +8,8 @@ import { joinPieces, noteHiddenContent, noteUnsafeMarkdown, type Piece } from '.
 import { RoundupParseError, WarningLog, type ImportWarning } from './errors';
 import { checkExcerptMonth, splitExcerpt } from './excerpt';
 import { readFrontMatter, roundupFields } from './read-front-matter';
-import { arrangeBody, mergeRepeatedSections } from './sections';
+import { draftsInOrder, mergeRepeatedSections, modelSections, nestDraftSections } from './merge';
+import { arrangeBody } from './sections';
 import { importLengthProblems, type FieldLengthProblem } from './lengths';
 import { canonicalMarkdown as canonicalLines } from './text';
 import { entryUrlProblems, type EntryUrlProblem, type RoundupSourceLines } from './urls';
@@ -99,7 +100,9 @@ export const parseRoundupMarkdown = (
   const fields = roundupFields(front, fileName, warnings);
   const body = arrangeBody(scanBlocks(lines.slice(front.bodyStart)), warnings, fileName);
   const { excerpt, intro } = splitExcerpt(body.intro, warnings);
-  const sections = mergeRepeatedSections(body.sections, warnings);
+  const tree = nestDraftSections(mergeRepeatedSections(body.sections, warnings));
+  // Reading order: what `sections[n]` in a problem's path and the source lines count.
+  const sections = draftsInOrder(tree);
 
   const roundup: Roundup = {
     title: fields.title,
@@ -110,8 +113,10 @@ export const parseRoundupMarkdown = (
     outro: canonicalMarkdown(joinPieces(body.outro)),
     layout: fields.layout,
     frontMatter: fields.frontMatter,
-    sections: sections.map((section) => ({
+    sections: modelSections(tree, (section) => ({
       category: { name: section.name, slug: slugFromText(section.name, 'section') },
+      ...(section.url ? { url: section.url } : {}),
+      ...(section.note.length > 0 ? { note: canonicalMarkdown(joinPieces(section.note)) } : {}),
       entries: section.entries.map(({ entry, pieces }) => ({
         ...entry,
         description: canonicalMarkdown(joinPieces(pieces)),
@@ -148,6 +153,7 @@ export const parseRoundupMarkdown = (
   note(intro, 'the intro', 'intro');
   note(body.outro, 'the outro', 'outro');
   sections.forEach((section, s) => {
+    note(section.note, `the note of the section "${section.name}"`, `sections[${s}].note`);
     section.entries.forEach(({ entry, pieces }, e) => {
       const path = `sections[${s}].entries[${e}]`;
       // A title over its limit is refused too; it is not repeated in a warning for each line.

@@ -4,7 +4,8 @@ import type { Piece } from './content';
 import { readItem, type ItemReading } from './entry';
 import { entryProblem } from './entry-problem';
 import { RoundupParseError, type WarningLog } from './errors';
-import { inlineLinks, readInlineText } from './inline';
+import { headingLinks, quote } from './heading-links';
+import { readInlineText } from './inline';
 
 /**
  * The form in which section names are compared, so that a post's heading
@@ -27,9 +28,17 @@ export interface DraftEntry {
 }
 
 export interface DraftSection {
+  /** Its place among the post's section headings, which names it for its subsections. */
+  id: number;
   name: string;
   line: number;
   entries: DraftEntry[];
+  /** The section whose heading it stands under (`###` under `##`), or null at the top. */
+  parent: DraftSection | null;
+  /** The link the heading is (`### [Approved proposals](https://…)`), or null. */
+  url: string | null;
+  /** Prose between the heading and the section's list: its note in this roundup. */
+  note: Piece[];
 }
 
 export interface ArrangedBody {
@@ -46,13 +55,34 @@ interface Group {
   parts: Part[];
 }
 
+/** `#` and `##` both open a top-level section; `###` one under it, and so on. */
+const headingDepth = (group: Group): number => Math.max(group.heading?.level ?? 0, 2);
+
+/**
+ * Whether each group is a section: it has entries, or a group under it does
+ * (a `##` whose links are all in its `###` subsections).
+ */
+const sectionGroups = (groups: readonly Group[], isEntry: (part: Part) => boolean): boolean[] => {
+  const result = groups.map((group) => group.heading !== null && group.parts.some(isEntry));
+  for (let index = groups.length - 1; index > 0; index -= 1) {
+    if (!result[index]) continue;
+    // Each heading above with a smaller depth, up to the top, holds this one.
+    let depth = headingDepth(groups[index]);
+    for (let above = index - 1; above > 0 && depth > 2; above -= 1) {
+      const aboveDepth = headingDepth(groups[above]);
+      if (aboveDepth < depth) {
+        result[above] = true;
+        depth = aboveDepth;
+      }
+    }
+  }
+  return result;
+};
+
 const pieceOf = (block: Block, reported: boolean): Piece => ({
   lines: block.kind === 'heading' ? [block.raw] : block.raw,
   reported,
 });
-
-/** `text` in quotes, cut to 50 characters. */
-const quote = (text: string) => `"${text.length > 50 ? `${text.slice(0, 49)}…` : text}"`;
 
 /** What a part that is no entry is, quoting its first line. */
 const describePart = ({ block, reading }: Part): string => {
@@ -80,39 +110,6 @@ const sectionName = (heading: HeadingBlock, warnings: WarningLog): string => {
     warnings.add(heading.line, `the formatting of the section heading "${name.text}" is not kept`);
   }
   return name.text;
-};
-
-/**
- * A heading with links in it (`# 2025-07-23 | City | [Meetup](https://…)`, as
- * weekly newsletters list events) names its section by its text, and each
- * http(s) link becomes an entry at the top of the section, so no link is lost.
- */
-const headingLinks = (
-  heading: HeadingBlock,
-  name: string,
-  section: DraftSection,
-  warnings: WarningLog
-) => {
-  for (const link of inlineLinks(heading.text)) {
-    const title = link.text || link.url;
-    const problem = entryProblem({ title, url: link.url, author: null });
-    if (problem) {
-      warnings.add(
-        heading.line,
-        `the link ${quote(title)} (${quote(link.url)}) in the heading of the section "${name}" cannot be a link (its ${problem.field} ${problem.message}); its text stays in the section's name and its target is not kept`
-      );
-      continue;
-    }
-    warnings.add(
-      heading.line,
-      `the link "${title}" in the heading of the section "${name}" is kept as an entry of that section`
-    );
-    section.entries.push({
-      entry: { title, url: link.url, author: null },
-      line: heading.line,
-      pieces: [],
-    });
-  }
 };
 
 /** An entry the API would refuse as a link becomes text: one entry's problem never fails the post. */
@@ -157,9 +154,8 @@ export const arrangeBody = (
     );
   }
   const isEntry = (part: Part) => part.reading?.kind === 'entry';
-  const withEntries = groups.map((group, index) =>
-    group.heading && group.parts.some(isEntry) ? index : -1
-  );
+  const isSection = sectionGroups(groups, isEntry);
+  const withEntries = isSection.map((section, index) => (section ? index : -1));
   const first = withEntries.find((index) => index >= 0) ?? -1;
   const last = Math.max(...withEntries);
   if (first < 0) {
@@ -173,6 +169,8 @@ export const arrangeBody = (
   const arranged: ArrangedBody = { intro: [], sections: [], outro: [] };
   let previous: DraftEntry | null = null;
   let inOutro = false;
+  // The sections whose headings enclose the current one, outermost first.
+  const open: { section: DraftSection; depth: number }[] = [];
   const placeName = (index: number) =>
     index < first || previous === null
       ? 'the intro'
@@ -187,7 +185,7 @@ export const arrangeBody = (
 
   groups.forEach((group, index) => {
     const heading = group.heading;
-    if (heading && !group.parts.some(isEntry)) {
+    if (heading && !isSection[index]) {
       warnings.add(
         heading.line,
         `the section "${group.name}" has no entries; its heading and text are kept in ${placeName(index)}`
@@ -203,7 +201,18 @@ export const arrangeBody = (
     }
     let section: DraftSection | null = null;
     if (heading) {
-      section = { name: group.name, line: heading.line, entries: [] };
+      const depth = headingDepth(group);
+      while (open.length > 0 && open[open.length - 1].depth >= depth) open.pop();
+      section = {
+        id: arranged.sections.length,
+        name: group.name,
+        line: heading.line,
+        entries: [],
+        parent: open[open.length - 1]?.section ?? null,
+        url: null,
+        note: [],
+      };
+      open.push({ section, depth });
       arranged.sections.push(section);
       headingLinks(heading, group.name, section, warnings);
       if (heading.level === 1) {
@@ -214,8 +223,14 @@ export const arrangeBody = (
       }
     }
     const lastEntryPart = group.parts.map(isEntry).lastIndexOf(true);
+    // Prose right under the heading, before anything of the list, is the section's note.
+    const noteEnd = group.parts.findIndex((part) => part.block.kind !== 'text');
     group.parts.forEach((part, partIndex) => {
       const reading = part.reading;
+      if (section && (noteEnd === -1 || partIndex < noteEnd)) {
+        section.note.push(pieceOf(part.block, false));
+        return;
+      }
       if (section && reading?.kind === 'entry') {
         const draft: DraftEntry = {
           entry: reading.entry,
@@ -244,32 +259,4 @@ export const arrangeBody = (
     });
   });
   return arranged;
-};
-
-/**
- * Sections whose names are the same once normalised become one, under the
- * name and at the place of the first; later entries are appended to it.
- */
-export const mergeRepeatedSections = (
-  sections: readonly DraftSection[],
-  warnings: WarningLog
-): DraftSection[] => {
-  const merged: DraftSection[] = [];
-  const byName = new Map<string, DraftSection>();
-  for (const section of sections) {
-    const key = normaliseSectionName(section.name);
-    const earlier = byName.get(key);
-    if (!earlier) {
-      const copy = { ...section, entries: [...section.entries] };
-      byName.set(key, copy);
-      merged.push(copy);
-      continue;
-    }
-    warnings.add(
-      section.line,
-      `the section "${section.name}" repeats "${earlier.name}" of line ${earlier.line}; its entries are added there`
-    );
-    earlier.entries.push(...section.entries);
-  }
-  return merged;
 };

@@ -1,7 +1,8 @@
 import type { Roundup } from '../model';
+import { sectionsInOrder } from '../section-tree';
 import { httpUrlProblem } from '../url';
 
-/** The post lines of a parsed roundup's section headings and entries, parallel to `roundup.sections`. */
+/** The post lines of a parsed roundup's section headings and entries, in the sections' reading order. */
 export interface RoundupSourceLines {
   sections: { heading: number; entries: number[] }[];
 }
@@ -17,7 +18,7 @@ export interface EntryUrlProblem {
 
 /** Every entry URL that is not an absolute http(s) URL; empty when all are fine. */
 export const entryUrlProblems = (roundup: Roundup, lines?: RoundupSourceLines): EntryUrlProblem[] =>
-  roundup.sections.flatMap((section, s) =>
+  sectionsInOrder(roundup.sections).flatMap(({ section }, s) =>
     section.entries.flatMap((entry, e) => {
       const problem = httpUrlProblem(entry.url);
       if (problem === null) return [];

@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import YAML from 'yaml';
 import { RESERVED_FRONT_MATTER_KEYS } from '../front-matter';
 import type { Roundup, RoundupEntry } from '../model';
+import { headingMarks, sectionsInOrder } from '../section-tree';
 import { indent, markdownDestination, markdownText, nonBlank } from './escape';
 import { resolveLiquidLinks, type SiteLinks } from './liquid';
 import { safeMarkdown, type RawHtmlMode } from './markdown-safety';
@@ -121,8 +122,15 @@ export const renderHugo = (roundup: Roundup, options: HugoOptions): string => {
   if (excerpt) parts.push(hugoField(excerpt, options), '<!--more-->');
   const intro = nonBlank(roundup.intro);
   if (intro) parts.push(hugoField(intro, options));
-  for (const section of roundup.sections) {
-    parts.push(`## ${markdownText(section.category?.name ?? options.otherSection)}`);
+  for (const { section, depth } of sectionsInOrder(roundup.sections)) {
+    const name = markdownText(section.category?.name ?? options.otherSection);
+    const url = nonBlank(section.url);
+    parts.push(
+      `${headingMarks(depth)} ${url ? `[${name}](${inertShortcodes(markdownDestination(url))})` : name}`
+    );
+    const note = nonBlank(section.note);
+    if (note) parts.push(hugoField(note, options));
+    if (section.entries.length === 0) continue;
     parts.push(section.entries.map((entry) => hugoEntry(entry, options)).join('\n'));
   }
   const outro = nonBlank(roundup.outro);

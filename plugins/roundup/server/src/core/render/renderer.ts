@@ -10,6 +10,7 @@ import {
   yamlFrontMatter,
   type MarkdownOutputOptions,
 } from './markdown';
+import { headingLevel, headingMarks, sectionsInOrder } from '../section-tree';
 import { sanitizeHtml } from './sanitize';
 import { DEFAULT_HTML_TEMPLATE, DEFAULT_MARKDOWN_TEMPLATE } from './templates';
 
@@ -33,7 +34,9 @@ const asText = (value: unknown): string => (value == null ? '' : String(value));
 
 /**
  * What templates see: the model with section names, blank texts as null ("" is
- * true in Liquid). `field` prepares each Markdown field for the output (the
+ * true in Liquid), and every section in reading order, a subsection right after
+ * its parent's entries with its `depth` (1 at the top), heading `level` (2, 3…)
+ * and Markdown heading `marks` (`##`, `###`…). `field` prepares each Markdown field for the output (the
  * Markdown output makes editors' raw HTML and Liquid safe here, so that a
  * template of the user's gets them safe too).
  */
@@ -42,9 +45,14 @@ const templateView = (roundup: Roundup, field: (text: string | null) => string |
   excerpt: field(nonBlank(roundup.excerpt)),
   intro: field(nonBlank(roundup.intro)),
   outro: field(nonBlank(roundup.outro)),
-  sections: roundup.sections.map((section) => ({
+  sections: sectionsInOrder(roundup.sections).map(({ section, depth }) => ({
     name: section.category?.name ?? UNCATEGORISED_SECTION,
     slug: section.category?.slug ?? null,
+    url: nonBlank(section.url),
+    note: field(nonBlank(section.note)),
+    depth,
+    level: headingLevel(depth),
+    marks: headingMarks(depth),
     entries: section.entries.map((entry) => ({
       ...entry,
       author: nonBlank(entry.author),
@@ -57,7 +65,10 @@ const templateView = (roundup: Roundup, field: (text: string | null) => string |
 export const markdownFields = (roundup: Roundup): (string | null)[] => [
   roundup.excerpt,
   roundup.intro,
-  ...roundup.sections.flatMap((section) => section.entries.map((entry) => entry.description)),
+  ...sectionsInOrder(roundup.sections).flatMap(({ section }) => [
+    section.note ?? null,
+    ...section.entries.map((entry) => entry.description),
+  ]),
   roundup.outro,
 ];
 

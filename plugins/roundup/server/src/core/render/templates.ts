@@ -1,7 +1,9 @@
 /**
  * The default templates, in Liquid (the language Jekyll users know). Either can be
  * replaced by a file of the user's. They see `roundup`: the model, with blank texts
- * as null and each section as `{ name, slug, entries }`. Filters (see renderer.ts):
+ * as null and each section as `{ name, slug, url, note, entries, depth, level, marks }` (`url`: its
+ * heading's link in this roundup, or null), subsections
+ * listed in reading order right after their parent (`depth` 2, `level` 3, `marks` `###`). Filters (see renderer.ts):
  * `yaml_front_matter`, `md_text`, `md_url` (percent-encoded, for autolinks), `md_destination`
  * (the exact URL, for `[…](…)`), `indent`, `md_entry`, `markdown`, `html_entry`.
  * `md_entry` writes `* [{{ entry.title | md_text }}]({{ entry.url | md_destination }})`, then
@@ -26,7 +28,11 @@ export const DEFAULT_MARKDOWN_TEMPLATE = `---
 {%- endif %}
 {%- for section in roundup.sections %}
 
-## {{ section.name | md_text }}
+{{ section.marks }} {% if section.url %}[{{ section.name | md_text }}]({{ section.url | md_destination }}){% else %}{{ section.name | md_text }}{% endif %}
+{%- if section.note %}
+
+{{ section.note }}
+{% endif %}
 {%- for entry in section.entries %}
 {{ entry | md_entry }}
 {%- endfor %}
@@ -54,7 +60,10 @@ export const DEFAULT_HTML_TEMPLATE = `<article>
 {%- endif %}
 {%- for section in roundup.sections %}
 <section>
-<h2>{{ section.name }}</h2>
+<h{{ section.level }}>{% if section.url %}<a href="{{ section.url }}">{{ section.name }}</a>{% else %}{{ section.name }}{% endif %}</h{{ section.level }}>
+{%- if section.note %}
+{{ section.note | markdown | raw }}
+{%- endif %}
 <ul>
 {%- for entry in section.entries %}
 {{ entry | html_entry | raw }}

@@ -1,4 +1,5 @@
 import type { Roundup } from '../model';
+import { sectionsInOrder } from '../section-tree';
 import { markdownField, type MarkdownOutputOptions } from './markdown';
 import type { MarkdownRemoval } from './markdown-safety';
 
@@ -95,7 +96,7 @@ export const markdownSafetyWarnings = (
   const fields: { field: string; place: string; text: string | null }[] = [
     { field: 'excerpt', place: 'the excerpt', text: roundup.excerpt },
     { field: 'intro', place: 'the intro', text: roundup.intro },
-    ...roundup.sections.flatMap((section, s) =>
+    ...sectionsInOrder(roundup.sections).flatMap(({ section }, s) =>
       section.entries.map((entry, e) => ({
         field: `sections[${s}].entries[${e}].description`,
         place: `the commentary of "${entry.title}"`,

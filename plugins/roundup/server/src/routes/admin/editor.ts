@@ -12,6 +12,7 @@ export default [
   ...adminRoutes('editor', ACTIONS.create, {
     'POST /roundups': 'create',
     'POST /roundups/:documentId/entries': 'addEntry',
+    'PUT /roundups/:documentId/sections/:category/note': 'setSectionNote',
   }),
   ...adminRoutes('editor', ACTIONS.publish, {
     'POST /roundups/:documentId/publish': 'publish',

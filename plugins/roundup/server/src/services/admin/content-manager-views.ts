@@ -6,7 +6,7 @@ import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
  * matter, the default sort, and a line of help under each field. Applied once
  * per layout version, so an editor's own later changes to the views stay.
  */
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 
 interface ViewSpec {
   list: string[];
@@ -68,8 +68,10 @@ const VIEWS: Record<string, ViewSpec> = {
     help: {
       name: 'The section heading, e.g. "Articles & Learning".',
       slug: 'Left empty, it is made from the name.',
-      position: 'Sections appear in ascending position unless a roundup sets its own order.',
+      position:
+        'Sections appear in ascending position among their siblings unless a roundup sets its own order.',
       description: 'Optional: what belongs in this section.',
+      parent: 'Optional: the section this one stands under, in every roundup (### under its ##).',
     },
   },
 };

@@ -113,6 +113,27 @@ const editorWrites = ({ strapi }: { strapi: Core.Strapi }) => {
       return page(documentId);
     },
 
+    /** This roundup's note under the section `category` (Markdown; empty removes it), in its draft. */
+    async setSectionNote(documentId: string, category: string, note: string): Promise<EditorView> {
+      await requireDraft(documentId);
+      if (!(await isSection(category)))
+        throw new NotFoundError(`No roundup section with documentId "${category}"`);
+      const row = await documentsOf(strapi, ROUNDUP_UID).findOne<Pick<RoundupRow, 'sectionNotes'>>({
+        documentId,
+        status: 'draft',
+        fields: ['sectionNotes'],
+      });
+      const notes = { ...(row?.sectionNotes ?? {}) };
+      if (note.trim() === '') delete notes[category];
+      else notes[category] = note;
+      await documentsOf(strapi, ROUNDUP_UID).update({
+        documentId,
+        status: 'draft',
+        data: { sectionNotes: Object.keys(notes).length > 0 ? notes : null },
+      });
+      return page(documentId);
+    },
+
     async publish(documentId: string): Promise<EditorView> {
       await requireDraft(documentId);
       await strapi.documents(ROUNDUP_UID).publish({ documentId });

@@ -3,7 +3,8 @@ import type { ImportCheck, ImportRequest, ImportResult } from '../../../../share
 import { isoDateProblem } from '../../core/date';
 import { normaliseSectionName, parseRoundupMarkdown, RoundupParseError } from '../../core/import';
 import type { Roundup } from '../../core/model';
-import type { SectionHeadings } from '../../core/section-heading';
+import type { SectionHeadings, SectionLinks, SectionNotes } from '../../core/section-heading';
+import { sectionsInOrder } from '../../core/section-tree';
 import type { CategoryRow, EntryRow, RoundupRow } from '../../content-types/rows';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
 import { documentsOf } from '../../utils/documents';
@@ -14,10 +15,13 @@ import { fieldProblems } from '../../utils/validation';
 
 export type { ImportRequest };
 
-const counts = (roundup: Roundup) => ({
-  sections: roundup.sections.length,
-  entries: roundup.sections.reduce((sum, section) => sum + section.entries.length, 0),
-});
+const counts = (roundup: Roundup) => {
+  const sections = sectionsInOrder(roundup.sections);
+  return {
+    sections: sections.length,
+    entries: sections.reduce((sum, { section }) => sum + section.entries.length, 0),
+  };
+};
 
 /**
  * Jekyll roundup posts in and out. An import is one transaction: the
@@ -65,8 +69,10 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * The category documentId for each section name, creating the missing ones,
-   * and the post's own heading text where it differs from a shared section's name.
+   * The category documentId for each section (in reading order), creating the
+   * missing ones under the post's parent section; the post's own heading text
+   * where it differs from a shared section's name, and the links its headings are. A section that exists keeps
+   * its place in the tree: other roundups show it there too.
    */
   const categoriesFor = async (roundup: Roundup) => {
     const existing: Pick<CategoryRow, 'documentId' | 'name' | 'position'>[] = await strapi.db
@@ -76,21 +82,35 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
     let position = existing.reduce((max, row) => Math.max(max, row.position ?? 0), 0);
     const ids: string[] = [];
     const headings: SectionHeadings = {};
-    for (const section of roundup.sections) {
-      const name = section.category?.name ?? 'Other';
-      let category = byName.get(normaliseSectionName(name));
-      if (!category) {
-        position += 1;
-        const { documentId } = await documentsOf(strapi, CATEGORY_UID).create({
-          data: { name, position },
-        });
-        category = { documentId, name, position };
-        byName.set(normaliseSectionName(name), category);
+    const links: SectionLinks = {};
+    const notes: SectionNotes = {};
+    const place = async (sections: Roundup['sections'], parent: string | null) => {
+      for (const section of sections) {
+        const name = section.category?.name ?? 'Other';
+        let category = byName.get(normaliseSectionName(name));
+        if (!category) {
+          position += 1;
+          const { documentId } = await documentsOf(strapi, CATEGORY_UID).create({
+            data: { name, position, parent },
+          });
+          category = { documentId, name, position };
+          byName.set(normaliseSectionName(name), category);
+        }
+        if (category.name !== name) headings[category.documentId] = name;
+        if (section.url) links[category.documentId] = section.url;
+        if (section.note) notes[category.documentId] = section.note;
+        ids.push(category.documentId);
+        await place(section.children ?? [], category.documentId);
       }
-      if (category.name !== name) headings[category.documentId] = name;
-      ids.push(category.documentId);
-    }
-    return { ids, headings: Object.keys(headings).length > 0 ? headings : null };
+    };
+    await place(roundup.sections, null);
+    const orNull = <T extends object>(map: T) => (Object.keys(map).length > 0 ? map : null);
+    return {
+      ids,
+      headings: orNull(headings),
+      headingLinks: orNull(links),
+      sectionNotes: orNull(notes),
+    };
   };
 
   return {
@@ -146,9 +166,9 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
         } else {
           id = (await documentsOf(strapi, ROUNDUP_UID).create({ data: fields })).documentId;
         }
-        const { ids: categories, headings } = await categoriesFor(roundup);
+        const { ids: categories, ...own } = await categoriesFor(roundup);
         const entryIds: string[] = [];
-        for (const [s, section] of roundup.sections.entries()) {
+        for (const { section, index: s } of sectionsInOrder(roundup.sections)) {
           for (const entry of section.entries) {
             const created = await documentsOf(strapi, ENTRY_UID).create({
               data: { ...entry, category: categories[s] },
@@ -158,7 +178,11 @@ const importer = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await documentsOf(strapi, ROUNDUP_UID).update({
           documentId: id,
-          data: { entries: { set: entryIds }, sections: { set: categories }, headings },
+          data: {
+            entries: { set: entryIds },
+            sections: { set: categories },
+            ...own,
+          },
         });
         if (request.publish) await strapi.documents(ROUNDUP_UID).publish({ documentId: id });
         return id;

@@ -39,9 +39,12 @@ type ForeignEntry = Pick<EntryRow, 'documentId'> & { roundup: Pick<RoundupRow, '
 const order = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Every category: the sections a roundup can have. */
   const loadCategories = async (): Promise<CategoryRef[]> => {
-    const rows: CategoryRef[] = await strapi.db.query(CATEGORY_UID).findMany({
-      select: ['documentId', 'name', 'slug', 'position'],
-    });
+    const rows: Parameters<typeof toCategoryRef>[0][] = await strapi.db
+      .query(CATEGORY_UID)
+      .findMany({
+        select: ['documentId', 'name', 'slug', 'position'],
+        populate: { parent: { select: ['documentId'] } },
+      });
     return rows.map(toCategoryRef);
   };
 

@@ -1,14 +1,22 @@
 import type { Core } from '@strapi/strapi';
-import { groupIntoSections, toCategoryRef, type CategoryRef } from '../../core/order';
-import type { Roundup } from '../../core/model';
+import { groupIntoSections, nestSections, toCategoryRef, type SectionNode } from '../../core/order';
+import type { Roundup, RoundupSection } from '../../core/model';
 import { paginate } from '../../core/pagination';
 import { sectionHeading } from '../../core/section-heading';
 import type { CategoryRow, EntryRow, RoundupRow } from '../../content-types/rows';
 import { CATEGORY_UID, ROUNDUP_UID } from '../../uids';
 import { documentsOf } from '../../utils/documents';
 
+/** A section as the read API returns it: always with its (often empty) `children`. */
+export interface PublicSection extends RoundupSection {
+  url: string | null;
+  note: string | null;
+  children: PublicSection[];
+}
+
 /** A published roundup as the read API returns it. */
-export interface PublicRoundup extends Roundup {
+export interface PublicRoundup extends Omit<Roundup, 'sections'> {
+  sections: PublicSection[];
   documentId: string;
   publishedAt: string;
   updatedAt: string;
@@ -27,6 +35,8 @@ const ROUNDUP_FIELDS = [
   'layout',
   'frontMatter',
   'headings',
+  'headingLinks',
+  'sectionNotes',
 ] as const;
 
 /**
@@ -46,10 +56,14 @@ type RoundupVersion = SummaryRow &
       EntryRow,
       'documentId' | 'title' | 'url' | 'author' | 'description' | 'updatedAt'
     > & {
-      category: Pick<CategoryRow, 'documentId' | 'name' | 'slug' | 'position' | 'updatedAt'> | null;
+      category: Pick<CategoryRow, 'documentId'> | null;
     })[];
     sections: Pick<CategoryRow, 'documentId' | 'name'>[];
   };
+
+type SectionRow = Pick<CategoryRow, 'documentId' | 'name' | 'slug' | 'position' | 'updatedAt'> & {
+  parent: Pick<CategoryRow, 'documentId'> | null;
+};
 
 const millis = (value: unknown) => (value ? new Date(value as string).getTime() || 0 : 0);
 
@@ -104,22 +118,24 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
       populate: {
         entries: {
           fields: ['title', 'url', 'author', 'description', 'updatedAt'],
-          populate: { category: { fields: ['name', 'slug', 'position', 'updatedAt'] } },
+          populate: { category: { fields: ['slug'] } },
         },
         sections: { fields: ['name'] },
       },
     });
     if (!row) return null;
 
-    const categories = new Map<string, CategoryRef>();
+    // Every section, for the parents of those with links: a subsection's heading needs its parent's.
+    const categoryRows: SectionRow[] = await strapi.db.query(CATEGORY_UID).findMany({
+      select: ['documentId', 'name', 'slug', 'position', 'updatedAt'],
+      populate: { parent: { select: ['documentId'] } },
+    });
+    const updatedAt = new Map<string, number>(
+      categoryRows.map((category) => [category.documentId, millis(category.updatedAt)])
+    );
     let lastModified = Math.max(millis(row.updatedAt), millis(row.publishedAt));
     const placed = row.entries.map((entry) => {
-      lastModified = Math.max(
-        lastModified,
-        millis(entry.updatedAt),
-        millis(entry.category?.updatedAt)
-      );
-      if (entry.category) categories.set(entry.category.documentId, toCategoryRef(entry.category));
+      lastModified = Math.max(lastModified, millis(entry.updatedAt));
       return {
         documentId: entry.documentId,
         category: entry.category?.documentId ?? null,
@@ -130,25 +146,38 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
       };
     });
     const override = row.sections.map((section) => section.documentId);
-    const sections = groupIntoSections(placed, [...categories.values()], override, {
-      includeEmpty: false,
-    }).map((section) => ({
-      category: section.category
-        ? {
-            name: sectionHeading(
-              section.category.name,
-              row.headings?.[section.category.documentId]
-            ),
-            slug: section.category.slug,
-          }
-        : null,
-      entries: section.entries.map((entry) => ({
-        title: entry.title,
-        url: entry.url,
-        author: entry.author ?? null,
-        description: entry.description ?? null,
-      })),
-    }));
+    const tree = nestSections(
+      groupIntoSections(placed, categoryRows.map(toCategoryRef), override, {
+        includeEmpty: true,
+      }),
+      { includeEmpty: false }
+    );
+    const toSection = (section: SectionNode<(typeof placed)[number]>): PublicSection => {
+      if (section.category) {
+        lastModified = Math.max(lastModified, updatedAt.get(section.category.documentId) ?? 0);
+      }
+      return {
+        category: section.category
+          ? {
+              name: sectionHeading(
+                section.category.name,
+                row.headings?.[section.category.documentId]
+              ),
+              slug: section.category.slug,
+            }
+          : null,
+        url: (section.category && row.headingLinks?.[section.category.documentId]) || null,
+        note: (section.category && row.sectionNotes?.[section.category.documentId]) || null,
+        entries: section.entries.map((entry) => ({
+          title: entry.title,
+          url: entry.url,
+          author: entry.author ?? null,
+          description: entry.description ?? null,
+        })),
+        children: section.children.map(toSection),
+      };
+    };
+    const sections = tree.map(toSection);
 
     const roundup: PublicRoundup = {
       ...summary(row),

@@ -3,7 +3,11 @@ import { canonicalHash, canonicalLengthProblem, canonicalUrl } from '../../core/
 import { isoDateProblem } from '../../core/date';
 import { frontMatterProblem } from '../../core/front-matter';
 import { fieldLengthProblems, type LimitedType } from '../../core/limits';
-import { sectionHeadingsProblem } from '../../core/section-heading';
+import {
+  sectionHeadingsProblem,
+  sectionLinksProblem,
+  sectionNotesProblem,
+} from '../../core/section-heading';
 import { slugCandidate, slugFromText, slugProblem } from '../../core/slug';
 import { httpUrlProblem } from '../../core/url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID, type RoundupContentUID } from '../../uids';
@@ -152,6 +156,14 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
     if (uid === ROUNDUP_UID && 'headings' in data) {
       const problem = sectionHeadingsProblem(data.headings);
       if (problem) throw fieldError('headings', problem, data.headings);
+    }
+    if (uid === ROUNDUP_UID && 'headingLinks' in data) {
+      const problem = sectionLinksProblem(data.headingLinks);
+      if (problem) throw fieldError('headingLinks', problem, data.headingLinks);
+    }
+    if (uid === ROUNDUP_UID && 'sectionNotes' in data) {
+      const problem = sectionNotesProblem(data.sectionNotes);
+      if (problem) throw fieldError('sectionNotes', problem, data.sectionNotes);
     }
     if (uid === ROUNDUP_UID && 'frontMatter' in data) {
       const problem = frontMatterProblem(data.frontMatter);
