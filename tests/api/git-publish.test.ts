@@ -40,8 +40,10 @@ beforeAll(async () => {
           username: 'roundup',
           tokenEnv: 'ROUNDUP_TEST_GIT_TOKEN',
           author: { name: 'Roundup', email: 'roundup@example.com' },
-          debounceMs: 1500,
-          maxWaitMs: 30_000,
+          // Wide enough that a pause of a busy machine between two edits of a burst (through
+          // one instance or two) cannot split it into two commits.
+          debounceMs: 4000,
+          maxWaitMs: 120_000,
           retry,
         },
         {
