@@ -40,7 +40,9 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const form = () => page.locator('form');
+// The build hook form; the page's other form adds Git targets.
+const form = () =>
+  page.locator('form', { has: page.getByRole('button', { name: 'Add build hook' }) });
 const fillHook = async (name: string, url: string) => {
   await form().getByLabel(/^Name/).fill(name);
   await form().getByLabel(/^URL/).fill(url);

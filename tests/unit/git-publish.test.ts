@@ -1,6 +1,7 @@
 import {
   commitMessage,
   decideFile,
+  gitTargetIssues,
   gitTargetSchema,
   pathTemplateProblem,
   roundupFilePath,
@@ -140,5 +141,22 @@ describe('Git target settings', () => {
       path,
       message,
     ]);
+  });
+
+  it.each([
+    [
+      { token: 'ghp_secret' },
+      'token: is never stored; name the environment variable that holds it in tokenEnv',
+    ],
+    [{ colour: 'blue' }, 'colour: is not a Git target setting'],
+    [
+      { author: { name: 'A', email: 'a@b.c', url: 'x' } },
+      'author.url: is not a Git target setting',
+    ],
+    [{ author: { name: '', email: 'a@b.c' } }, 'author.name: must not be empty'],
+    [{ branch: '../main' }, 'branch: must be a branch name'],
+  ])('names the field of %j for the admin routes', (change, problem) => {
+    const result = gitTargetSchema.safeParse({ ...base, ...change });
+    expect(gitTargetIssues(result.error!).map((i) => `${i.path}: ${i.message}`)).toEqual([problem]);
   });
 });

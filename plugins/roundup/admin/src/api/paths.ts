@@ -33,6 +33,7 @@ export const paths = {
   triggerBuildHook: (id: number) => `/roundup/build-hooks/${id}/trigger`,
   deliveries: (pageSize: number) => `/roundup/deliveries?pageSize=${pageSize}`,
   gitTargets: '/roundup/git-targets',
+  gitTarget: (id: number) => `/roundup/git-targets/${id}`,
   syncGitTarget: (id: number) => `/roundup/git-targets/${id}/sync`,
   resolveDelivery: (id: number) => `/roundup/deliveries/${id}/resolve`,
   linkChecks: '/roundup/link-checks',

@@ -10,16 +10,26 @@ import { useT } from '../hooks/useT';
 interface GitTargetsTableProps {
   targets: GitTargetView[];
   onSync: (id: number) => void;
+  onEdit: (target: GitTargetView) => void;
+  onDelete: (id: number) => void;
   onResolve: (delivery: number, input: GitResolveInput) => void;
 }
 
 const short = (commit: string) => commit.slice(0, 7);
 
 /**
- * The Git targets: where each commits, its last commit and "Sync now"; below,
- * the files someone else changed, each waiting for "Overwrite" or "Skip".
+ * The Git targets: where each commits, its last commit, "Sync now", and Edit
+ * and Delete for those made in the admin panel (config/plugins.ts holds the
+ * others); below, the files someone else changed, each waiting for
+ * "Overwrite" or "Skip".
  */
-export const GitTargetsTable = ({ targets, onSync, onResolve }: GitTargetsTableProps) => {
+export const GitTargetsTable = ({
+  targets,
+  onSync,
+  onEdit,
+  onDelete,
+  onResolve,
+}: GitTargetsTableProps) => {
   const t = useT();
   const conflicts = targets.flatMap((target) =>
     target.conflicts.map((conflict) => ({
@@ -48,10 +58,25 @@ export const GitTargetsTable = ({ targets, onSync, onResolve }: GitTargetsTableP
     <Flex direction="column" alignItems="stretch" gap={4}>
       <DataTable
         rows={targets}
-        empty={t('git.empty', 'No Git targets. Declare them in config/plugins.ts.')}
+        empty={t(
+          'git.empty',
+          'No Git targets yet. Add one below, or declare them in config/plugins.ts.'
+        )}
         rowProps={(target) => ({ 'data-git-target': target.name })}
         columns={[
-          [t('git.name', 'Name'), (target) => <Typography>{target.name}</Typography>],
+          [
+            t('git.name', 'Name'),
+            (target) => (
+              <Flex direction="column" alignItems="flex-start" gap={1}>
+                <Typography>{target.name}</Typography>
+                {target.source === 'config' && (
+                  <Typography variant="pi" textColor="neutral600">
+                    {t('git.fromConfig', 'from config/plugins.ts')}
+                  </Typography>
+                )}
+              </Flex>
+            ),
+          ],
           [
             t('git.repository', 'Repository'),
             (target) => (
@@ -81,9 +106,21 @@ export const GitTargetsTable = ({ targets, onSync, onResolve }: GitTargetsTableP
           [
             t('git.actions', 'Actions'),
             (target) => (
-              <Button variant="secondary" onClick={() => onSync(target.id)}>
-                {t('git.sync', 'Sync now')}
-              </Button>
+              <Flex gap={2}>
+                <Button variant="secondary" onClick={() => onSync(target.id)}>
+                  {t('git.sync', 'Sync now')}
+                </Button>
+                {target.source === 'admin' && (
+                  <>
+                    <Button variant="tertiary" onClick={() => onEdit(target)}>
+                      {t('git.editButton', 'Edit')}
+                    </Button>
+                    <Button variant="danger-light" onClick={() => onDelete(target.id)}>
+                      {t('git.delete', 'Delete')}
+                    </Button>
+                  </>
+                )}
+              </Flex>
             ),
           ],
         ]}

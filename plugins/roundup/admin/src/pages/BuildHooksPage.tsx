@@ -1,5 +1,8 @@
+import * as React from 'react';
 import { Flex, Typography } from '@strapi/design-system';
+import type { GitTargetView } from '../../../shared/contracts/git-targets';
 import { DeliveriesTable } from '../build-hooks/DeliveriesTable';
+import { GitTargetForm } from '../build-hooks/GitTargetForm';
 import { GitTargetsTable } from '../build-hooks/GitTargetsTable';
 import { HookForm } from '../build-hooks/HookForm';
 import { HooksTable } from '../build-hooks/HooksTable';
@@ -8,11 +11,12 @@ import { useBuildHooks } from '../hooks/useBuildHooks';
 import { useGitTargets } from '../hooks/useGitTargets';
 import { useT } from '../hooks/useT';
 
-/** Settings → Roundup → Build hooks: the hooks, a form to add one, the Git targets, and the delivery log. */
+/** Settings → Roundup → Build hooks: the hooks, a form to add one, the Git targets and theirs, and the delivery log. */
 const BuildHooksPage = () => {
   const t = useT();
   const { hooks, deliveries, add, rebuild, remove, reload } = useBuildHooks();
   const git = useGitTargets(reload);
+  const [editing, setEditing] = React.useState<GitTargetView>();
 
   return (
     <PluginPage
@@ -22,12 +26,28 @@ const BuildHooksPage = () => {
       <Flex direction="column" alignItems="stretch" gap={6}>
         {hooks && <HooksTable hooks={hooks} onRebuild={rebuild} onDelete={remove} />}
         <HookForm onAdd={add} />
-        {git.targets && git.targets.length > 0 && (
+        {git.targets && (
           <>
             <Typography variant="delta" tag="h2">
               {t('git.title', 'Git targets')}
             </Typography>
-            <GitTargetsTable targets={git.targets} onSync={git.sync} onResolve={git.resolve} />
+            <GitTargetsTable
+              targets={git.targets}
+              onSync={git.sync}
+              onEdit={setEditing}
+              onDelete={git.remove}
+              onResolve={git.resolve}
+            />
+            <GitTargetForm
+              key={editing?.id ?? 'new'}
+              editing={editing}
+              onSave={async (input) => {
+                if (editing) await git.update(editing.id, input);
+                else await git.add(input);
+                setEditing(undefined);
+              }}
+              onCancel={() => setEditing(undefined)}
+            />
           </>
         )}
         <Typography variant="delta" tag="h2">

@@ -130,7 +130,7 @@ export interface GitConflict {
   remoteBlob: string | null;
 }
 
-/** roundup_git_targets: a Git target from the config, its last commit and who commits to it now. */
+/** roundup_git_targets: a Git target from the config or the admin panel, its last commit and who commits to it now. */
 export interface GitTargetRow extends BaseRow {
   name: string;
   settings: GitTarget;
@@ -138,6 +138,8 @@ export interface GitTargetRow extends BaseRow {
   lastCommitAt: BigIntegerText | null;
   lockedBy: string | null;
   lockedUntil: BigIntegerText | null;
+  /** null on rows stored before targets could be made in the admin panel: they came from config. */
+  source: 'config' | 'admin' | null;
 }
 
 /** roundup_git_files: a file the plugin wrote to a Git target and the blob it wrote. */

@@ -1,5 +1,5 @@
 /**
- * A Git target from config/plugins.ts: its settings, the last commit the
+ * A Git target from config/plugins.ts or the admin panel: its settings, the last commit the
  * plugin pushed to it, and the lease of the instance committing to it now
  * (one at a time per target, so two commits never race for the branch).
  */
@@ -23,5 +23,7 @@ export default {
     lastCommitAt: { type: 'biginteger' },
     lockedBy: { type: 'string' },
     lockedUntil: { type: 'biginteger' },
+    /** 'config' for targets declared in config/plugins.ts, 'admin' for those made in the admin panel; rows from before this column came from config. */
+    source: { type: 'enumeration', enum: ['config', 'admin'] },
   },
 };

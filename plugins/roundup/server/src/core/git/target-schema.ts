@@ -90,3 +90,19 @@ export const gitTargetSchema = z
 
 export type GitTargetInput = z.input<typeof gitTargetSchema>;
 export type GitTarget = z.output<typeof gitTargetSchema>;
+
+/** Problems with a Git target from the admin panel, each named by its dotted path. */
+export const gitTargetIssues = (error: z.ZodError): { path: string; message: string }[] =>
+  error.issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: [...at, key].join('.'),
+        message:
+          key === 'token'
+            ? 'is never stored; name the environment variable that holds it in tokenEnv'
+            : 'is not a Git target setting',
+      }));
+    }
+    return [{ path: at.join('.') || 'target', message: issue.message }];
+  });

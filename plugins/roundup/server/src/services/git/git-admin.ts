@@ -1,12 +1,44 @@
 import type { Core } from '@strapi/strapi';
 import type { GitResolveInput, GitTargetView } from '../../../../shared/contracts/git-targets';
 import { GIT_EVENTS } from '../../core/git';
-import type { DeliveryRow } from '../../content-types/rows';
+import type { DeliveryRow, GitTargetRow } from '../../content-types/rows';
 import { DELIVERY_UID } from '../../uids';
 import { ApplicationError, NotFoundError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
+import { targetSource } from './git-targets';
 
 const iso = (ms: string | null) => (ms ? new Date(Number(ms)).toISOString() : null);
+
+/** A target as the routes show it: its settings but never a token, only whether its variable holds one. */
+const targetView = (row: GitTargetRow, conflicts: DeliveryRow[]): GitTargetView => ({
+  id: row.id,
+  name: row.name,
+  url: row.settings.url,
+  branch: row.settings.branch,
+  path: row.settings.path,
+  format: row.settings.format,
+  tokenEnv: row.settings.tokenEnv ?? null,
+  hasToken: Boolean(row.settings.tokenEnv && process.env[row.settings.tokenEnv]),
+  username: row.settings.username,
+  author: row.settings.author,
+  message: row.settings.message,
+  removeMessage: row.settings.removeMessage,
+  debounceMs: row.settings.debounceMs,
+  maxWaitMs: row.settings.maxWaitMs,
+  retry: row.settings.retry,
+  source: targetSource(row),
+  lastCommit: row.lastCommit ?? null,
+  lastCommitAt: iso(row.lastCommitAt),
+  conflicts: conflicts
+    .filter((delivery) => Number(delivery.hookId) === row.id)
+    .flatMap((delivery) =>
+      (delivery.conflicts ?? []).map(({ path, remoteCommit }) => ({
+        delivery: delivery.id,
+        path,
+        remoteCommit,
+      }))
+    ),
+});
 
 /** The Build hooks page's Git side: targets with their last commit and conflicts, "Sync now", and editors' answers to conflicts. */
 const gitAdmin = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -24,27 +56,23 @@ const gitAdmin = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list(): Promise<GitTargetView[]> {
       const conflicts = await waiting();
-      return (await getPluginService(strapi, 'git-targets').list()).map((row) => ({
-        id: row.id,
-        name: row.name,
-        url: row.settings.url,
-        branch: row.settings.branch,
-        path: row.settings.path,
-        format: row.settings.format,
-        tokenEnv: row.settings.tokenEnv ?? null,
-        hasToken: Boolean(row.settings.tokenEnv && process.env[row.settings.tokenEnv]),
-        lastCommit: row.lastCommit ?? null,
-        lastCommitAt: iso(row.lastCommitAt),
-        conflicts: conflicts
-          .filter((delivery) => Number(delivery.hookId) === row.id)
-          .flatMap((delivery) =>
-            (delivery.conflicts ?? []).map(({ path, remoteCommit }) => ({
-              delivery: delivery.id,
-              path,
-              remoteCommit,
-            }))
-          ),
-      }));
+      return (await getPluginService(strapi, 'git-targets').list()).map((row) =>
+        targetView(row, conflicts)
+      );
+    },
+
+    async create(input: unknown): Promise<GitTargetView> {
+      return targetView(await getPluginService(strapi, 'git-targets').create(input), []);
+    },
+
+    async update(id: number, input: unknown): Promise<GitTargetView> {
+      const row = await getPluginService(strapi, 'git-targets').update(id, input);
+      return targetView(row, await waiting(id));
+    },
+
+    /** Removes an admin target; deliveries still waiting for it fail when their turn comes. */
+    async remove(id: number) {
+      await getPluginService(strapi, 'git-targets').remove(id);
     },
 
     /** "Sync now": the whole published archive, in one commit, sent at once. */

@@ -1,20 +1,63 @@
 import type { Core } from '@strapi/strapi';
-import { gitTargetSchema } from '../../core/git';
+import { gitTargetIssues, gitTargetSchema, type GitTarget } from '../../core/git';
 import type { GitFileRow, GitTargetRow } from '../../content-types/rows';
 import { GIT_FILE_UID, GIT_TARGET_UID } from '../../uids';
 import { getPluginConfig } from '../../utils/config';
-import { NotFoundError } from '../../utils/errors';
+import { ApplicationError, ConflictError, NotFoundError } from '../../utils/errors';
+import { fieldProblems } from '../../utils/validation';
 import { getPluginService } from '../../utils/get-service';
 import { OutboundError } from '../../outbound';
 
+/** Where a target came from; rows stored before targets could be made in the admin panel came from config. */
+export const targetSource = (row: GitTargetRow) => row.source ?? 'config';
+
 /**
- * Git targets from config/plugins.ts, one row each; the files the plugin
- * wrote to each; and the lease that lets one instance at a time commit to a
- * target.
+ * Git targets from config/plugins.ts and from the admin panel, one row each;
+ * the files the plugin wrote to each; and the lease that lets one instance at
+ * a time commit to a target.
  */
 const gitTargets = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(GIT_TARGET_UID);
   const files = () => strapi.db.query(GIT_FILE_UID);
+
+  /** The same rules as config/plugins.ts; a 400 naming each bad field. */
+  const parse = (input: unknown): GitTarget => {
+    const result = gitTargetSchema.safeParse(input ?? {});
+    if (!result.success) throw fieldProblems(gitTargetIssues(result.error));
+    return result.data;
+  };
+
+  /** A 400 naming `url` when the outbound guard would refuse to commit there (or its host does not resolve). */
+  const reachable = async (url: string) => {
+    try {
+      await getPluginService(strapi, 'outbound').check(url);
+    } catch (error) {
+      if (error instanceof OutboundError)
+        throw fieldProblems([{ path: 'url', message: error.message }]);
+      throw error;
+    }
+  };
+
+  /** A 409 when another target holds `name` (names are how config rows are matched). */
+  const nameFree = async (name: string, except?: number) => {
+    const clash: GitTargetRow | null = await query().findOne({
+      where: { name, ...(except ? { id: { $ne: except } } : {}) },
+    });
+    if (!clash) return;
+    const where =
+      targetSource(clash) === 'config' ? ' in config/plugins.ts' : ' in the admin panel';
+    throw new ConflictError(`name: a Git target named "${name}" exists already${where}`, {
+      errors: [{ path: ['name'], message: `name: "${name}" is taken`, name: 'ValidationError' }],
+    });
+  };
+
+  /** A 400 naming config/plugins.ts when `row` is declared there. */
+  const editable = (row: GitTargetRow, verb: 'change' | 'remove') => {
+    if (targetSource(row) === 'config')
+      throw new ApplicationError(
+        `Git target "${row.name}" is declared in config/plugins.ts; ${verb} it there`
+      );
+  };
 
   return {
     async list(): Promise<GitTargetRow[]> {
@@ -27,9 +70,49 @@ const gitTargets = ({ strapi }: { strapi: Core.Strapi }) => {
       return row;
     },
 
+    /** A target made in the admin panel, validated as config is. */
+    async create(input: unknown): Promise<GitTargetRow> {
+      const settings = parse(input);
+      await nameFree(settings.name);
+      await reachable(settings.url);
+      return query().create({ data: { name: settings.name, settings, source: 'admin' } });
+    },
+
     /**
-     * Makes the table match the config (validated at startup). A URL the
-     * outbound guard refuses stops startup, naming its key.
+     * Replaces an admin target's settings. A new repository or branch forgets
+     * the files the plugin wrote to the old one, so nothing there counts as ours.
+     */
+    async update(id: number, input: unknown): Promise<GitTargetRow> {
+      const current = await this.find(id);
+      editable(current, 'change');
+      const settings = parse(input);
+      await nameFree(settings.name, id);
+      await reachable(settings.url);
+      const moved =
+        settings.url !== current.settings.url || settings.branch !== current.settings.branch;
+      if (moved) await files().deleteMany({ where: { targetId: id } });
+      return query().update({
+        where: { id },
+        data: {
+          name: settings.name,
+          settings,
+          ...(moved ? { lastCommit: null, lastCommitAt: null } : {}),
+        },
+      });
+    },
+
+    /** Removes an admin target and the plugin's records of its files; the repository keeps them. */
+    async remove(id: number) {
+      const current = await this.find(id);
+      editable(current, 'remove');
+      await files().deleteMany({ where: { targetId: id } });
+      await query().delete({ where: { id } });
+    },
+
+    /**
+     * Makes the config rows match the config (validated at startup); targets
+     * made in the admin panel are left alone. A URL the outbound guard
+     * refuses, or a name an admin target holds, stops startup, naming its key.
      */
     async syncFromConfig() {
       const declared = getPluginConfig(strapi).git.targets.map((target) =>
@@ -46,11 +129,20 @@ const gitTargets = ({ strapi }: { strapi: Core.Strapi }) => {
           strapi.log.warn(`[roundup] Git target "${target.name}" (${key}): ${error.message}`);
         }
       }
-      const existing = await this.list();
+      const all = await this.list();
+      for (const [index, target] of declared.entries()) {
+        const taken = all.find((row) => row.name === target.name && targetSource(row) === 'admin');
+        if (taken)
+          throw new Error(
+            `Error regarding roundup config: "git.targets.${index}.name" "${target.name}" is the name of a Git target made in the admin panel; rename one of them`
+          );
+      }
+      const existing = all.filter((row) => targetSource(row) === 'config');
       for (const target of declared) {
         const match = existing.find((row) => row.name === target.name);
-        if (match) await query().update({ where: { id: match.id }, data: { settings: target } });
-        else await query().create({ data: { name: target.name, settings: target } });
+        const data = { settings: target, source: 'config' };
+        if (match) await query().update({ where: { id: match.id }, data });
+        else await query().create({ data: { name: target.name, ...data } });
       }
       const names = new Set(declared.map((target) => target.name));
       for (const stale of existing.filter((row) => !names.has(row.name))) {
