@@ -27,16 +27,7 @@ const gitTargets = ({ strapi }: { strapi: Core.Strapi }) => {
     return result.data;
   };
 
-  /** A 400 naming `url` when the outbound guard would refuse to commit there (or its host does not resolve). */
-  const reachable = async (url: string) => {
-    try {
-      await getPluginService(strapi, 'outbound').check(url);
-    } catch (error) {
-      if (error instanceof OutboundError)
-        throw fieldProblems([{ path: 'url', message: error.message }]);
-      throw error;
-    }
-  };
+  const reachable = (url: string) => getPluginService(strapi, 'outbound').checkField(url);
 
   /** A 409 when another target holds `name` (names are how config rows are matched). */
   const nameFree = async (name: string, except?: number) => {

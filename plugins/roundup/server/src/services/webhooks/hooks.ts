@@ -46,16 +46,7 @@ const hooks = ({ strapi }: { strapi: Core.Strapi }) => {
     return result.data;
   };
 
-  /** A 400 naming `url` when the outbound guard would refuse to send there (or its host does not resolve). */
-  const reachable = async (url: string) => {
-    try {
-      await getPluginService(strapi, 'outbound').check(url);
-    } catch (error) {
-      if (error instanceof OutboundError)
-        throw fieldProblems([{ path: 'url', message: error.message }]);
-      throw error;
-    }
-  };
+  const reachable = (url: string) => getPluginService(strapi, 'outbound').checkField(url);
 
   return {
     async list(): Promise<StoredHook[]> {
