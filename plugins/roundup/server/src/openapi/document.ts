@@ -10,6 +10,7 @@ import {
   jsonContent,
   jsonResponse,
   otherAnswers,
+  pageParameters,
   parameterRef,
   schemaRef,
   validators,
@@ -56,25 +57,7 @@ export const buildOpenApiDocument = (options: Partial<OpenApiOptions> = {}) => {
           operationId: 'listRoundups',
           summary: 'Published roundups, newest first',
           'x-strapi-action': 'plugin::roundup.roundup.find',
-          parameters: [
-            {
-              name: 'page',
-              in: 'query',
-              description: 'Page number, from 1.',
-              schema: { type: 'integer', minimum: 1, default: 1 },
-            },
-            {
-              name: 'pageSize',
-              in: 'query',
-              description: 'Roundups per page.',
-              schema: {
-                type: 'integer',
-                minimum: 1,
-                maximum: maxPageSize,
-                default: defaultPageSize,
-              },
-            },
-          ],
+          parameters: [...pageParameters('Roundups', { defaultPageSize, maxPageSize })],
           responses: {
             '200': jsonResponse('One page of published roundups.', 'RoundupList'),
             ...otherAnswers({}),

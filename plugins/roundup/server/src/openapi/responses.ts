@@ -59,3 +59,22 @@ export const otherAnswers = ({
   '403': responseRef('Forbidden'),
   ...(notFound && { '404': responseRef('NotFound') }),
 });
+
+/** The `page` and `pageSize` query parameters of a paged route; `items` names what a page holds. */
+export const pageParameters = (
+  items: string,
+  { defaultPageSize, maxPageSize }: { defaultPageSize: number; maxPageSize: number }
+) => [
+  {
+    name: 'page',
+    in: 'query',
+    description: 'Page number, from 1.',
+    schema: { type: 'integer', minimum: 1, default: 1 },
+  },
+  {
+    name: 'pageSize',
+    in: 'query',
+    description: `${items} per page.`,
+    schema: { type: 'integer', minimum: 1, maximum: maxPageSize, default: defaultPageSize },
+  },
+];

@@ -1,6 +1,6 @@
 /** The OpenAPI entry of GET /search: the words, the page, and an answer never cached. */
 import { SEARCH_MAX_TERMS, SEARCH_QUERY_LENGTH } from '../core/limits';
-import { jsonResponse, otherAnswers } from './responses';
+import { jsonResponse, otherAnswers, pageParameters } from './responses';
 
 export const searchPath = ({
   defaultPageSize,
@@ -27,23 +27,7 @@ export const searchPath = ({
         description: `The words to search for; 1 to ${SEARCH_QUERY_LENGTH} characters (spaces around trimmed).`,
         schema: { type: 'string', minLength: 1, maxLength: SEARCH_QUERY_LENGTH },
       },
-      {
-        name: 'page',
-        in: 'query',
-        description: 'Page number, from 1.',
-        schema: { type: 'integer', minimum: 1, default: 1 },
-      },
-      {
-        name: 'pageSize',
-        in: 'query',
-        description: 'Links per page.',
-        schema: {
-          type: 'integer',
-          minimum: 1,
-          maximum: maxPageSize,
-          default: defaultPageSize,
-        },
-      },
+      ...pageParameters('Links', { defaultPageSize, maxPageSize }),
     ],
     responses: {
       '200': jsonResponse('One page of matching links.', 'SearchResults', {
