@@ -1,6 +1,6 @@
 'use strict';
 /**
- * npm run bench:archive -- [--roundups 2000] [--links 20] [--small 70]
+ * npm run bench:archive -- [--roundups 2000] [--links 20] [--small 70] [--only searchOne,searchThree]
  *
  * Whether the cost of each route stays the same as the archive grows. In one
  * run, for a small archive (--small roundups) and a large one (--roundups),
@@ -49,6 +49,10 @@ const option = (name, fallback) => {
 const LARGE = option('roundups', 2000);
 const LINKS = option('links', 20);
 const SMALL = option('small', 70);
+const ONLY = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1].split(',')
+  : null;
+const measured = (name) => !ONLY || name.endsWith('Floor') || ONLY.includes(name);
 const SAVES_PER_SECOND = 5;
 const APPS = Number(process.env.BENCH_APPS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
@@ -157,18 +161,19 @@ const startArchive = async (roundups) => {
     searchOne: `${app.url}/api/roundup/search?q=${theme}`,
     searchThree: `${app.url}/api/roundup/search?q=${encodeURIComponent(`${theme} explains idea`)}`,
   });
-  const routes = (app) => [
-    ['publicFloor', `${app.url}/api/roundup/categories`, {}],
-    ...Object.entries({ ...publicReads(app), ...searches(app) }).map(([name, url]) => [
-      name,
-      url,
-      {},
-    ]),
-    ['adminFloor', `${app.url}/admin/users/me`, auth],
-    ['editorView', `${app.url}/roundup/roundups/${read.documentId}/editor`, auth],
-    ['inbox', `${app.url}/roundup/inbox`, auth],
-    ['adminList', `${app.url}/roundup/roundups`, auth],
-  ];
+  const routes = (app) =>
+    [
+      ['publicFloor', `${app.url}/api/roundup/categories`, {}],
+      ...Object.entries({ ...publicReads(app), ...searches(app) }).map(([name, url]) => [
+        name,
+        url,
+        {},
+      ]),
+      ['adminFloor', `${app.url}/admin/users/me`, auth],
+      ['editorView', `${app.url}/roundup/roundups/${read.documentId}/editor`, auth],
+      ['inbox', `${app.url}/roundup/inbox`, auth],
+      ['adminList', `${app.url}/roundup/roundups`, auth],
+    ].filter(([name]) => measured(name));
   return { roundups, database, apps, auth, edited, publicReads, routes, figures: {} };
 };
 
@@ -324,7 +329,7 @@ const measureWrites = async (archive) => {
       // Only the first instance is measured from here on; the others would only add their timers.
       for (const app of archive.apps.splice(1)) await app.stop();
     }
-    for (const archive of archives) await measureWrites(archive);
+    if (!ONLY) for (const archive of archives) await measureWrites(archive);
   } finally {
     for (const archive of archives) for (const app of archive.apps) await app.stop();
   }
@@ -332,6 +337,7 @@ const measureWrites = async (archive) => {
 
   // A route's figure: its floor's CPU time per request over its own, i.e. its requests/s as a ratio of the floor's.
   const ratio = (figures, name, floor) =>
+    figures[name] &&
     `${(figures[floor === 'public' ? 'publicFloor' : 'adminFloor'].cpuMs / figures[name].cpuMs).toFixed(2)}×`;
   const rows = [
     ['GET /api/roundup/roundups (page 1)', (f) => ratio(f, 'list', 'public')],
@@ -346,10 +352,11 @@ const measureWrites = async (archive) => {
     ['admin: editor view (duplicates)', (f) => ratio(f, 'editorView', 'admin')],
     ['admin: inbox', (f) => ratio(f, 'inbox', 'admin')],
     ['admin: roundup list', (f) => ratio(f, 'adminList', 'admin')],
-    ['import of one post', (f) => `${f.importMs.toFixed(0)} ms`],
+    ['import of one post', (f) => f.importMs !== undefined && `${f.importMs.toFixed(0)} ms`],
     ...['markdown', 'rss', 'list'].map((name) => [
       `while an editor saves another roundup ${SAVES_PER_SECOND}×/s: ${name === 'markdown' ? 'rendered Markdown' : name === 'rss' ? 'RSS feed' : 'list page 1'}`,
       (f) => {
+        if (!f.whileSaving) return false;
         const { alone, open, during, saves } = f.whileSaving[name];
         return `${(alone.cpuMs / during.cpuMs).toFixed(2)}× of the reads alone, ${(open.cpuMs / during.cpuMs).toFixed(2)}× of the reads while the editor only opens it (${saves} saves)`;
       },
@@ -370,7 +377,10 @@ const measureWrites = async (archive) => {
   const lines = [
     `| ${headers.join(' | ')} |`,
     `| ${headers.map(() => '---').join(' | ')} |`,
-    ...rows.map(([name, cell]) => `| ${[name, ...results.map(cell)].join(' | ')} |`),
+    ...rows
+      .map(([name, cell]) => [name, ...results.map(cell)])
+      .filter((cells) => cells.slice(1).some(Boolean))
+      .map((cells) => `| ${cells.join(' | ')} |`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 })().catch((error) => {
