@@ -234,12 +234,14 @@ describe('publishing by commit', () => {
       const entry = await julyEntry();
       for (let i = 0; i < 10; i += 1) {
         await editJuly(`First instance, edit ${i}.`);
-        await second
+        const edit = await second
           .http()
           .put(`/content-manager/collection-types/plugin::roundup.entry/${entry}`)
           .set('Authorization', `Bearer ${token}`)
-          .send({ description: `Second instance, edit ${i}.` })
-          .expect(200);
+          .send({ description: `Second instance, edit ${i}.` });
+        // The instance's own log says why, should it refuse an edit.
+        if (edit.status !== 200)
+          throw new Error(`second instance: ${edit.status}\n${second.output().slice(-4000)}`);
       }
       const [delivery] = await settled('site');
       // Both instances poll the outbox: a second commit would show here meanwhile.
