@@ -121,6 +121,9 @@ describe("the section tree on a roundup's page", () => {
 
   it('saves a section note and heading link and shows them in the preview', async () => {
     const videos = section('Videos');
+    const toggle = videos.getByRole('button', { name: 'Note and heading link of Videos' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
     await videos.getByRole('textbox', { name: 'Note on Videos' }).fill('Talks worth *an evening*.');
     await videos
       .getByRole('textbox', { name: 'Heading link of Videos' })
