@@ -108,6 +108,39 @@ describe('PUT /roundup/roundups/:documentId/order with a parent per section', ()
     expect(markdown).toMatch(/## Deep A\n[\s\S]*### Deep B\n[\s\S]*#### Deep C\n/);
   });
 
+  it('nests the shared section in every roundup that has both, and the change feed tells of them', async () => {
+    const { ids, roundup, section } = await threeSections('Shared');
+    const published = await makeRoundup(app.strapi, {
+      title: 'Shared published',
+      sections: { [ids.a]: ['Shared p-a'], [ids.b]: ['Shared p-b'] },
+    });
+    const drain = async (since?: string) => {
+      const listed: string[] = [];
+      for (let cursor = since; ;) {
+        const query = new URLSearchParams({ limit: '100', ...(cursor ? { since: cursor } : {}) });
+        const { body } = await app.http().get(`/api/roundup/changes?${query}`).expect(200);
+        listed.push(...body.data.map((item: { documentId: string }) => item.documentId));
+        cursor = body.meta.nextCursor;
+        if (!body.meta.hasMore) return { listed, cursor };
+      }
+    };
+    const { cursor } = await drain();
+
+    await admin
+      .put(orderPath(roundup.documentId))
+      .send({ sections: [section('a'), section('b', ids.a), section('c')] })
+      .expect(200);
+
+    expect((await drain(cursor)).listed).toContain(published.documentId);
+    const markdown = (
+      await app
+        .http()
+        .get(`/api/roundup/roundups/${published.slug}/rendered?format=markdown`)
+        .expect(200)
+    ).text;
+    expect(markdown).toContain('### Shared B\n');
+  });
+
   describe('bad parents answer 400 naming `parent` and change nothing', () => {
     let fixture: Awaited<ReturnType<typeof threeSections>>;
     let before: unknown;
