@@ -44,8 +44,24 @@ export const Sections = ({
   const t = useT();
   const [collapsed, setCollapsed] = React.useState<ReadonlySet<string>>(new Set());
   const sectionName = (category: string) => names.get(category) ?? category;
-  const keyboard = useKeyboardMoves({ order, sectionName, onPreview, onCommit });
-  const dnd = useDragAndDrop({ order, onCommit });
+  // A section moved under a folded parent unfolds it, so that it (and its held handle) stays in view.
+  const revealing = (show: (next: Order) => void) => (next: Order) => {
+    const parentBefore = new Map(order.map((s) => [s.category, s.parent ?? null]));
+    const newParents = next.flatMap((s) =>
+      s.parent && s.parent !== parentBefore.get(s.category) ? [s.parent] : []
+    );
+    if (newParents.some((parent) => collapsed.has(parent))) {
+      setCollapsed(new Set([...collapsed].filter((id) => !newParents.includes(id))));
+    }
+    show(next);
+  };
+  const keyboard = useKeyboardMoves({
+    order,
+    sectionName,
+    onPreview: revealing(onPreview),
+    onCommit: revealing(onCommit),
+  });
+  const dnd = useDragAndDrop({ order, onCommit: revealing(onCommit) });
   const handle = (kind: MoveKind, id: string, label: string) => (
     <MoveHandle kind={kind} id={id} label={label} keyboard={keyboard} />
   );
@@ -60,7 +76,7 @@ export const Sections = ({
     const next = move(order, category);
     if (next === order) return;
     keyboard.announce(keyboard.sectionWhere(next, category, sectionName(category)));
-    onCommit(next);
+    revealing(onCommit)(next);
   };
 
   const render = (nodes: SectionNode[], depth: number): React.ReactNode =>
