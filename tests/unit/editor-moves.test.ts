@@ -1,12 +1,16 @@
 import {
   findEntry,
   moveEntry,
-  moveSection,
   sameOrder,
   stepEntry,
-  stepSection,
   type Order,
 } from '../../plugins/roundup/admin/src/editor/moves';
+import {
+  indentSection,
+  outdentSection,
+  placeSection,
+  stepSection,
+} from '../../plugins/roundup/admin/src/editor/section-moves';
 
 const order: Order = [
   { category: 'articles', entries: ['a1', 'a2', 'a3'] },
@@ -61,11 +65,9 @@ describe('stepEntry (keyboard)', () => {
 
 describe('sections', () => {
   it('moves a section by drag and by keyboard', () => {
-    expect(flat(moveSection(order, 'tools', 0)).map((s) => s.split(':')[0])).toEqual([
-      'tools',
-      'articles',
-      'videos',
-    ]);
+    expect(
+      flat(placeSection(order, 'tools', 'articles', false)).map((s) => s.split(':')[0])
+    ).toEqual(['tools', 'articles', 'videos']);
     expect(flat(stepSection(order, 'articles', 1)).map((s) => s.split(':')[0])).toEqual([
       'videos',
       'articles',
@@ -73,6 +75,49 @@ describe('sections', () => {
     ]);
     expect(stepSection(order, 'articles', -1)).toBe(order);
     expect(stepSection(order, 'tools', 1)).toBe(order);
+  });
+});
+
+describe('sections in a tree', () => {
+  /** The order as `name<parent` per section, in reading order. */
+  const tree = (o: Order) => o.map((s) => (s.parent ? `${s.category}<${s.parent}` : s.category));
+  const nested: Order = [
+    { category: 'a', entries: [], parent: null },
+    { category: 'b', entries: [], parent: 'a' },
+    { category: 'c', entries: [], parent: 'b' },
+    { category: 'd', entries: [], parent: null },
+  ];
+
+  it.each([
+    ['indent d under a, after b', indentSection(nested, 'd'), ['a', 'b<a', 'c<b', 'd<a']],
+    ['indent c: no sibling above', indentSection(nested, 'c'), ['a', 'b<a', 'c<b', 'd']],
+    ['outdent c: right after b', outdentSection(nested, 'c'), ['a', 'b<a', 'c<a', 'd']],
+    [
+      'outdent b: its subsection moves with it',
+      outdentSection(nested, 'b'),
+      ['a', 'b', 'c<b', 'd'],
+    ],
+    ['outdent a: already at the top', outdentSection(nested, 'a'), ['a', 'b<a', 'c<b', 'd']],
+    ['step d up: past a and all under it', stepSection(nested, 'd', -1), ['d', 'a', 'b<a', 'c<b']],
+    ['step c down: no sibling below', stepSection(nested, 'c', 1), ['a', 'b<a', 'c<b', 'd']],
+    [
+      'drop d before c: beside it',
+      placeSection(nested, 'd', 'c', false),
+      ['a', 'b<a', 'd<b', 'c<b'],
+    ],
+    [
+      'drop a after c: under itself',
+      placeSection(nested, 'a', 'c', true),
+      ['a', 'b<a', 'c<b', 'd'],
+    ],
+  ])('%s', (_, moved, expected) => {
+    expect(tree(moved)).toEqual(expected);
+  });
+
+  it('leaves the order itself when nothing moves, and tells parents apart', () => {
+    expect(indentSection(nested, 'a')).toBe(nested);
+    expect(placeSection(nested, 'a', 'c', true)).toBe(nested);
+    expect(sameOrder(nested, indentSection(nested, 'd'))).toBe(false);
   });
 });
 

@@ -109,6 +109,58 @@ describe('planReorder', () => {
       entries: ['2', '3', '1'],
       moves: [{ entry: '1', category: 'b' }],
       sectionOverride: [],
+      parents: [],
+    });
+  });
+
+  describe('parents', () => {
+    // b already stands under a; c is at the top.
+    const tree = { ...context, categories: [A, { ...B, parent: 'a' }, C] };
+    const request = (parents: Record<string, string | null | undefined>) => ({
+      sections: [
+        { category: 'a', entries: ['1', '2'], parent: parents.a },
+        { category: 'b', entries: ['3'], parent: parents.b },
+        { category: 'c', entries: [], parent: parents.c },
+      ],
+    });
+
+    it.each([
+      ['c under b, two levels down', { c: 'b' }, [{ category: 'c', parent: 'b' }]],
+      ['b back to the top', { b: null }, [{ category: 'b', parent: null }]],
+      ['parents as they are: no change', { a: null, b: 'a', c: null }, []],
+      ['parents left out: no change', {}, []],
+      ['a under c while b stays under a', { a: 'c' }, [{ category: 'a', parent: 'c' }]],
+    ])('plans %s', (_, parents, expected) => {
+      const { plan, problems } = planReorder(request(parents), tree);
+      expect(problems).toEqual([]);
+      expect(plan?.parents).toEqual(expected);
+    });
+
+    it.each([
+      [
+        'a section under itself',
+        { c: 'c' },
+        ['sections', 2, 'parent'],
+        /parent "c" would put section "c" under itself/,
+      ],
+      [
+        'a section under its own subsection',
+        { a: 'b' },
+        ['sections', 0, 'parent'],
+        /parent "b" would put section "a" under itself or one of its own subsections/,
+      ],
+      [
+        'a loop of two moves',
+        { a: 'c', c: 'b' },
+        ['sections', 0, 'parent'],
+        /under itself or one of its own subsections/,
+      ],
+      ['an unknown parent', { c: 'zz' }, ['sections', 2, 'parent'], /Unknown parent section "zz"/],
+    ])('refuses %s, naming parent', (_, parents, path, message) => {
+      const { plan, problems } = planReorder(request(parents), tree);
+      expect(plan).toBeNull();
+      expect(problems.map((p) => p.path)).toContainEqual(path);
+      expect(problems.map((p) => p.message).join('; ')).toMatch(message);
     });
   });
 

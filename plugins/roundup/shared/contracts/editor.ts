@@ -61,10 +61,28 @@ export interface InboxCard extends EntryCard {
   unfurl: UnfurlSummary | null;
 }
 
+/** A section on the editor's page, with the section it stands under (shared by every roundup). */
+export interface EditorSectionRef extends SectionRef {
+  parent: string | null;
+}
+
+/** One section of a roundup on the editor's page, with this roundup's note and heading link for it. */
+export interface EditorSection {
+  category: EditorSectionRef | null;
+  entries: EntryCard[];
+  /** This roundup's Markdown note under the heading, or null. */
+  note: string | null;
+  /** This roundup's link on the heading (`### [Name](url)`), or null. */
+  link: string | null;
+}
+
 export interface EditorView {
   roundup: RoundupSummary;
-  /** Every section, empty ones too, in this roundup's order; `category: null` holds links whose section was deleted. */
-  sections: { category: SectionRef | null; entries: EntryCard[] }[];
+  /**
+   * Every section, empty ones too, in this roundup's order (each parent before the
+   * sections under it); `category: null` holds links whose section was deleted.
+   */
+  sections: EditorSection[];
   /** The order version to send back with a reorder. */
   version: string;
 }
@@ -107,6 +125,8 @@ export interface EntryFromInbox {
 export interface SectionOrder {
   category: string;
   entries: string[];
+  /** The section it stands under (null: at the top); when sent, it moves the shared section. */
+  parent?: string | null;
 }
 
 /** PUT /roundup/roundups/:documentId/order, with the version the page was showing. */

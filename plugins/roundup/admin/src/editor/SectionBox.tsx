@@ -1,37 +1,56 @@
 import type * as React from 'react';
-import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import { Box, Flex } from '@strapi/design-system';
 import type { EntryCard } from '../../../shared/contracts/editor';
 import { EmptyNote } from '../components/EmptyNote';
 import type { DragAndDrop } from '../hooks/useDragAndDrop';
 import { useT } from '../hooks/useT';
 import { Card } from './Card';
 import type { SectionOrder } from './moves';
+import { SectionHeading, type TreeMoves } from './SectionHeading';
 
 const DROP_LINE = '3px solid #4945ff';
 const NO_LINE = '3px solid transparent';
 
-interface SectionBoxProps {
+interface SectionBoxProps extends TreeMoves {
   section: SectionOrder;
-  index: number;
   name: string;
+  /** 1 at the top, 2 under a top-level section… */
+  depth: number;
   cards: Map<string, EntryCard>;
   canReorder: boolean;
   dnd: DragAndDrop;
   /** The move handle of the section (`kind: 'section'`) or of one of its links. */
   handle: (kind: 'entry' | 'section', id: string, label: string) => React.ReactNode;
+  /** Whether its subsections show; undefined when it has none. */
+  expanded?: boolean;
+  onToggle: () => void;
+  /** This roundup's note and heading link of the section, when the editor may change them. */
+  text?: React.ReactNode;
+  /** Its subsections, shown indented inside it unless collapsed. */
+  children?: React.ReactNode;
 }
 
-/** One section of the roundup: its name and number of links, then its links in order. */
+/**
+ * One section of the roundup: its heading (name, number of links, level moves),
+ * this roundup's note and heading link, its links in order, then its subsections.
+ */
 export const SectionBox = ({
   section,
-  index,
   name,
+  depth,
   cards,
   canReorder,
   dnd,
   handle,
+  expanded,
+  onToggle,
+  onIndent,
+  onOutdent,
+  text,
+  children,
 }: SectionBoxProps) => {
   const t = useT();
+  const drop = dnd.sectionDropAt(section.category);
   return (
     <Box
       tag="section"
@@ -41,22 +60,31 @@ export const SectionBox = ({
       shadow="tableShadow"
       hasRadius
       padding={4}
-      style={{ borderTop: dnd.sectionDropAt(index) ? DROP_LINE : NO_LINE }}
-      {...dnd.sectionBox(index)}
+      data-depth={depth}
+      style={{
+        borderTop: drop.before ? DROP_LINE : NO_LINE,
+        borderBottom: drop.after ? DROP_LINE : NO_LINE,
+      }}
+      {...dnd.sectionBox(section.category)}
     >
       <Flex
-        gap={2}
         paddingBottom={3}
         draggable={canReorder}
         data-section-handle={section.category}
         {...dnd.sectionHandle(section.category)}
       >
-        {canReorder && handle('section', section.category, name)}
-        <Typography variant="delta" tag="h2">
-          {name}
-        </Typography>
-        <Badge>{section.entries.length}</Badge>
+        <SectionHeading
+          name={name}
+          depth={depth}
+          links={section.entries.length}
+          handle={canReorder ? handle('section', section.category, name) : null}
+          expanded={expanded}
+          onToggle={onToggle}
+          onIndent={canReorder ? onIndent : undefined}
+          onOutdent={canReorder ? onOutdent : undefined}
+        />
       </Flex>
+      {text}
       <Box
         tag="ol"
         data-section-list={section.category}
@@ -92,6 +120,19 @@ export const SectionBox = ({
           );
         })}
       </Box>
+      {children && expanded && (
+        <Flex
+          direction="column"
+          alignItems="stretch"
+          gap={3}
+          paddingTop={3}
+          paddingLeft={6}
+          role="group"
+          aria-label={t('section.subsections', 'Subsections of {name}', { name })}
+        >
+          {children}
+        </Flex>
+      )}
     </Box>
   );
 };

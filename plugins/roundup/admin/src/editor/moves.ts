@@ -2,6 +2,7 @@
  * The moves an editor makes on the page, as plain functions of the order:
  * sections (by category) holding entry ids. Drag and drop and the keyboard
  * both end up here, and the result is what the reorder route receives.
+ * Sections move in their tree by section-moves.ts.
  */
 import type { SectionOrder } from '../../../shared/contracts/editor';
 
@@ -69,30 +70,13 @@ export const stepEntry = (order: Order, id: string, direction: -1 | 1): Order =>
   return moveEntry(order, id, neighbour.category, direction > 0 ? 0 : neighbour.entries.length);
 };
 
-/** Moves section `category` to place `index` among the sections. */
-export const moveSection = (order: Order, category: string, index: number): Order => {
-  const from = order.findIndex((section) => section.category === category);
-  if (from < 0) return order;
-  const target = Math.max(0, Math.min(index, order.length - 1));
-  if (target === from) return order;
-  const next = order.slice();
-  const [moved] = next.splice(from, 1);
-  next.splice(target, 0, moved);
-  return next;
-};
-
-/** One keyboard step of a section. */
-export const stepSection = (order: Order, category: string, direction: -1 | 1): Order => {
-  const from = order.findIndex((section) => section.category === category);
-  return from < 0 ? order : moveSection(order, category, from + direction);
-};
-
 /** True when two orders are the same. */
 export const sameOrder = (a: Order, b: Order): boolean =>
   a.length === b.length &&
   a.every(
     (section, i) =>
       section.category === b[i].category &&
+      (section.parent ?? null) === (b[i].parent ?? null) &&
       section.entries.length === b[i].entries.length &&
       section.entries.every((id, j) => id === b[i].entries[j])
   );

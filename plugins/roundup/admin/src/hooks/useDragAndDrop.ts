@@ -1,9 +1,12 @@
 import * as React from 'react';
-import { moveEntry, moveSection, type Reordering, type SectionOrder } from '../editor/moves';
+import { moveEntry, type Reordering, type SectionOrder } from '../editor/moves';
+import { placeSection } from '../editor/section-moves';
 import type { MoveKind } from './useKeyboardMoves';
 
 type DropTarget =
-  { kind: 'entry'; category: string; index: number } | { kind: 'section'; index: number } | null;
+  | { kind: 'entry'; category: string; index: number }
+  | { kind: 'section'; category: string; after: boolean }
+  | null;
 
 const DRAG_TYPE = 'application/x-roundup-move';
 
@@ -16,7 +19,7 @@ const afterMiddle = (event: React.DragEvent<HTMLElement>) => {
 /**
  * Drag and drop of links (onto another link, or the empty end of a section)
  * and of sections (by their heading, onto another section's upper or lower
- * half). Returns the event handlers for each element and where the dragged
+ * half, becoming its sibling). Returns the event handlers for each element and where the dragged
  * item would land, to draw the drop line.
  */
 export const useDragAndDrop = ({ order, onCommit }: Omit<Reordering, 'onPreview'>) => {
@@ -34,13 +37,7 @@ export const useDragAndDrop = ({ order, onCommit }: Omit<Reordering, 'onPreview'
       dragging.kind === 'entry' && target.kind === 'entry'
         ? moveEntry(order, dragging.id, target.category, target.index)
         : dragging.kind === 'section' && target.kind === 'section'
-          ? moveSection(
-              order,
-              dragging.id,
-              target.index > order.findIndex((s) => s.category === dragging.id)
-                ? target.index - 1
-                : target.index
-            )
+          ? placeSection(order, dragging.id, target.category, target.after)
           : order;
     endDrag();
     if (next !== order) onCommit(next);
@@ -67,14 +64,15 @@ export const useDragAndDrop = ({ order, onCommit }: Omit<Reordering, 'onPreview'
   return {
     /** The link or section being dragged. */
     dragging,
-    /** A section's box: sections drop on its upper or lower half. */
-    sectionBox: (index: number) => ({
+    /** A section's box: sections drop on its upper or lower half (the innermost box under the pointer). */
+    sectionBox: (category: string) => ({
       onDragOver: (event: React.DragEvent<HTMLElement>) => {
         if (dragging?.kind !== 'section') return;
         event.preventDefault();
-        setTarget({ kind: 'section', index: afterMiddle(event) ? index + 1 : index });
+        event.stopPropagation();
+        setTarget({ kind: 'section', category, after: afterMiddle(event) });
       },
-      onDrop: dropHere('section', false),
+      onDrop: dropHere('section', true),
     }),
     /** A section's heading, by which it is dragged. */
     sectionHandle: (category: string) => ({
@@ -104,8 +102,11 @@ export const useDragAndDrop = ({ order, onCommit }: Omit<Reordering, 'onPreview'
       },
       onDrop: dropHere('entry', true),
     }),
-    /** Whether a section dropped now lands just above the section at `index`. */
-    sectionDropAt: (index: number) => target?.kind === 'section' && target.index === index,
+    /** Whether a section dropped now lands just above (`before`) or below (`after`) section `category`. */
+    sectionDropAt: (category: string) => ({
+      before: target?.kind === 'section' && target.category === category && !target.after,
+      after: target?.kind === 'section' && target.category === category && target.after,
+    }),
     /** Whether a link dropped now lands just above (`before`) or below (`after`) the link at `index`. */
     entryDropAt: (section: SectionOrder, index: number) => ({
       before: entryTarget(section.category, index),

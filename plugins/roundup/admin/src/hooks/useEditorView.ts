@@ -14,10 +14,19 @@ const orderOf = (view: EditorView): Order =>
           {
             category: section.category.documentId,
             entries: section.entries.map((e) => e.documentId),
+            parent: section.category.parent,
           },
         ]
       : []
   );
+
+/** The order to send: a parent only where the page moved a section, so others' moves stand. */
+const orderRequest = (view: EditorView, next: Order): OrderRequest['sections'] => {
+  const parentNow = new Map(orderOf(view).map((s) => [s.category, s.parent ?? null]));
+  return next.map(({ parent = null, ...section }) =>
+    parentNow.get(section.category) === parent ? section : { ...section, parent }
+  );
+};
 
 /**
  * One roundup as its editor works on it: the page's view, the order shown
@@ -74,6 +83,15 @@ export const useEditorView = (documentId: string) => {
       ),
     [view]
   );
+  const texts = React.useMemo(
+    () =>
+      new Map(
+        (view?.sections ?? []).flatMap((s) =>
+          s.category ? [[s.category.documentId, { note: s.note, link: s.link }] as const] : []
+        )
+      ),
+    [view]
+  );
   const orphans = view?.sections.find((section) => !section.category)?.entries ?? [];
 
   const saveOrder = async (next: Order) => {
@@ -81,7 +99,7 @@ export const useEditorView = (documentId: string) => {
     if (!view || sameOrder(next, orderOf(view))) return;
     setSaving(true);
     try {
-      const body: OrderRequest = { version: view.version, sections: next };
+      const body: OrderRequest = { version: view.version, sections: orderRequest(view, next) };
       await put(paths.order(documentId), body);
       await load();
     } catch (error) {
@@ -98,6 +116,24 @@ export const useEditorView = (documentId: string) => {
         notifyError(error);
       }
       await load();
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** Saves this roundup's note and heading link of one section, then shows the page and preview again. */
+  const saveSectionText = async (category: string, text: { note: string; link: string }) => {
+    setSaving(true);
+    try {
+      await put(paths.sectionNote(documentId, category), { note: text.note });
+      const { data } = await put<EditorView>(paths.sectionLink(documentId, category), {
+        url: text.link.trim(),
+      });
+      show(data);
+      return true;
+    } catch (error) {
+      notifyError(error);
+      return false;
     } finally {
       setSaving(false);
     }
@@ -130,6 +166,7 @@ export const useEditorView = (documentId: string) => {
     order,
     cards,
     names,
+    texts,
     orphans,
     revision,
     saving,
@@ -137,6 +174,7 @@ export const useEditorView = (documentId: string) => {
     /** Shows a new order without saving it. */
     previewOrder: setOrder,
     saveOrder,
+    saveSectionText,
     setPublished,
     /** Shows the page the server answered after a change (a link added). */
     show,

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { stepEntry, stepSection, type Order, type Reordering } from '../editor/moves';
+import { stepEntry, type Order, type Reordering } from '../editor/moves';
+import { indentSection, outdentSection, stepSection } from '../editor/section-moves';
 import { useT } from './useT';
 
 export type MoveKind = 'entry' | 'section';
@@ -13,8 +14,10 @@ interface KeyboardMovesOptions extends Reordering {
 
 /**
  * Moves by keyboard on a link's or section's handle: Space or Enter picks it
- * up, the arrows move it, Space or Enter drops it, Escape (or leaving the
- * handle) puts it back. Each step is announced to screen readers.
+ * up, the arrows move it (a section: up and down among its siblings, right
+ * under the section above, left out of its parent), Space or Enter drops it,
+ * Escape (or leaving the handle) puts it back. Each step is announced to
+ * screen readers.
  */
 export const useKeyboardMoves = ({
   order,
@@ -64,18 +67,36 @@ export const useKeyboardMoves = ({
     }
   };
 
-  const step = (kind: MoveKind, id: string, label: string, direction: -1 | 1) => {
+  /** Where section `id` stands in `next`: its place among its siblings, and under which section. */
+  const sectionWhere = (next: Order, id: string, label: string) => {
+    const parent = next.find((s) => s.category === id)?.parent ?? null;
+    const siblings = next.filter((s) => (s.parent ?? null) === parent);
+    const values = {
+      label,
+      index: siblings.findIndex((s) => s.category === id) + 1,
+      count: siblings.length,
+    };
+    return parent
+      ? t('move.subsection-position', '{label}: subsection {index} of {count} under {parent}', {
+          ...values,
+          parent: sectionName(parent),
+        })
+      : t('move.section-position', '{label}: section {index} of {count}', values);
+  };
+
+  const step = (kind: MoveKind, id: string, label: string, key: string) => {
+    const direction = key === 'ArrowUp' ? -1 : 1;
     const next =
-      kind === 'entry' ? stepEntry(order, id, direction) : stepSection(order, id, direction);
+      kind === 'entry'
+        ? stepEntry(order, id, direction)
+        : key === 'ArrowRight'
+          ? indentSection(order, id)
+          : key === 'ArrowLeft'
+            ? outdentSection(order, id)
+            : stepSection(order, id, direction);
     onPreview(next);
     setAnnouncement(
-      kind === 'entry'
-        ? `${label}: ${where(next, id)}`
-        : t('move.section-position', '{label}: section {index} of {count}', {
-            label,
-            index: next.findIndex((s) => s.category === id) + 1,
-            count: next.length,
-          })
+      kind === 'entry' ? `${label}: ${where(next, id)}` : sectionWhere(next, id, label)
     );
   };
 
@@ -86,9 +107,11 @@ export const useKeyboardMoves = ({
       return;
     }
     if (!grab || !isHeld(kind, id)) return;
-    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+    const sideways =
+      kind === 'section' && (event.key === 'ArrowLeft' || event.key === 'ArrowRight');
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown' || sideways) {
       event.preventDefault();
-      step(kind, id, label, event.key === 'ArrowUp' ? -1 : 1);
+      step(kind, id, label, event.key);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       onPreview(grab.before);
@@ -120,6 +143,10 @@ export const useKeyboardMoves = ({
   return {
     /** What the last key did, for an `aria-live` region. */
     announcement,
+    /** Where a section stands, as the announcements say it. */
+    sectionWhere,
+    /** Shows what a button's move did to a section, as a key would have. */
+    announce: setAnnouncement,
     /** What a handle needs to move its item by keyboard. */
     handleProps: (kind: MoveKind, id: string, label: string) => ({
       ref: register(kind, id),

@@ -19,8 +19,9 @@ import { useT } from '../hooks/useT';
 import NotFoundPage from './NotFoundPage';
 
 /**
- * One roundup as its editor works on it: sections of link cards to drag
- * into order, links to add, the rendered draft beside them, and publishing.
+ * One roundup as its editor works on it: its sections as a tree of link
+ * cards to drag into order and nest, each with this roundup's note and
+ * heading link, links to add, the rendered draft beside them, and publishing.
  */
 const EditorPage = () => {
   const t = useT();
@@ -116,11 +117,13 @@ const EditorPage = () => {
             <Sections
               order={editor.order}
               names={editor.names}
+              texts={editor.texts}
               cards={editor.cards}
               orphans={editor.orphans}
               canReorder={permissions.canReorder && editor.orphans.length === 0}
               onPreview={editor.previewOrder}
               onCommit={editor.saveOrder}
+              onSaveText={permissions.canCreate ? editor.saveSectionText : undefined}
             />
             {permissions.canCreate && (
               <AddLinks

@@ -119,7 +119,12 @@ export const orderVersion = (entries: Placed[], override: string[]): string =>
     .slice(0, 22);
 
 export interface ReorderRequest {
-  sections: { category: string; entries: string[] }[];
+  /**
+   * Sections in reading order. `parent`, when given, is the section this one
+   * stands under (null: at the top); the parent is on the shared section, so
+   * it nests the section in every roundup.
+   */
+  sections: { category: string; entries: string[]; parent?: string | null }[];
 }
 
 export interface ReorderProblem {
@@ -134,6 +139,8 @@ export interface ReorderPlan {
   moves: { entry: string; category: string }[];
   /** The roundup's own section order, or [] when it matches the categories' positions. */
   sectionOverride: string[];
+  /** Sections whose parent changes (null: to the top). */
+  parents: { category: string; parent: string | null }[];
 }
 
 export interface ReorderContext {
@@ -211,6 +218,8 @@ export const planReorder = (
     });
   });
 
+  const parents = parentChanges(request, categories, problems);
+
   for (const entry of current) {
     if (!seenEntries.has(entry.documentId)) {
       problems.push({
@@ -229,7 +238,49 @@ export const planReorder = (
   ).map((c) => c.documentId);
   const sectionOverride = listed.every((id, i) => byDefault[i] === id) ? [] : listed;
 
-  return { plan: { entries: order, moves, sectionOverride }, problems: [] };
+  return { plan: { entries: order, moves, sectionOverride, parents }, problems: [] };
+};
+
+/**
+ * The parents a request changes, checked against the tree they make: a parent
+ * must be a section, and no section may end up under itself or one of its own
+ * subsections.
+ */
+const parentChanges = (
+  request: ReorderRequest,
+  categories: CategoryRef[],
+  problems: ReorderProblem[]
+): ReorderPlan['parents'] => {
+  const parentOf = new Map(categories.map((c) => [c.documentId, c.parent ?? null]));
+  const asked: { category: string; parent: string | null; path: (string | number)[] }[] = [];
+  request.sections.forEach((section, s) => {
+    if (section.parent === undefined || !parentOf.has(section.category)) return;
+    const path = ['sections', s, 'parent'];
+    if (section.parent !== null && !parentOf.has(section.parent)) {
+      problems.push({ path, message: `Unknown parent section "${section.parent}"` });
+      return;
+    }
+    asked.push({ category: section.category, parent: section.parent, path });
+  });
+  for (const { category, parent } of asked) parentOf.set(category, parent);
+
+  const changes: ReorderPlan['parents'] = [];
+  for (const { category, parent, path } of asked) {
+    const seen = new Set<string>();
+    for (let at = parent; at !== null && !seen.has(at); at = parentOf.get(at) ?? null) {
+      if (at === category) {
+        problems.push({
+          path,
+          message: `parent "${parent}" would put section "${category}" under itself or one of its own subsections`,
+        });
+        break;
+      }
+      seen.add(at);
+    }
+    const before = categories.find((c) => c.documentId === category)?.parent ?? null;
+    if (before !== parent) changes.push({ category, parent });
+  }
+  return changes;
 };
 
 const formatPath = (path: (string | number)[]) =>

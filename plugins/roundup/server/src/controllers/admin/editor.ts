@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { FIELD_LIMITS, MARKDOWN_LENGTH } from '../../core/limits';
+import { FIELD_LIMITS, MARKDOWN_LENGTH, URL_LENGTH } from '../../core/limits';
+import { httpUrlProblem } from '../../core/url';
 import { INBOX_PAGE_SIZE } from '../../services/admin/inbox';
 import { VERSION_KEYS } from '../../services/common/content-version';
 import { getPluginService } from '../../utils/get-service';
@@ -70,6 +71,20 @@ const newEntry = z
 const sectionNote = z
   .object({
     note: z.string().max(MARKDOWN_LENGTH, `must be at most ${MARKDOWN_LENGTH} characters`),
+  })
+  .strict();
+
+/** A heading link: an http(s) URL, or empty to remove it. */
+const sectionLink = z
+  .object({
+    url: z
+      .string({ message: 'must be a URL, or empty to remove the link' })
+      .max(URL_LENGTH, atMost(URL_LENGTH))
+      .trim()
+      .superRefine((url, check) => {
+        const problem = url === '' ? null : httpUrlProblem(url);
+        if (problem) check.addIssue({ code: 'custom', message: problem });
+      }),
   })
   .strict();
 
@@ -146,6 +161,11 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
     async setSectionNote(ctx: Context) {
       const { note } = parseInput(sectionNote, ctx.request.body ?? {}, 'body');
       ctx.body = await writes().setSectionNote(ctx.params.documentId, ctx.params.category, note);
+    },
+
+    async setSectionLink(ctx: Context) {
+      const { url } = parseInput(sectionLink, ctx.request.body ?? {}, 'body');
+      ctx.body = await writes().setSectionLink(ctx.params.documentId, ctx.params.category, url);
     },
 
     async preview(ctx: Context) {

@@ -11,6 +11,7 @@ const orderBody = z
         .object({
           category: z.string().min(1, 'must be a category documentId'),
           entries: z.array(z.string().min(1, 'must be an entry documentId')),
+          parent: z.string().min(1, 'must be a section documentId or null').nullable().optional(),
         })
         .strict()
     ),

@@ -13,6 +13,7 @@ export default [
     'POST /roundups': 'create',
     'POST /roundups/:documentId/entries': 'addEntry',
     'PUT /roundups/:documentId/sections/:category/note': 'setSectionNote',
+    'PUT /roundups/:documentId/sections/:category/link': 'setSectionLink',
   }),
   ...adminRoutes('editor', ACTIONS.publish, {
     'POST /roundups/:documentId/publish': 'publish',

@@ -88,6 +88,31 @@ const editorWrites = ({ strapi }: { strapi: Core.Strapi }) => {
     return created.documentId;
   };
 
+  /** Sets (or with null removes) one section's value in a roundup draft's per-section JSON field. */
+  const setSectionValue = async (
+    documentId: string,
+    category: string,
+    field: 'sectionNotes' | 'headingLinks',
+    value: string | null
+  ) => {
+    await requireDraft(documentId);
+    if (!(await isSection(category)))
+      throw new NotFoundError(`No roundup section with documentId "${category}"`);
+    const row = await documentsOf(strapi, ROUNDUP_UID).findOne<Pick<RoundupRow, typeof field>>({
+      documentId,
+      status: 'draft',
+      fields: [field],
+    });
+    const values = { ...(row?.[field] ?? {}) };
+    if (value === null) delete values[category];
+    else values[category] = value;
+    await documentsOf(strapi, ROUNDUP_UID).update({
+      documentId,
+      status: 'draft',
+      data: { [field]: Object.keys(values).length > 0 ? values : null },
+    });
+  };
+
   return {
     /** Starts a new roundup as a draft. */
     async create(data: { title: string; date: string; slug?: string }): Promise<EditorView> {
@@ -115,22 +140,13 @@ const editorWrites = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** This roundup's note under the section `category` (Markdown; empty removes it), in its draft. */
     async setSectionNote(documentId: string, category: string, note: string): Promise<EditorView> {
-      await requireDraft(documentId);
-      if (!(await isSection(category)))
-        throw new NotFoundError(`No roundup section with documentId "${category}"`);
-      const row = await documentsOf(strapi, ROUNDUP_UID).findOne<Pick<RoundupRow, 'sectionNotes'>>({
-        documentId,
-        status: 'draft',
-        fields: ['sectionNotes'],
-      });
-      const notes = { ...(row?.sectionNotes ?? {}) };
-      if (note.trim() === '') delete notes[category];
-      else notes[category] = note;
-      await documentsOf(strapi, ROUNDUP_UID).update({
-        documentId,
-        status: 'draft',
-        data: { sectionNotes: Object.keys(notes).length > 0 ? notes : null },
-      });
+      await setSectionValue(documentId, category, 'sectionNotes', note.trim() === '' ? null : note);
+      return page(documentId);
+    },
+
+    /** The link on the section `category`'s heading in this roundup's draft (empty removes it). */
+    async setSectionLink(documentId: string, category: string, url: string): Promise<EditorView> {
+      await setSectionValue(documentId, category, 'headingLinks', url === '' ? null : url);
       return page(documentId);
     },
 

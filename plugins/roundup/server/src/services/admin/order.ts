@@ -152,6 +152,13 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
             data: { category: move.category },
           });
         }
+        // A parent is on the shared section: the move nests it in every roundup that has both.
+        for (const { category, parent } of plan.parents) {
+          await documentsOf(strapi, CATEGORY_UID).update({
+            documentId: category,
+            data: { parent: parent === null ? { set: [] } : { set: [parent] } },
+          });
+        }
         await documentsOf(strapi, ROUNDUP_UID).update({
           documentId,
           status: 'draft',

@@ -6,7 +6,14 @@ import type {
   RoundupSummary,
 } from '../../../../shared/contracts/editor';
 import { roundupStatus } from '../../core/editor';
-import { groupIntoSections, orderVersion } from '../../core/order';
+import {
+  groupIntoSections,
+  nestSections,
+  orderVersion,
+  type Placed,
+  type Section,
+  type SectionNode,
+} from '../../core/order';
 import { pageWindow, paginate, totalFromFirstPage } from '../../core/pagination';
 import { markdownSafetyWarnings } from '../../core/render';
 import type { RoundupRow } from '../../content-types/rows';
@@ -62,11 +69,22 @@ const roundupPage = ({ strapi }: { strapi: Core.Strapi }) => ({
    * the same five statements whatever the archive holds.
    */
   async view(documentId: string): Promise<EditorView> {
-    const versions: (Version & Pick<RoundupRow, 'id' | 'publishedAt'>)[] = await strapi.db
+    const versions: (Version &
+      Pick<RoundupRow, 'id' | 'publishedAt' | 'sectionNotes' | 'headingLinks'>)[] = await strapi.db
       .query(ROUNDUP_UID)
       .findMany({
         where: { documentId },
-        select: ['id', 'documentId', 'title', 'slug', 'date', 'updatedAt', 'publishedAt'],
+        select: [
+          'id',
+          'documentId',
+          'title',
+          'slug',
+          'date',
+          'updatedAt',
+          'publishedAt',
+          'sectionNotes',
+          'headingLinks',
+        ],
       });
     const row = versions.find((version) => !version.publishedAt);
     if (!row) throw new NotFoundError(`No roundup with documentId "${documentId}"`);
@@ -85,16 +103,26 @@ const roundupPage = ({ strapi }: { strapi: Core.Strapi }) => ({
     }));
     const override = sections.map((section) => section.documentId);
 
+    const grouped = groupIntoSections(placed, allCategories, override, { includeEmpty: true });
+    const inReadingOrder = (nodes: SectionNode<Placed>[]): Section<Placed>[] =>
+      nodes.flatMap((node) => [node, ...inReadingOrder(node.children)]);
+    const own = (values: Record<string, string> | null, section: Section<Placed>) =>
+      (section.category && values?.[section.category.documentId]) || null;
+
     return {
       roundup: summary(row, published, placed.length),
-      sections: groupIntoSections(placed, allCategories, override, { includeEmpty: true }).map(
-        (section) => ({
-          category: section.category
-            ? { documentId: section.category.documentId, name: section.category.name }
-            : null,
-          entries: section.entries.map((entry) => byId.get(entry.documentId)!),
-        })
-      ),
+      sections: inReadingOrder(nestSections(grouped, { includeEmpty: true })).map((section) => ({
+        category: section.category
+          ? {
+              documentId: section.category.documentId,
+              name: section.category.name,
+              parent: section.category.parent ?? null,
+            }
+          : null,
+        entries: section.entries.map((entry) => byId.get(entry.documentId)!),
+        note: own(row.sectionNotes, section),
+        link: own(row.headingLinks, section),
+      })),
       version: orderVersion(placed, override),
     };
   },
