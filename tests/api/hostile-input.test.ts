@@ -100,7 +100,18 @@ const expectPrompt = async (
   return res;
 };
 
-describe.each(HOSTILE_PATTERNS)('commentary made of %j, at the limit', (name, unit) => {
+/**
+ * What a pattern costs to render cannot depend on the database, so every pattern runs with the
+ * SQLite pass (with the other suites that run once); on PostgreSQL and MariaDB, a few show
+ * that each pattern's text at the limit is stored and read back through every route there.
+ */
+const PER_DATABASE = new Set(['<', '&#', 'backticks', 'list items']);
+const patterns =
+  (process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite'
+    ? HOSTILE_PATTERNS
+    : HOSTILE_PATTERNS.filter(([name]) => PER_DATABASE.has(name));
+
+describe.each(patterns)('commentary made of %j, at the limit', (name, unit) => {
   const commentary = repeatTo(unit, COMMENTARY);
   let roundup: { documentId: string; slug: string };
 
