@@ -36,6 +36,14 @@ const headings = (text: string) => {
   );
 };
 
+/** The text of each top-level list item of a Markdown document, as markdown-it reads them. */
+const topLevelItems = (text: string) => {
+  const tokens = new MarkdownIt().parse(text.replace(/^---\n[\s\S]*?\n---\n/, ''), {});
+  return tokens.flatMap((token, at) =>
+    token.type === 'list_item_open' && token.level === 1 ? [tokens[at + 2].content] : []
+  );
+};
+
 interface ApiSection {
   category: { name: string } | null;
   entries: { title: string }[];
@@ -58,12 +66,12 @@ describe('a post with sections three levels deep, a linked heading, section pros
       .send({ markdown: POST, fileName: path.basename(POST_FILE), publish: true })
       .expect(201);
     expect(res.body).toMatchObject({ sections: 6, entries: 6 });
-    // The link-less item stays, as text under the link before it, with its links in order.
+    // The link-less item stays, after the link before it, with its links in order.
     expect(res.body.warnings).toEqual([
       {
         line: expect.any(Number),
         message: expect.stringMatching(
-          /^a list item that does not start with a link .* is kept in the commentary of "A talk about trees"$/
+          /^a list item that does not start with a link .* is kept in the list after "A talk about trees"$/
         ),
       },
     ]);
@@ -82,6 +90,12 @@ describe('a post with sections three levels deep, a linked heading, section pros
     expect(again.links).toEqual(original.links);
     expect(again.links.map(([href]) => href.length)).toContain(1500);
     expect(again.text).toBe(original.text);
+    // …and at the top level of the list, as the post wrote it, not under that link.
+    const linkless = POST.split('\n').find((line) => line.startsWith('* No recording'));
+    expect(markdown.text).toContain(
+      `* [A talk about trees](https://video.example.com/trees)\n${linkless}\n`
+    );
+    expect(topLevelItems(markdown.text)).toEqual(topLevelItems(POST));
 
     const json = await app.http().get(`/api/roundup/roundups/${res.body.slug}`).expect(200);
     expect(shape(json.body.data.sections)).toBe(

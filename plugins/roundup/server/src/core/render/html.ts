@@ -71,14 +71,36 @@ export const markdownToHtml = (
     .trimEnd();
 };
 
-/** One entry as a list item: the linked title, " by Author", then the commentary. */
+/**
+ * Markdown that stands in a list after an entry (its `textAfter`) as list items of
+ * that list: a bullet list's own items, anything else as one item of its own.
+ */
+export const htmlListItems = (
+  source: string | null | undefined,
+  context: HtmlContext = DEFAULT_CONTEXT
+): string => {
+  const text = nonBlank(source);
+  if (!text) return '';
+  const env = { references: { ...context.references } };
+  const tokens = markdownIt.parse(prepared(text, context), env);
+  const lists = tokens.filter((token) => token.level === 0 && token.type === 'bullet_list_open');
+  const oneList =
+    lists.length === 1 &&
+    tokens[0].type === 'bullet_list_open' &&
+    tokens[tokens.length - 1].type === 'bullet_list_close';
+  if (!oneList) return `<li>${markdownIt.renderer.render(tokens, markdownIt.options, env).trimEnd()}</li>`;
+  return markdownIt.renderer.render(tokens.slice(1, -1), markdownIt.options, env).trimEnd();
+};
+
+/** One entry as a list item: the linked title, " by Author", then the commentary; then its `textAfter`. */
 export const htmlEntry = (
-  { title, url, author, description }: RoundupEntry,
+  { title, url, author, description, textAfter }: RoundupEntry,
   context: HtmlContext = DEFAULT_CONTEXT
 ): string => {
   const by = nonBlank(author);
   const commentary = markdownToHtml(description, context);
   const link = `<a href="${escapeHtml(url)}">${escapeHtml(title)}</a>`;
   const line = by ? `${link} by ${escapeHtml(by)}` : link;
-  return `<li><p>${line}</p>${commentary ? `\n${commentary}` : ''}</li>`;
+  const after = htmlListItems(textAfter, context);
+  return `<li><p>${line}</p>${commentary ? `\n${commentary}` : ''}</li>${after ? `\n${after}` : ''}`;
 };

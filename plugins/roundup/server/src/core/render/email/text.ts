@@ -156,14 +156,17 @@ export const markdownToText = (
   return blocks(markdownIt.parse(prepared, { references: { ...context.references } }), links);
 };
 
-/** One entry: `- Title [1] by Author`, then the commentary indented under it. */
+/** One entry: `- Title [1] by Author`, the commentary indented under it, then its `textAfter`. */
 export const textEntry = (entry: RoundupEntry, links: TextLinks, context: HtmlContext): string => {
   const number = links.number(entry.url);
   const author = nonBlank(entry.author);
   const title = `- ${plainLine(entry.title)}${number === null ? '' : ` [${number}]`}`;
   const line = author ? `${title} by ${plainLine(author)}` : title;
   const commentary = markdownToText(entry.description, links, context);
-  return commentary ? `${line}\n${indent(commentary, 2)}` : line;
+  const item = commentary ? `${line}\n${indent(commentary, 2)}` : line;
+  // Items without a link of their own follow at the list's level, as in the email.
+  const after = markdownToText(entry.textAfter, links, context);
+  return after ? `${item}\n${after}` : item;
 };
 
 /** A heading underlined with `mark` (`=` for the title, `-` for a section), as Setext writes it. */
