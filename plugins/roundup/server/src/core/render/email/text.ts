@@ -169,6 +169,24 @@ export const textEntry = (entry: RoundupEntry, links: TextLinks, context: HtmlCo
   return after ? `${item}\n${after}` : item;
 };
 
+/** How a section's heading is underlined at each depth: `-` at the top, `~` under it, `.` deeper. */
+const SECTION_MARKS = ['-', '~', '.'];
+
+/**
+ * A section's heading: underlined by its depth, so that a section under another
+ * reads as one, then the URL its heading links to (if any) on the next line.
+ */
+export const textSection = (
+  name: string,
+  depth: number,
+  url: string | null,
+  siteUrl: string | null
+): string => {
+  const heading = textHeading(name, SECTION_MARKS[Math.min(Math.max(depth, 1), 3) - 1]);
+  const href = url ? absoluteHref(url, siteUrl) : null;
+  return href ? `${heading}\n${plainLine(href)}` : heading;
+};
+
 /** A heading underlined with `mark` (`=` for the title, `-` for a section), as Setext writes it. */
 export const textHeading = (text: string, mark: string): string => {
   const line = plainLine(text);
