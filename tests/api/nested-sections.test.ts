@@ -163,6 +163,106 @@ describe('a post with sections three levels deep, a linked heading, section pros
   });
 });
 
+describe('a section put under itself or under one of its own subsections', () => {
+  /** Every section's parent, by name: what the tree is. */
+  const parents = async () => {
+    const rows = await app.strapi.db.query('plugin::roundup.category').findMany({
+      select: ['name'],
+      populate: { parent: { select: ['name'] } },
+      orderBy: { name: 'asc' },
+    });
+    return Object.fromEntries(rows.map((row: any) => [row.name, row.parent?.name ?? null]));
+  };
+
+  it('is refused with a 400 naming parent, through the Content Manager and the Document Service, and nothing changes', async () => {
+    const top = await makeCategory(app.strapi, { name: 'Loop top', position: 10 });
+    const middle = await makeCategory(app.strapi, { name: 'Loop middle', position: 11 });
+    const bottom = await makeCategory(app.strapi, { name: 'Loop bottom', position: 12 });
+    await docs(app.strapi, 'category').update({
+      documentId: middle.documentId,
+      data: { parent: top.documentId },
+    });
+    await admin
+      .put(`${cm('category')}/${bottom.documentId}`)
+      .send({ parent: { connect: [middle.documentId] } })
+      .expect(200);
+    const roundup = await makeRoundup(app.strapi, {
+      title: 'Loops refused',
+      sections: {
+        [top.documentId]: ['At the top'],
+        [middle.documentId]: ['In the middle'],
+        [bottom.documentId]: ['At the bottom'],
+      },
+    });
+    const before = await parents();
+    const markdownBefore = (await rendered(roundup.slug)).text;
+    expect(headings(markdownBefore)).toEqual(['h2 Loop top', 'h3 Loop middle', 'h4 Loop bottom']);
+
+    const refusals: [string, string, unknown, RegExp][] = [
+      [
+        'itself',
+        top.documentId,
+        { connect: [top.documentId] },
+        /^parent cannot be the section itself: "Loop top" under "Loop top"$/,
+      ],
+      [
+        'its child (A under B under A)',
+        top.documentId,
+        { connect: [{ documentId: middle.documentId }] },
+        /^parent would make a loop of sections: "Loop top" under "Loop middle" under "Loop top"; a section cannot stand under one of its own subsections$/,
+      ],
+      [
+        'its grandchild',
+        top.documentId,
+        { set: [bottom.documentId] },
+        /^parent would make a loop of sections: "Loop top" under "Loop bottom" under "Loop middle" under "Loop top"/,
+      ],
+      [
+        'its child, one level down',
+        middle.documentId,
+        { connect: [bottom.documentId] },
+        /^parent would make a loop of sections: "Loop middle" under "Loop bottom" under "Loop middle"/,
+      ],
+    ];
+    for (const [, section, parent, message] of refusals) {
+      const res = await admin.put(`${cm('category')}/${section}`).send({ parent });
+      expect([res.status, res.body.error?.message]).toEqual([400, expect.stringMatching(message)]);
+      expect(res.body.error.details.errors.map((e: any) => e.path.join('.'))).toEqual(['parent']);
+    }
+    // The Document Service, as code and other plugins write, refuses it the same way.
+    await expect(
+      docs(app.strapi, 'category').update({
+        documentId: top.documentId,
+        data: { parent: bottom.documentId },
+      })
+    ).rejects.toThrow(/^parent would make a loop of sections: "Loop top" under "Loop bottom"/);
+    await expect(
+      docs(app.strapi, 'category').update({
+        documentId: bottom.documentId,
+        data: { name: 'Loop bottom', parent: bottom.documentId },
+      })
+    ).rejects.toThrow(/^parent cannot be the section itself/);
+
+    expect(await parents()).toEqual(before);
+    expect((await rendered(roundup.slug)).text).toBe(markdownBefore);
+
+    // Moving a section elsewhere, or to the top, is no loop.
+    await admin
+      .put(`${cm('category')}/${bottom.documentId}`)
+      .send({ parent: { disconnect: [middle.documentId] } })
+      .expect(200);
+    await docs(app.strapi, 'category').update({
+      documentId: top.documentId,
+      data: { parent: bottom.documentId },
+    });
+    expect(headings((await rendered(roundup.slug)).text)).toEqual([
+      'h2 Loop bottom',
+      'h3 Loop top',
+      'h4 Loop middle',
+    ]);
+  });
+});
+
 describe("a section's note in one roundup, through the editor's route", () => {
   it('shows under its heading before the links, in the preview and once published', async () => {
     const section = await makeCategory(app.strapi, { name: 'Project of the Week', position: 5 });
