@@ -250,7 +250,12 @@ describe('parseRoundupMarkdown: entries', () => {
       ],
       [
         {
-          ...entry('Shoes with firmware', 'https://example.com/shoes', null, 'They get updates now.'),
+          ...entry(
+            'Shoes with firmware',
+            'https://example.com/shoes',
+            null,
+            'They get updates now.'
+          ),
           textAfter: '- Noah',
         },
         entry(

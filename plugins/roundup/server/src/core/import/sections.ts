@@ -204,7 +204,10 @@ export const arrangeBody = (
       for (const part of group.parts) {
         // An entry kept as text is named on its own line, with why.
         if (part.reading?.kind === 'refused')
-          warnings.add(part.block.line, `${describePart(part)} is kept in ${placeName(index, part.block)}`);
+          warnings.add(
+            part.block.line,
+            `${describePart(part)} is kept in ${placeName(index, part.block)}`
+          );
         place(pieceOf(part.block, true), index, part.block);
       }
       return;
@@ -264,7 +267,10 @@ export const arrangeBody = (
       }
       const signOff = reading?.kind === 'linkless' && reading.signOff && previous !== null;
       if (!signOff) {
-        warnings.add(part.block.line, `${describePart(part)} is kept in ${placeName(index, part.block)}`);
+        warnings.add(
+          part.block.line,
+          `${describePart(part)} is kept in ${placeName(index, part.block)}`
+        );
       }
       place(pieceOf(part.block, !signOff), index, part.block);
     });

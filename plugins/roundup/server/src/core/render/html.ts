@@ -88,7 +88,8 @@ export const htmlListItems = (
     lists.length === 1 &&
     tokens[0].type === 'bullet_list_open' &&
     tokens[tokens.length - 1].type === 'bullet_list_close';
-  if (!oneList) return `<li>${markdownIt.renderer.render(tokens, markdownIt.options, env).trimEnd()}</li>`;
+  if (!oneList)
+    return `<li>${markdownIt.renderer.render(tokens, markdownIt.options, env).trimEnd()}</li>`;
   return markdownIt.renderer.render(tokens.slice(1, -1), markdownIt.options, env).trimEnd();
 };
 
