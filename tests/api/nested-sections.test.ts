@@ -116,8 +116,17 @@ describe('a post with sections three levels deep, a linked heading, section pros
       note: 'Two talks this week, and one is about trees.',
     });
     expect(json.body.data.sections[0].note).toBeNull();
+    // The link-less item is kept with the link before it, as what follows it in the list.
+    expect(json.body.data.sections[1].entries[0]).toEqual({
+      title: 'A talk about trees',
+      url: 'https://video.example.com/trees',
+      author: null,
+      description: null,
+      textAfter: linkless,
+    });
 
     const html = await rendered(res.body.slug, 'html');
+    expect(html.text).toMatch(/<\/li>\n<li>No recording of the meetup this time; <a /);
     expect(html.text).toContain(
       '<h3><a href="https://lang.example.org/proposals?state=approved&amp;since=2026-04-23" rel="noopener noreferrer">Approved proposals</a></h3>'
     );
