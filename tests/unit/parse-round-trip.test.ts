@@ -161,4 +161,26 @@ describe('list items without a link, after renderMarkdown', () => {
       ].join('\n')
     );
   });
+
+  it('are items of the list in the HTML even with a paragraph after them', () => {
+    const post = [
+      ...front,
+      '## Videos',
+      '* [Trees](https://video.example.com/trees)',
+      '* No recording.',
+      '',
+      'More next week.',
+      '',
+      '* [Next](https://example.com/next)',
+    ].join('\n');
+    const html = renderHtml(parseRoundupMarkdown(post).roundup);
+    expect(html).toContain(
+      [
+        '<li><p><a href="https://video.example.com/trees" rel="noopener noreferrer">Trees</a></p></li>',
+        '<li>No recording.</li>',
+        '<li><p>More next week.</p></li>',
+        '<li><p><a href="https://example.com/next" rel="noopener noreferrer">Next</a></p></li>',
+      ].join('\n')
+    );
+  });
 });

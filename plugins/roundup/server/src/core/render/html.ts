@@ -73,7 +73,7 @@ export const markdownToHtml = (
 
 /**
  * Markdown that stands in a list after an entry (its `textAfter`) as list items of
- * that list: a bullet list's own items, anything else as one item of its own.
+ * that list: a bullet list's own items, and each other block as an item of its own.
  */
 export const htmlListItems = (
   source: string | null | undefined,
@@ -83,14 +83,25 @@ export const htmlListItems = (
   if (!text) return '';
   const env = { references: { ...context.references } };
   const tokens = markdownIt.parse(prepared(text, context), env);
-  const lists = tokens.filter((token) => token.level === 0 && token.type === 'bullet_list_open');
-  const oneList =
-    lists.length === 1 &&
-    tokens[0].type === 'bullet_list_open' &&
-    tokens[tokens.length - 1].type === 'bullet_list_close';
-  if (!oneList)
-    return `<li>${markdownIt.renderer.render(tokens, markdownIt.options, env).trimEnd()}</li>`;
-  return markdownIt.renderer.render(tokens.slice(1, -1), markdownIt.options, env).trimEnd();
+  const render = (part: typeof tokens) =>
+    markdownIt.renderer.render(part, markdownIt.options, env).trimEnd();
+  const items: string[] = [];
+  // Each top-level block runs from a level-0 token to the level-0 token that closes it.
+  for (let start = 0; start < tokens.length;) {
+    let end = start;
+    if (tokens[start].nesting === 1) {
+      do end += 1;
+      while (tokens[end].level !== 0 || tokens[end].nesting !== -1);
+    }
+    const block = tokens.slice(start, end + 1);
+    items.push(
+      tokens[start].type === 'bullet_list_open'
+        ? render(block.slice(1, -1))
+        : `<li>${render(block)}</li>`
+    );
+    start = end + 1;
+  }
+  return items.join('\n');
 };
 
 /** One entry as a list item: the linked title, " by Author", then the commentary; then its `textAfter`. */
