@@ -149,7 +149,7 @@ describe('POST /roundup/import', () => {
     expect(res.body.warnings).toContainEqual({
       line: 17,
       message:
-        'the entry "Second article", which cannot be a link (its url must use http or https, not javascript), is kept in the commentary of "First article"',
+        'the entry "Second article", which cannot be a link (its url must use http or https, not javascript), is kept in the list after "First article"',
     });
     expect(await snapshot()).toEqual({
       ...before,
@@ -159,7 +159,8 @@ describe('POST /roundup/import', () => {
     const first = await app.strapi.db
       .query('plugin::roundup.entry')
       .findOne({ where: { title: 'First article', roundup: { documentId: res.body.documentId } } });
-    expect(first.description).toContain('No author here.');
+    expect(first.description).toBe('Why the first one matters.');
+    expect(first.textAfter).toBe('* [Second article](javascript:alert(1))<br/>\n  No author here.');
   });
 
   it('answers 413 for a body over the configured size (5 MB)', async () => {

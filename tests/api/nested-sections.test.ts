@@ -36,6 +36,14 @@ const headings = (text: string) => {
   );
 };
 
+/** The text of each top-level list item of a Markdown document, as markdown-it reads them. */
+const topLevelItems = (text: string) => {
+  const tokens = new MarkdownIt().parse(text.replace(/^---\n[\s\S]*?\n---\n/, ''), {});
+  return tokens.flatMap((token, at) =>
+    token.type === 'list_item_open' && token.level === 1 ? [tokens[at + 2].content] : []
+  );
+};
+
 interface ApiSection {
   category: { name: string } | null;
   entries: { title: string }[];
@@ -58,12 +66,12 @@ describe('a post with sections three levels deep, a linked heading, section pros
       .send({ markdown: POST, fileName: path.basename(POST_FILE), publish: true })
       .expect(201);
     expect(res.body).toMatchObject({ sections: 6, entries: 6 });
-    // The link-less item stays, as text under the link before it, with its links in order.
+    // The link-less item stays, after the link before it, with its links in order.
     expect(res.body.warnings).toEqual([
       {
         line: expect.any(Number),
         message: expect.stringMatching(
-          /^a list item that does not start with a link .* is kept in the commentary of "A talk about trees"$/
+          /^a list item that does not start with a link .* is kept in the list after "A talk about trees"$/
         ),
       },
     ]);
@@ -82,6 +90,12 @@ describe('a post with sections three levels deep, a linked heading, section pros
     expect(again.links).toEqual(original.links);
     expect(again.links.map(([href]) => href.length)).toContain(1500);
     expect(again.text).toBe(original.text);
+    // …and at the top level of the list, as the post wrote it, not under that link.
+    const linkless = POST.split('\n').find((line) => line.startsWith('* No recording'));
+    expect(markdown.text).toContain(
+      `* [A talk about trees](https://video.example.com/trees)\n${linkless}\n`
+    );
+    expect(topLevelItems(markdown.text)).toEqual(topLevelItems(POST));
 
     const json = await app.http().get(`/api/roundup/roundups/${res.body.slug}`).expect(200);
     expect(shape(json.body.data.sections)).toBe(
@@ -102,8 +116,17 @@ describe('a post with sections three levels deep, a linked heading, section pros
       note: 'Two talks this week, and one is about trees.',
     });
     expect(json.body.data.sections[0].note).toBeNull();
+    // The link-less item is kept with the link before it, as what follows it in the list.
+    expect(json.body.data.sections[1].entries[0]).toEqual({
+      title: 'A talk about trees',
+      url: 'https://video.example.com/trees',
+      author: null,
+      description: null,
+      textAfter: linkless,
+    });
 
     const html = await rendered(res.body.slug, 'html');
+    expect(html.text).toMatch(/<\/li>\n<li>No recording of the meetup this time; <a /);
     expect(html.text).toContain(
       '<h3><a href="https://lang.example.org/proposals?state=approved&amp;since=2026-04-23" rel="noopener noreferrer">Approved proposals</a></h3>'
     );
@@ -146,6 +169,106 @@ describe('a post with sections three levels deep, a linked heading, section pros
     expect(headings((await rendered(roundup.slug)).text)).toEqual(['h2 Reading', 'h3 Long reads']);
     const json = await app.http().get(`/api/roundup/roundups/${roundup.slug}`).expect(200);
     expect(shape(json.body.data.sections)).toBe('Reading[First](Long reads[Second])');
+  });
+});
+
+describe('a section put under itself or under one of its own subsections', () => {
+  /** Every section's parent, by name: what the tree is. */
+  const parents = async () => {
+    const rows = await app.strapi.db.query('plugin::roundup.category').findMany({
+      select: ['name'],
+      populate: { parent: { select: ['name'] } },
+      orderBy: { name: 'asc' },
+    });
+    return Object.fromEntries(rows.map((row: any) => [row.name, row.parent?.name ?? null]));
+  };
+
+  it('is refused with a 400 naming parent, through the Content Manager and the Document Service, and nothing changes', async () => {
+    const top = await makeCategory(app.strapi, { name: 'Loop top', position: 10 });
+    const middle = await makeCategory(app.strapi, { name: 'Loop middle', position: 11 });
+    const bottom = await makeCategory(app.strapi, { name: 'Loop bottom', position: 12 });
+    await docs(app.strapi, 'category').update({
+      documentId: middle.documentId,
+      data: { parent: top.documentId },
+    });
+    await admin
+      .put(`${cm('category')}/${bottom.documentId}`)
+      .send({ parent: { connect: [middle.documentId] } })
+      .expect(200);
+    const roundup = await makeRoundup(app.strapi, {
+      title: 'Loops refused',
+      sections: {
+        [top.documentId]: ['At the top'],
+        [middle.documentId]: ['In the middle'],
+        [bottom.documentId]: ['At the bottom'],
+      },
+    });
+    const before = await parents();
+    const markdownBefore = (await rendered(roundup.slug)).text;
+    expect(headings(markdownBefore)).toEqual(['h2 Loop top', 'h3 Loop middle', 'h4 Loop bottom']);
+
+    const refusals: [string, string, unknown, RegExp][] = [
+      [
+        'itself',
+        top.documentId,
+        { connect: [top.documentId] },
+        /^parent cannot be the section itself: "Loop top" under "Loop top"$/,
+      ],
+      [
+        'its child (A under B under A)',
+        top.documentId,
+        { connect: [{ documentId: middle.documentId }] },
+        /^parent would make a loop of sections: "Loop top" under "Loop middle" under "Loop top"; a section cannot stand under one of its own subsections$/,
+      ],
+      [
+        'its grandchild',
+        top.documentId,
+        { set: [bottom.documentId] },
+        /^parent would make a loop of sections: "Loop top" under "Loop bottom" under "Loop middle" under "Loop top"/,
+      ],
+      [
+        'its child, one level down',
+        middle.documentId,
+        { connect: [bottom.documentId] },
+        /^parent would make a loop of sections: "Loop middle" under "Loop bottom" under "Loop middle"/,
+      ],
+    ];
+    for (const [, section, parent, message] of refusals) {
+      const res = await admin.put(`${cm('category')}/${section}`).send({ parent });
+      expect([res.status, res.body.error?.message]).toEqual([400, expect.stringMatching(message)]);
+      expect(res.body.error.details.errors.map((e: any) => e.path.join('.'))).toEqual(['parent']);
+    }
+    // The Document Service, as code and other plugins write, refuses it the same way.
+    await expect(
+      docs(app.strapi, 'category').update({
+        documentId: top.documentId,
+        data: { parent: bottom.documentId },
+      })
+    ).rejects.toThrow(/^parent would make a loop of sections: "Loop top" under "Loop bottom"/);
+    await expect(
+      docs(app.strapi, 'category').update({
+        documentId: bottom.documentId,
+        data: { name: 'Loop bottom', parent: bottom.documentId },
+      })
+    ).rejects.toThrow(/^parent cannot be the section itself/);
+
+    expect(await parents()).toEqual(before);
+    expect((await rendered(roundup.slug)).text).toBe(markdownBefore);
+
+    // Moving a section elsewhere, or to the top, is no loop.
+    await admin
+      .put(`${cm('category')}/${bottom.documentId}`)
+      .send({ parent: { disconnect: [middle.documentId] } })
+      .expect(200);
+    await docs(app.strapi, 'category').update({
+      documentId: top.documentId,
+      data: { parent: bottom.documentId },
+    });
+    expect(headings((await rendered(roundup.slug)).text)).toEqual([
+      'h2 Loop bottom',
+      'h3 Loop top',
+      'h4 Loop middle',
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   slugFromText,
   slugProblem,
 } from '../../plugins/roundup/server/src/core/slug';
+import { relationTarget } from '../../plugins/roundup/server/src/utils/relation-target';
 
 describe('slugs', () => {
   it.each([
@@ -89,5 +90,31 @@ describe('plugin config validator', () => {
     ],
   ])('rejects %j naming the key', (value, message) => {
     expect(() => config.validator(value)).toThrow(message);
+  });
+});
+
+describe('the section a write puts another under (relationTarget)', () => {
+  it.each<[string, unknown, ReturnType<typeof relationTarget>]>([
+    ['a documentId', 'doc-a', { documentId: 'doc-a' }],
+    ['a row id', 7, { id: 7 }],
+    ['an object', { documentId: 'doc-a' }, { documentId: 'doc-a' }],
+    ['null: to the top', null, null],
+    [
+      'the Content Manager connect',
+      { connect: [{ id: 3, documentId: 'doc-b' }], disconnect: [] },
+      { documentId: 'doc-b' },
+    ],
+    [
+      'connect of documentIds, the last wins',
+      { connect: ['doc-a', 'doc-b'] },
+      { documentId: 'doc-b' },
+    ],
+    ['set', { set: ['doc-c'] }, { documentId: 'doc-c' }],
+    ['an empty set: to the top', { set: [] }, null],
+    ['disconnect only: to the top', { disconnect: [{ id: 3 }] }, null],
+    ['nothing to connect or disconnect: unchanged', { connect: [], disconnect: [] }, undefined],
+    ['a shorthand list', ['doc-d'], { documentId: 'doc-d' }],
+  ])('%s', (_name, value, target) => {
+    expect(relationTarget(value)).toEqual(target);
   });
 });

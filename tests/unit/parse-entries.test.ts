@@ -238,7 +238,7 @@ describe('parseRoundupMarkdown: entries', () => {
       ],
     ],
     [
-      'Interrupt style: a sign-off line is kept at the end of the commentary',
+      'Interrupt style: a sign-off is kept after its link, or in the commentary when indented under it',
       [
         '## Random',
         '- [**Shoes with firmware**](https://example.com/shoes)<br>',
@@ -249,12 +249,15 @@ describe('parseRoundupMarkdown: entries', () => {
         '  - Jane Doe',
       ],
       [
-        entry(
-          'Shoes with firmware',
-          'https://example.com/shoes',
-          null,
-          'They get updates now.\n- Noah'
-        ),
+        {
+          ...entry(
+            'Shoes with firmware',
+            'https://example.com/shoes',
+            null,
+            'They get updates now.'
+          ),
+          textAfter: '- Noah',
+        },
         entry(
           'Version zero',
           'https://example.com/zero',

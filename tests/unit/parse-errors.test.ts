@@ -99,9 +99,10 @@ describe('entry URLs', () => {
     expect(parsed.roundup.sections.map((s) => s.entries.map((e) => e.url))).toEqual([
       ['https://example.com/good'],
     ]);
-    expect(parsed.roundup.sections[0].entries[0].description).toBe(
-      '* [Bare host](example.com/tool)'
-    );
+    expect(parsed.roundup.sections[0].entries[0]).toMatchObject({
+      description: null,
+      textAfter: '* [Bare host](example.com/tool)',
+    });
     expect(parsed.roundup.outro).toBe(
       [
         '## Projects',
@@ -115,7 +116,7 @@ describe('entry URLs', () => {
     expect(refused.map((w) => [w.line, w.message])).toEqual([
       [
         8,
-        'the entry "Bare host", which cannot be a link (its url must be an absolute http(s) URL, such as https://example.com/article), is kept in the commentary of "Good"',
+        'the entry "Bare host", which cannot be a link (its url must be an absolute http(s) URL, such as https://example.com/article), is kept in the list after "Good"',
       ],
       [
         10,
@@ -153,17 +154,20 @@ describe('entry URLs', () => {
     expect(parsed.roundup.sections[0].entries.map((e) => [e.title, e.url.length])).toEqual([
       ['Longest', 2048],
     ]);
-    expect(parsed.roundup.sections[0].entries[0].description).toBe(
-      ['kept', `* [Too long](${url(2049)}) by Bob - as text`, `* [Escaped](${escaped})`].join('\n')
-    );
+    expect(parsed.roundup.sections[0].entries[0]).toMatchObject({
+      description: 'kept',
+      textAfter: [`* [Too long](${url(2049)}) by Bob - as text`, `* [Escaped](${escaped})`].join(
+        '\n'
+      ),
+    });
     expect(parsed.warnings.map((w) => [w.line, w.message])).toEqual([
       [
         8,
-        'the entry "Too long", which cannot be a link (its url must be at most 2048 characters (it has 2049)), is kept in the commentary of "Longest"',
+        'the entry "Too long", which cannot be a link (its url must be at most 2048 characters (it has 2049)), is kept in the list after "Longest"',
       ],
       [
         9,
-        'the entry "Escaped", which cannot be a link (its url must be at most 2048 characters once written out in full (it has 4220)), is kept in the commentary of "Longest"',
+        'the entry "Escaped", which cannot be a link (its url must be at most 2048 characters once written out in full (it has 4220)), is kept in the list after "Longest"',
       ],
     ]);
     expect(parsed.lengthProblems).toEqual([]);
@@ -229,8 +233,13 @@ describe('parseRoundupMarkdown: fields longer than their limit', () => {
       {
         field: 'sections[0].entries[0].description',
         line: 9,
-        // B's author is over its limit: B is kept as text, in A's commentary.
-        message: 'line 9: must be at most 20000 characters (it has 40029)',
+        message: 'line 9: must be at most 20000 characters (it has 20001)',
+      },
+      {
+        field: 'sections[0].entries[0].textAfter',
+        line: 9,
+        // B's author is over its limit: B is kept as text, in the list after A.
+        message: 'line 9: must be at most 20000 characters (it has 20027)',
       },
     ]);
     // An over-long field gets its problem instead of warnings about its contents.

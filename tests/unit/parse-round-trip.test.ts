@@ -1,5 +1,5 @@
 import { parseRoundupMarkdown } from '../../plugins/roundup/server/src/core/import';
-import { renderMarkdown } from '../../plugins/roundup/server/src/core/render';
+import { renderHtml, renderMarkdown } from '../../plugins/roundup/server/src/core/render';
 
 const FRONT = [
   '---',
@@ -97,5 +97,90 @@ describe('parseRoundupMarkdown after renderMarkdown', () => {
     const rendered = renderMarkdown(first.roundup);
     const second = parseRoundupMarkdown(rendered, { fileName: '2024-04-30-april.md' });
     expect(second.roundup).toEqual(first.roundup);
+  });
+});
+
+describe('list items without a link, after renderMarkdown', () => {
+  const front = ['---', 'layout: post', 'title: What I read in April', 'date: 2024-04-30', '---'];
+  it.each<[string, string[]]>([
+    [
+      'an item with no link between two links',
+      [
+        '## A',
+        '* [A](https://example.com/a)<br/>',
+        '  About A.',
+        '* remember to add B',
+        '* [C](https://example.com/c)',
+      ],
+    ],
+    [
+      'an item with several links, none first, and one after it',
+      [
+        '## Videos',
+        '* [A talk about trees](https://video.example.com/trees)',
+        '* No recording this time; [the slides](https://example.com/s) and [the notes](https://example.com/n) are up.',
+        '* Also [the code](https://example.com/c).',
+      ],
+    ],
+    [
+      'a sign-off at the top level, and one indented under its link',
+      [
+        '## Random',
+        '* [Shoes with firmware](https://example.com/shoes)<br/>',
+        '  They get updates now.',
+        '- Noah',
+        '* [Version zero](https://example.com/zero)<br/>',
+        '  Some projects never reach 1.0.',
+        '  - Jane Doe',
+      ],
+    ],
+  ])('are written back at the top level of the list as the post had them: %s', (_name, body) => {
+    const post = [...front, '', ...body, ''].join('\n');
+    const parsed = parseRoundupMarkdown(post, { fileName: '2024-04-30-april.md' });
+    expect(renderMarkdown(parsed.roundup)).toBe(post);
+  });
+
+  it('are list items of the section in the HTML, after the link they follow', () => {
+    const post = [
+      ...front,
+      '## Videos',
+      '* [Trees](https://video.example.com/trees)<br/>',
+      '  A talk.',
+      '* No recording; [the slides](https://example.com/s) are up.',
+      '* [Next](https://example.com/next)',
+    ].join('\n');
+    const html = renderHtml(parseRoundupMarkdown(post).roundup);
+    expect(html).toContain(
+      [
+        '<ul>',
+        '<li><p><a href="https://video.example.com/trees" rel="noopener noreferrer">Trees</a></p>',
+        '<p>A talk.</p></li>',
+        '<li>No recording; <a href="https://example.com/s" rel="noopener noreferrer">the slides</a> are up.</li>',
+        '<li><p><a href="https://example.com/next" rel="noopener noreferrer">Next</a></p></li>',
+        '</ul>',
+      ].join('\n')
+    );
+  });
+
+  it('are items of the list in the HTML even with a paragraph after them', () => {
+    const post = [
+      ...front,
+      '## Videos',
+      '* [Trees](https://video.example.com/trees)',
+      '* No recording.',
+      '',
+      'More next week.',
+      '',
+      '* [Next](https://example.com/next)',
+    ].join('\n');
+    const html = renderHtml(parseRoundupMarkdown(post).roundup);
+    expect(html).toContain(
+      [
+        '<li><p><a href="https://video.example.com/trees" rel="noopener noreferrer">Trees</a></p></li>',
+        '<li>No recording.</li>',
+        '<li><p>More next week.</p></li>',
+        '<li><p><a href="https://example.com/next" rel="noopener noreferrer">Next</a></p></li>',
+      ].join('\n')
+    );
   });
 });

@@ -340,7 +340,13 @@ describe('parseRoundupMarkdown: nothing is dropped silently', () => {
     [
       string,
       string[],
-      { intro?: string | null; descriptions?: (string | null)[]; outro?: string | null },
+      {
+        intro?: string | null;
+        descriptions?: (string | null)[];
+        /** Each entry's `textAfter`, absent as undefined. */
+        after?: (string | undefined)[];
+        outro?: string | null;
+      },
       { line: number; message: string }[],
     ]
   >([
@@ -353,24 +359,24 @@ describe('parseRoundupMarkdown: nothing is dropped silently', () => {
         '* remember to add B',
         '* [C](https://example.com/c)',
       ],
-      { descriptions: ['About A.\n* remember to add B', null] },
+      { descriptions: ['About A.', null], after: ['* remember to add B', undefined] },
       [
         {
           line: 14,
           message:
-            'a list item without a link ("* remember to add B") is kept in the commentary of "A"',
+            'a list item without a link ("* remember to add B") is kept in the list after "A"',
         },
       ],
     ],
     [
       'a list item whose link comes later',
       ['## A', '* [A](https://example.com/a)', '* Part one and [part two](https://example.com/2)'],
-      { descriptions: ['* Part one and [part two](https://example.com/2)'] },
+      { descriptions: [null], after: ['* Part one and [part two](https://example.com/2)'] },
       [
         {
           line: 13,
           message:
-            'a list item that does not start with a link ("* Part one and [part two](https://example.com/2)") is kept in the commentary of "A"',
+            'a list item that does not start with a link ("* Part one and [part two](https://example.com/2)") is kept in the list after "A"',
         },
       ],
     ],
@@ -534,10 +540,15 @@ describe('parseRoundupMarkdown: nothing is dropped silently', () => {
         expected.descriptions
       );
     }
+    if (expected.after) {
+      expect(parsed.roundup.sections.flatMap((s) => s.entries.map((e) => e.textAfter))).toEqual(
+        expected.after
+      );
+    }
     expect(parsed.warnings).toEqual(warnings);
   });
 
-  it('keeps a sign-off without a warning, but not other linkless items', () => {
+  it('keeps a sign-off after its link without a warning, but not other linkless items', () => {
     const parsed = parseRoundupMarkdown(
       post(
         '## A',
@@ -547,14 +558,15 @@ describe('parseRoundupMarkdown: nothing is dropped silently', () => {
         '- too long to be a name'
       )
     );
-    expect(parsed.roundup.sections[0].entries[0].description).toBe(
-      'Nice.\n- Noah\n- too long to be a name'
-    );
+    expect(parsed.roundup.sections[0].entries[0]).toMatchObject({
+      description: 'Nice.',
+      textAfter: '- Noah\n- too long to be a name',
+    });
     expect(parsed.warnings).toEqual([
       {
         line: 15,
         message:
-          'a list item without a link ("- too long to be a name") is kept in the commentary of "A"',
+          'a list item without a link ("- too long to be a name") is kept in the list after "A"',
       },
     ]);
   });

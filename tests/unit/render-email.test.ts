@@ -100,6 +100,91 @@ describe('the text of the July post', () => {
   });
 });
 
+describe('the text of a roundup with sections under sections', () => {
+  const nested = julyRoundup({
+    excerpt: null,
+    intro: null,
+    sections: [
+      {
+        category: { name: 'Updates', slug: 'updates' },
+        note: 'What happened, by *corner*.',
+        entries: [],
+        children: [
+          {
+            category: { name: 'Approved proposals', slug: 'approved-proposals' },
+            url: 'https://lang.example.org/proposals?state=approved',
+            entries: [
+              {
+                title: 'Sections under sections',
+                url: 'https://lang.example.org/proposals/3412',
+                author: 'Lee',
+                description: null,
+              },
+            ],
+            children: [
+              {
+                category: { name: 'Editor Plugins', slug: 'editor-plugins' },
+                entries: [
+                  {
+                    title: 'Inline hints',
+                    url: 'https://editors.example.net/hints',
+                    author: null,
+                    description: 'Three levels down.',
+                    textAfter: '* No recording; [the slides](https://slides.example.com/m) are up.',
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+
+  it('underlines each depth differently, with the note, the heading link and items after a link', () => {
+    const output = text(nested);
+    expect(output).toContain(
+      [
+        'Updates',
+        '-------',
+        '',
+        'What happened, by corner.',
+        '',
+        'Approved proposals',
+        '~~~~~~~~~~~~~~~~~~',
+        'https://lang.example.org/proposals?state=approved',
+        '',
+        '- Sections under sections [1] by Lee',
+        '',
+        'Editor Plugins',
+        '..............',
+        '',
+        '- Inline hints [2]',
+        '  Three levels down.',
+        '- No recording; the slides [3] are up.',
+      ].join('\n')
+    );
+    expect([...textReferences(output).values()]).toEqual([
+      'https://lang.example.org/proposals/3412',
+      'https://editors.example.net/hints',
+      'https://slides.example.com/m',
+    ]);
+  });
+
+  it('shows what the email shows: the same headings, note, heading link and item', () => {
+    const document = email(nested);
+    expect(document).toMatch(/<h2[^>]*>Updates<\/h2>/);
+    expect(document).toMatch(
+      /<h3[^>]*><a href="https:\/\/lang\.example\.org\/proposals\?state=approved"/
+    );
+    expect(document).toMatch(/<h4[^>]*>Editor Plugins<\/h4>/);
+    expect(document).toMatch(/What happened, by <em[^>]*>corner<\/em>\./);
+    expect(document).toMatch(
+      /<\/li>\n<li[^>]*>No recording; <a [^>]*>the slides<\/a> are up\.<\/li>/
+    );
+  });
+});
+
 describe('links in the newsletter', () => {
   const roundup = (description: string, url = 'https://a.example/one'): Roundup =>
     julyRoundup({

@@ -113,3 +113,38 @@ describe('renderHugo', () => {
     );
   });
 });
+
+describe('renderHugo: list items without a link', () => {
+  it('writes them after the link they follow, at the top level of the list', () => {
+    const body = renderHugo(
+      roundup({
+        sections: [
+          {
+            category: { name: 'Videos', slug: 'videos' },
+            entries: [
+              {
+                title: 'Trees',
+                url: 'https://video.example.com/trees',
+                author: null,
+                description: 'A talk.',
+                textAfter: '* No recording; [the slides](https://example.com/s) are up.',
+              },
+              { title: 'Next', url: 'https://example.com/next', author: null, description: null },
+            ],
+          },
+        ],
+      }),
+      options
+    );
+    expect(body).toContain(
+      [
+        '## Videos',
+        '',
+        '* [Trees](https://video.example.com/trees)\\',
+        '  A talk.',
+        '* No recording; [the slides](https://example.com/s) are up.',
+        '* [Next](https://example.com/next)',
+      ].join('\n')
+    );
+  });
+});

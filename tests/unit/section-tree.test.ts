@@ -7,7 +7,9 @@ import {
 import {
   headingMarks,
   nestByParent,
+  parentLoopProblem,
   sectionsInOrder,
+  type SectionLink,
 } from '../../plugins/roundup/server/src/core/section-tree';
 
 const category = (documentId: string, position: number, parent: string | null = null) => ({
@@ -201,5 +203,41 @@ describe('sectionsInOrder', () => {
     [9, '######'],
   ])('a section at depth %d has the heading %s', (depth, marks) => {
     expect(headingMarks(depth)).toBe(marks);
+  });
+});
+
+describe('parentLoopProblem', () => {
+  // News has Official under it, and Tooling under Official; Videos stands alone.
+  const sections = new Map<string, SectionLink>([
+    ['news', { name: 'News', parent: null }],
+    ['official', { name: 'Official', parent: 'news' }],
+    ['tooling', { name: 'Tooling', parent: 'official' }],
+    ['videos', { name: 'Videos', parent: null }],
+    // A loop already stored (written around the rules) that does not involve the section moved.
+    ['x', { name: 'X', parent: 'y' }],
+    ['y', { name: 'Y', parent: 'x' }],
+  ]);
+  it.each<[string, string, string | null, string | null]>([
+    ['to the top', 'tooling', null, null],
+    ['under a section alone', 'news', 'videos', null],
+    ['a subsection under another branch', 'tooling', 'videos', null],
+    ['deeper under its own ancestor', 'tooling', 'news', null],
+    ['under a section whose parents loop elsewhere', 'videos', 'x', null],
+    ['under a parent not stored', 'videos', 'unknown', null],
+    ['under itself', 'news', 'news', 'cannot be the section itself: "News" under "News"'],
+    [
+      'under its own child (A under B under A)',
+      'news',
+      'official',
+      'would make a loop of sections: "News" under "Official" under "News"; a section cannot stand under one of its own subsections',
+    ],
+    [
+      'under its grandchild',
+      'news',
+      'tooling',
+      'would make a loop of sections: "News" under "Tooling" under "Official" under "News"; a section cannot stand under one of its own subsections',
+    ],
+  ])('%s', (_name, section, parent, problem) => {
+    expect(parentLoopProblem(section, parent, sections)).toBe(problem);
   });
 });

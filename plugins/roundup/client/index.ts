@@ -20,6 +20,8 @@ export interface Entry {
   author: string | null;
   /** The curator's commentary, Markdown. */
   description: string | null;
+  /** Markdown after the link at the list's own level: the post's list items without a link. Absent for most links. */
+  textAfter?: string;
 }
 
 /** The links of one category, in the order the editor gave them. */

@@ -46,6 +46,7 @@ export interface EntryRow extends BaseRow {
   originalUrl: string | null;
   author: string | null;
   description: string | null;
+  textAfter: string | null;
   capturedAt: string | null;
   captureSource: string | null;
   captures: number | null;

@@ -37,6 +37,7 @@ export const FIELD_LIMITS = {
     originalUrl: URL_LENGTH,
     author: STRING_COLUMN_LENGTH,
     description: MARKDOWN_LENGTH,
+    textAfter: MARKDOWN_LENGTH,
     /** Where a capture came from (`bookmarklet`, `share-sheet`, …). */
     captureSource: 100,
   },

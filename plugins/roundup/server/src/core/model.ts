@@ -13,6 +13,12 @@ export interface RoundupEntry {
   author: string | null;
   /** The curator's commentary, Markdown. */
   description: string | null;
+  /**
+   * Markdown that follows the link at the list's own level, not under it: the post's
+   * list items without a link of their own (`* No recording; [the slides](…)`), in order.
+   * Absent or null for most.
+   */
+  textAfter?: string | null;
 }
 
 export interface RoundupSection {

@@ -73,3 +73,40 @@ export const nestByParent = <T>(
   for (const node of nodes) (attachedUnder(node)?.children ?? roots).push(node);
   return roots;
 };
+
+/** A section as its parent chain needs it: its name, and its parent's key or null at the top. */
+export interface SectionLink {
+  name: string;
+  parent: string | null;
+}
+
+/**
+ * Why `section` may not stand under `parent`: the parent is the section itself,
+ * or the parent's own chain of parents reaches it (A under B under A), which
+ * would take both out of every tree. null when the parent may be set (or cleared).
+ */
+export const parentLoopProblem = (
+  section: string,
+  parent: string | null,
+  sections: ReadonlyMap<string, SectionLink>
+): string | null => {
+  if (parent === null) return null;
+  const name = (key: string) => JSON.stringify(sections.get(key)?.name ?? key);
+  if (parent === section)
+    return `cannot be the section itself: ${name(section)} under ${name(section)}`;
+  const chain = [name(section)];
+  const seen = new Set<string>();
+  // A loop elsewhere (from data written around these rules) ends the walk without one here.
+  for (
+    let at: string | null = parent;
+    at !== null && !seen.has(at);
+    at = sections.get(at)?.parent ?? null
+  ) {
+    seen.add(at);
+    chain.push(name(at));
+    if (at === section) {
+      return `would make a loop of sections: ${chain.join(' under ')}; a section cannot stand under one of its own subsections`;
+    }
+  }
+  return null;
+};

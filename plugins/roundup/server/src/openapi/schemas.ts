@@ -44,6 +44,11 @@ export const Entry = described(
       url: { type: 'string', format: 'uri', description: 'Absolute http or https URL.' },
       author: nullableString,
       description: { ...nullableString, description: "The curator's commentary, Markdown." },
+      textAfter: {
+        type: 'string',
+        description:
+          "Markdown after the link at the list's own level: the post's list items without a link. Absent for most links.",
+      },
     },
     ['title', 'url', 'author', 'description']
   )

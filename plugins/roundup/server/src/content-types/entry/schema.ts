@@ -45,6 +45,8 @@ export default {
     originalUrl: { type: 'text', maxLength: LIMITS.originalUrl },
     author: { type: 'string', maxLength: LIMITS.author },
     description: { type: 'richtext', maxLength: LIMITS.description },
+    // List items of the roundup without a link, written after this link at the list's level.
+    textAfter: { type: 'richtext', maxLength: LIMITS.textAfter },
     category: {
       type: 'relation',
       relation: 'manyToOne',

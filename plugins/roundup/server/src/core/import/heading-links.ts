@@ -44,6 +44,7 @@ export const headingLinks = (
       entry: { title, url: link.url, author: null },
       line: heading.line,
       pieces: [],
+      after: [],
     });
   }
 };

@@ -117,10 +117,14 @@ export const parseRoundupMarkdown = (
       category: { name: section.name, slug: slugFromText(section.name, 'section') },
       ...(section.url ? { url: section.url } : {}),
       ...(section.note.length > 0 ? { note: canonicalMarkdown(joinPieces(section.note)) } : {}),
-      entries: section.entries.map(({ entry, pieces }) => ({
-        ...entry,
-        description: canonicalMarkdown(joinPieces(pieces)),
-      })),
+      entries: section.entries.map(({ entry, pieces, after }) => {
+        const textAfter = canonicalMarkdown(joinPieces(after));
+        return {
+          ...entry,
+          description: canonicalMarkdown(joinPieces(pieces)),
+          ...(textAfter ? { textAfter } : {}),
+        };
+      }),
     })),
   };
   const sourceLines: RoundupSourceLines = {
@@ -154,11 +158,12 @@ export const parseRoundupMarkdown = (
   note(body.outro, 'the outro', 'outro');
   sections.forEach((section, s) => {
     note(section.note, `the note of the section "${section.name}"`, `sections[${s}].note`);
-    section.entries.forEach(({ entry, pieces }, e) => {
+    section.entries.forEach(({ entry, pieces, after }, e) => {
       const path = `sections[${s}].entries[${e}]`;
       // A title over its limit is refused too; it is not repeated in a warning for each line.
       if (tooLong.has(`${path}.title`)) return;
       note(pieces, `the commentary of "${entry.title}"`, `${path}.description`);
+      note(after, `the list after "${entry.title}"`, `${path}.textAfter`);
     });
   });
 

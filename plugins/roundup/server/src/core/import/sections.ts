@@ -25,6 +25,8 @@ export interface DraftEntry {
   entry: Omit<RoundupEntry, 'description'>;
   line: number;
   pieces: Piece[];
+  /** What follows the entry's list item at the list's level (items without a link): its `textAfter`. */
+  after: Piece[];
 }
 
 export interface DraftSection {
@@ -122,8 +124,9 @@ const storableReading = (reading: ItemReading): ItemReading => {
 /**
  * Places every block of the body: entries into their sections, and all other
  * text into the intro (before the first entry), the outro (after the last one,
- * once text that is not a list item starts) or the commentary of the entry
- * before it, with a warning whenever text lands where the post did not put it.
+ * once text that is not a list item starts), the commentary of the entry
+ * before it or, for list items without a link and all after them, the list
+ * after that entry (its `after`), with a warning whenever text lands where the post did not put it.
  */
 export const arrangeBody = (
   blocks: readonly Block[],
@@ -171,15 +174,22 @@ export const arrangeBody = (
   let inOutro = false;
   // The sections whose headings enclose the current one, outermost first.
   const open: { section: DraftSection; depth: number }[] = [];
-  const placeName = (index: number) =>
+  /** Whether a block the post wrote after the previous entry's item stays after it, at the list's level. */
+  const staysAfter = (entry: DraftEntry, block: Block) =>
+    block.kind === 'item' || entry.after.length > 0;
+  const placeName = (index: number, block: Block) =>
     index < first || previous === null
       ? 'the intro'
       : index > last || inOutro
         ? 'the outro'
-        : `the commentary of "${previous.entry.title}"`;
-  const place = (piece: Piece, index: number) => {
+        : staysAfter(previous, block)
+          ? `the list after "${previous.entry.title}"`
+          : `the commentary of "${previous.entry.title}"`;
+  const place = (piece: Piece, index: number, block: Block) => {
     if (index < first || previous === null) arranged.intro.push(piece);
     else if (index > last || inOutro) arranged.outro.push(piece);
+    // A list item of its own stays one after the link, and so does all that comes after it.
+    else if (staysAfter(previous, block)) previous.after.push(piece);
     else previous.pieces.push(piece);
   };
 
@@ -188,14 +198,17 @@ export const arrangeBody = (
     if (heading && !isSection[index]) {
       warnings.add(
         heading.line,
-        `the section "${group.name}" has no entries; its heading and text are kept in ${placeName(index)}`
+        `the section "${group.name}" has no entries; its heading and text are kept in ${placeName(index, heading)}`
       );
-      place(pieceOf(heading, true), index);
+      place(pieceOf(heading, true), index, heading);
       for (const part of group.parts) {
         // An entry kept as text is named on its own line, with why.
         if (part.reading?.kind === 'refused')
-          warnings.add(part.block.line, `${describePart(part)} is kept in ${placeName(index)}`);
-        place(pieceOf(part.block, true), index);
+          warnings.add(
+            part.block.line,
+            `${describePart(part)} is kept in ${placeName(index, part.block)}`
+          );
+        place(pieceOf(part.block, true), index, part.block);
       }
       return;
     }
@@ -236,6 +249,7 @@ export const arrangeBody = (
           entry: reading.entry,
           line: part.block.line,
           pieces: [{ lines: reading.commentary, reported: false }],
+          after: [],
         };
         section.entries.push(draft);
         previous = draft;
@@ -253,9 +267,12 @@ export const arrangeBody = (
       }
       const signOff = reading?.kind === 'linkless' && reading.signOff && previous !== null;
       if (!signOff) {
-        warnings.add(part.block.line, `${describePart(part)} is kept in ${placeName(index)}`);
+        warnings.add(
+          part.block.line,
+          `${describePart(part)} is kept in ${placeName(index, part.block)}`
+        );
       }
-      place(pieceOf(part.block, !signOff), index);
+      place(pieceOf(part.block, !signOff), index, part.block);
     });
   });
   return arranged;

@@ -71,14 +71,48 @@ export const markdownToHtml = (
     .trimEnd();
 };
 
-/** One entry as a list item: the linked title, " by Author", then the commentary. */
+/**
+ * Markdown that stands in a list after an entry (its `textAfter`) as list items of
+ * that list: a bullet list's own items, and each other block as an item of its own.
+ */
+export const htmlListItems = (
+  source: string | null | undefined,
+  context: HtmlContext = DEFAULT_CONTEXT
+): string => {
+  const text = nonBlank(source);
+  if (!text) return '';
+  const env = { references: { ...context.references } };
+  const tokens = markdownIt.parse(prepared(text, context), env);
+  const render = (part: typeof tokens) =>
+    markdownIt.renderer.render(part, markdownIt.options, env).trimEnd();
+  const items: string[] = [];
+  // Each top-level block runs from a level-0 token to the level-0 token that closes it.
+  for (let start = 0; start < tokens.length;) {
+    let end = start;
+    if (tokens[start].nesting === 1) {
+      do end += 1;
+      while (tokens[end].level !== 0 || tokens[end].nesting !== -1);
+    }
+    const block = tokens.slice(start, end + 1);
+    items.push(
+      tokens[start].type === 'bullet_list_open'
+        ? render(block.slice(1, -1))
+        : `<li>${render(block)}</li>`
+    );
+    start = end + 1;
+  }
+  return items.join('\n');
+};
+
+/** One entry as a list item: the linked title, " by Author", then the commentary; then its `textAfter`. */
 export const htmlEntry = (
-  { title, url, author, description }: RoundupEntry,
+  { title, url, author, description, textAfter }: RoundupEntry,
   context: HtmlContext = DEFAULT_CONTEXT
 ): string => {
   const by = nonBlank(author);
   const commentary = markdownToHtml(description, context);
   const link = `<a href="${escapeHtml(url)}">${escapeHtml(title)}</a>`;
   const line = by ? `${link} by ${escapeHtml(by)}` : link;
-  return `<li><p>${line}</p>${commentary ? `\n${commentary}` : ''}</li>`;
+  const after = htmlListItems(textAfter, context);
+  return `<li><p>${line}</p>${commentary ? `\n${commentary}` : ''}</li>${after ? `\n${after}` : ''}`;
 };

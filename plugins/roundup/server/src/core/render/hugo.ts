@@ -88,16 +88,23 @@ const startsWithParagraph = (text: string) => blocks.parse(text, {})[0]?.type ==
 /**
  * `* [Title](url) by Author`, then the commentary under it: after a hard line
  * break (`\`), as `<br/>` puts it in the Jekyll output, or as a paragraph of its
- * own when it starts with a block (a list, a quote, a heading).
+ * own when it starts with a block (a list, a quote, a heading); then its `textAfter`.
  */
 const hugoEntry = (entry: RoundupEntry, options: HugoOptions): string => {
   const by = nonBlank(entry.author);
   const commentary = nonBlank(entry.description);
   const link = `* [${markdownText(entry.title)}](${inertShortcodes(markdownDestination(entry.url))})`;
   const line = by ? `${link} by ${markdownText(by)}` : link;
-  if (!commentary) return line;
-  const text = hugoField(commentary, options);
-  return startsWithParagraph(text) ? `${line}\\\n${indent(text)}` : `${line}\n\n${indent(text)}`;
+  const text = commentary ? hugoField(commentary, options) : null;
+  const item =
+    text === null
+      ? line
+      : startsWithParagraph(text)
+        ? `${line}\\\n${indent(text)}`
+        : `${line}\n\n${indent(text)}`;
+  const after = nonBlank(entry.textAfter);
+  // Items without a link of their own follow at the list's level.
+  return after ? `${item}\n${hugoField(after, options)}` : item;
 };
 
 const hugoFrontMatter = ({ title, date, slug, frontMatter }: Roundup): string => {

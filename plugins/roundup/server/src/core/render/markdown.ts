@@ -56,13 +56,8 @@ export const yamlFrontMatter = ({
 /** Commentary that starts with a footnote reference or an asterisk: the post glued it to the link. */
 const GLUED_TO_LINK = /^(?:\[\^[^\]\s]+\]|\\\*)/;
 
-/**
- * One entry as the hand-written posts have it: `* [Title](url) by Author<br/>`,
- * then the commentary indented under the list item. Commentary glued to the
- * link (`[Title](url)[^1] …`, `[Tool](url)\* …`) stays on the link's line, so
- * that no space comes between them.
- */
-export const markdownEntry = ({ title, url, author, description }: RoundupEntry): string => {
+/** The entry's own list item: the link, its author and the commentary indented under it. */
+const markdownItem = ({ title, url, author, description }: RoundupEntry): string => {
   const by = nonBlank(author);
   const commentary = nonBlank(description);
   const link = `* [${markdownText(title)}](${markdownDestination(url)})`;
@@ -72,4 +67,16 @@ export const markdownEntry = ({ title, url, author, description }: RoundupEntry)
   }
   const line = by ? `${link} by ${markdownText(by)}` : link;
   return commentary ? `${line}<br/>\n${indent(commentary)}` : line;
+};
+
+/**
+ * One entry as the hand-written posts have it: `* [Title](url) by Author<br/>`,
+ * then the commentary indented under the list item. Commentary glued to the
+ * link (`[Title](url)[^1] …`, `[Tool](url)\* …`) stays on the link's line, so
+ * that no space comes between them. Its `textAfter` comes next, unindented.
+ */
+export const markdownEntry = (entry: RoundupEntry): string => {
+  const after = nonBlank(entry.textAfter);
+  // Items without a link of their own follow at the list's level, as the post wrote them.
+  return after ? `${markdownItem(entry)}\n${after}` : markdownItem(entry);
 };

@@ -57,6 +57,7 @@ const templateView = (roundup: Roundup, field: (text: string | null) => string |
       ...entry,
       author: nonBlank(entry.author),
       description: field(nonBlank(entry.description)),
+      textAfter: field(nonBlank(entry.textAfter)),
     })),
   })),
 });
@@ -67,7 +68,7 @@ export const markdownFields = (roundup: Roundup): (string | null)[] => [
   roundup.intro,
   ...sectionsInOrder(roundup.sections).flatMap(({ section }) => [
     section.note ?? null,
-    ...section.entries.map((entry) => entry.description),
+    ...section.entries.flatMap((entry) => [entry.description, entry.textAfter ?? null]),
   ]),
   roundup.outro,
 ];

@@ -1,16 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import { groupIntoSections, nestSections, toCategoryRef, type SectionNode } from '../../core/order';
-import type { Roundup, RoundupSection } from '../../core/model';
+import type { Roundup, RoundupEntry, RoundupSection } from '../../core/model';
 import { paginate } from '../../core/pagination';
 import { sectionHeading } from '../../core/section-heading';
 import type { CategoryRow, EntryRow, RoundupRow } from '../../content-types/rows';
 import { CATEGORY_UID, ROUNDUP_UID } from '../../uids';
 import { documentsOf } from '../../utils/documents';
 
+/** A link as the read API returns it: `textAfter` only when it has one. */
+export interface PublicEntry extends Omit<RoundupEntry, 'textAfter'> {
+  textAfter?: string;
+}
+
 /** A section as the read API returns it: always with its (often empty) `children`. */
-export interface PublicSection extends RoundupSection {
+export interface PublicSection extends Omit<RoundupSection, 'entries'> {
   url: string | null;
   note: string | null;
+  entries: PublicEntry[];
   children: PublicSection[];
 }
 
@@ -54,7 +60,7 @@ type RoundupVersion = SummaryRow &
   Pick<RoundupRow, (typeof ROUNDUP_FIELDS)[number]> & {
     entries: (Pick<
       EntryRow,
-      'documentId' | 'title' | 'url' | 'author' | 'description' | 'updatedAt'
+      'documentId' | 'title' | 'url' | 'author' | 'description' | 'textAfter' | 'updatedAt'
     > & {
       category: Pick<CategoryRow, 'documentId'> | null;
     })[];
@@ -117,7 +123,7 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
       fields: [...ROUNDUP_FIELDS],
       populate: {
         entries: {
-          fields: ['title', 'url', 'author', 'description', 'updatedAt'],
+          fields: ['title', 'url', 'author', 'description', 'textAfter', 'updatedAt'],
           populate: { category: { fields: ['slug'] } },
         },
         sections: { fields: ['name'] },
@@ -143,6 +149,7 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
         url: entry.url,
         author: entry.author,
         description: entry.description,
+        textAfter: entry.textAfter,
       };
     });
     const override = row.sections.map((section) => section.documentId);
@@ -173,6 +180,8 @@ const published = ({ strapi }: { strapi: Core.Strapi }) => ({
           url: entry.url,
           author: entry.author ?? null,
           description: entry.description ?? null,
+          // Only the few links followed by items without a link have it.
+          ...(entry.textAfter ? { textAfter: entry.textAfter } : {}),
         })),
         children: section.children.map(toSection),
       };

@@ -8,12 +8,15 @@ import {
   sectionLinksProblem,
   sectionNotesProblem,
 } from '../../core/section-heading';
+import { parentLoopProblem, type SectionLink } from '../../core/section-tree';
 import { slugCandidate, slugFromText, slugProblem } from '../../core/slug';
 import { httpUrlProblem } from '../../core/url';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID, type RoundupContentUID } from '../../uids';
 import { columnOf, type Knex } from '../../utils/database';
 import { documentValidationError } from '../../utils/errors';
 import { getPluginService } from '../../utils/get-service';
+import { relationTarget } from '../../utils/relation-target';
+import type { CategoryRow } from '../../content-types/rows';
 import { VERSION_KEYS } from './content-version';
 
 type Data = Record<string, unknown>;
@@ -171,6 +174,31 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** A section may not be put under itself or under one of its own subsections. */
+  const refuseParentLoop = async (documentId: string, value: unknown) => {
+    const target = relationTarget(value);
+    if (!target) return;
+    const rows: (Pick<CategoryRow, 'id' | 'documentId' | 'name'> & {
+      parent: Pick<CategoryRow, 'documentId'> | null;
+    })[] = await strapi.db.query(CATEGORY_UID).findMany({
+      select: ['id', 'documentId', 'name'],
+      populate: { parent: { select: ['documentId'] } },
+    });
+    const parent =
+      'documentId' in target
+        ? target.documentId
+        : rows.find((row) => row.id === target.id)?.documentId;
+    if (parent === undefined) return;
+    const sections = new Map<string, SectionLink>(
+      rows.map((row) => [
+        row.documentId,
+        { name: row.name, parent: row.parent?.documentId ?? null },
+      ])
+    );
+    const problem = parentLoopProblem(documentId, parent, sections);
+    if (problem) throw fieldError('parent', problem, parent);
+  };
+
   return {
     /**
      * Gives links saved before the canonical URL or its hash existed (or
@@ -216,6 +244,10 @@ const contentRules = ({ strapi }: { strapi: Core.Strapi }) => {
       const tooLong = fieldLengthProblems(LIMITED_TYPE[uid], data);
       if (tooLong.length > 0) throw lengthError(tooLong);
       checkFields(uid, data, isCreate);
+      // A new section has no subsections yet, so only a moved one can close a loop.
+      if (uid === CATEGORY_UID && documentId && 'parent' in data) {
+        await refuseParentLoop(documentId, data.parent);
+      }
       await fillSlug(uid, data, documentId);
     },
   };

@@ -6,7 +6,7 @@ import { DEFAULT_LIQUID_TAGS, type SiteLinks } from '../liquid';
 import { compile, engine, markdownFields, type TemplateSource } from '../renderer';
 import { emailDocument } from './document';
 import { DEFAULT_EMAIL_TEMPLATE, DEFAULT_TEXT_TEMPLATE } from './templates';
-import { markdownToText, plainLine, textEntry, textHeading, TextLinks } from './text';
+import { markdownToText, plainLine, textEntry, textHeading, TextLinks, textSection } from './text';
 
 export interface NewsletterRenderer {
   /** A complete HTML document for mail clients: styles inline, every URL absolute. */
@@ -31,6 +31,13 @@ export interface NewsletterRendererOptions {
 }
 
 const asText = (value: unknown): string => (value == null ? '' : String(value));
+
+/** What `text_section` reads of a section as templates see it. */
+interface TextSectionView {
+  name?: unknown;
+  depth?: unknown;
+  url?: string | null;
+}
 
 /** The excerpt as one line of text, cut at a word before PREHEADER_LENGTH. */
 const preheader = (roundup: Roundup, context: HtmlContext): string => {
@@ -91,6 +98,14 @@ export const createNewsletterRenderer = ({
   );
   textEngine.registerFilter('text_entry', (entry: RoundupEntry) =>
     textEntry(entry, links, context)
+  );
+  textEngine.registerFilter('text_section', (section: TextSectionView) =>
+    textSection(
+      asText(section?.name),
+      Number(section?.depth ?? 1),
+      section?.url ?? null,
+      site.siteUrl
+    )
   );
   textEngine.registerFilter('text_links', () => links.block());
   const text = compile(textEngine, textTemplate, (value) => value, scope);

@@ -13,7 +13,8 @@
  * allowlist whatever the template does.
  *
  * The text template's filters: `text_heading: "="` (a heading underlined),
- * `text_markdown` (a Markdown field as text), `text_entry` (`- Title [1] by
+ * `text_section` (a section's heading, underlined `-`, `~` or `.` by its depth, then
+ * the URL its heading links to), `text_markdown` (a Markdown field as text), `text_entry` (`- Title [1] by
  * Author` and the commentary) and `text_links` (every link once, by number, as
  * the references above it used them; put it last).
  */
@@ -108,7 +109,10 @@ pre { margin: 0 0 12px; padding: 8px; white-space: pre-wrap; word-break: break-w
 </html>
 `;
 
-/** Sections as underlined headings, entries as `- Title [1] by Author`, links listed at the end. */
+/**
+ * Sections as headings underlined by depth (with the URL of a heading that links), then
+ * their notes, entries as `- Title [1] by Author`, links listed at the end.
+ */
 export const DEFAULT_TEXT_TEMPLATE = `{{ roundup.title | text_heading: "=" }}
 {%- if roundup.excerpt %}
 
@@ -120,7 +124,11 @@ export const DEFAULT_TEXT_TEMPLATE = `{{ roundup.title | text_heading: "=" }}
 {%- endif %}
 {%- for section in roundup.sections %}
 
-{{ section.name | text_heading: "-" }}
+{{ section | text_section }}
+{%- if section.note %}
+
+{{ section.note | text_markdown }}
+{%- endif %}
 {%- for entry in section.entries %}
 
 {{ entry | text_entry }}

@@ -156,14 +156,35 @@ export const markdownToText = (
   return blocks(markdownIt.parse(prepared, { references: { ...context.references } }), links);
 };
 
-/** One entry: `- Title [1] by Author`, then the commentary indented under it. */
+/** One entry: `- Title [1] by Author`, the commentary indented under it, then its `textAfter`. */
 export const textEntry = (entry: RoundupEntry, links: TextLinks, context: HtmlContext): string => {
   const number = links.number(entry.url);
   const author = nonBlank(entry.author);
   const title = `- ${plainLine(entry.title)}${number === null ? '' : ` [${number}]`}`;
   const line = author ? `${title} by ${plainLine(author)}` : title;
   const commentary = markdownToText(entry.description, links, context);
-  return commentary ? `${line}\n${indent(commentary, 2)}` : line;
+  const item = commentary ? `${line}\n${indent(commentary, 2)}` : line;
+  // Items without a link of their own follow at the list's level, as in the email.
+  const after = markdownToText(entry.textAfter, links, context);
+  return after ? `${item}\n${after}` : item;
+};
+
+/** How a section's heading is underlined at each depth: `-` at the top, `~` under it, `.` deeper. */
+const SECTION_MARKS = ['-', '~', '.'];
+
+/**
+ * A section's heading: underlined by its depth, so that a section under another
+ * reads as one, then the URL its heading links to (if any) on the next line.
+ */
+export const textSection = (
+  name: string,
+  depth: number,
+  url: string | null,
+  siteUrl: string | null
+): string => {
+  const heading = textHeading(name, SECTION_MARKS[Math.min(Math.max(depth, 1), 3) - 1]);
+  const href = url ? absoluteHref(url, siteUrl) : null;
+  return href ? `${heading}\n${plainLine(href)}` : heading;
 };
 
 /** A heading underlined with `mark` (`=` for the title, `-` for a section), as Setext writes it. */
