@@ -178,7 +178,7 @@ describe('PUT /roundup/roundups/:documentId/order with a parent per section', ()
             fixture.section('c'),
           ],
         }),
-        /parent .* under itself or one of its own subsections/,
+        /^parent (cannot be the section itself|would make a loop of sections)/,
         'sections.0.parent',
       ],
       [
@@ -190,7 +190,7 @@ describe('PUT /roundup/roundups/:documentId/order with a parent per section', ()
             fixture.section('c'),
           ],
         }),
-        /parent .* under itself or one of its own subsections/,
+        /^parent (cannot be the section itself|would make a loop of sections)/,
         'sections.0.parent',
       ],
       [
@@ -202,7 +202,7 @@ describe('PUT /roundup/roundups/:documentId/order with a parent per section', ()
             fixture.section('c', fixture.ids.b),
           ],
         }),
-        /under itself or one of its own subsections/,
+        /^parent would make a loop of sections/,
         'sections.2.parent',
       ],
       [

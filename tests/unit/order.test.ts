@@ -141,19 +141,19 @@ describe('planReorder', () => {
         'a section under itself',
         { c: 'c' },
         ['sections', 2, 'parent'],
-        /parent "c" would put section "c" under itself/,
+        /^parent cannot be the section itself: "C" under "C"$/,
       ],
       [
         'a section under its own subsection',
         { a: 'b' },
         ['sections', 0, 'parent'],
-        /parent "b" would put section "a" under itself or one of its own subsections/,
+        /^parent would make a loop of sections: "A" under "B" under "A"; a section cannot stand under one of its own subsections$/,
       ],
       [
         'a loop of two moves',
         { a: 'c', c: 'b' },
         ['sections', 0, 'parent'],
-        /under itself or one of its own subsections/,
+        /parent would make a loop of sections: "A" under "C" under "B" under "A"/,
       ],
       ['an unknown parent', { c: 'zz' }, ['sections', 2, 'parent'], /Unknown parent section "zz"/],
     ])('refuses %s, naming parent', (_, parents, path, message) => {

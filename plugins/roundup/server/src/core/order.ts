@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { nestByParent, type TreeNode } from './section-tree';
+import { nestByParent, parentLoopProblem, type TreeNode } from './section-tree';
 
 /**
  * Order is content: entries keep the place the editor gave them within their
@@ -264,19 +264,14 @@ const parentChanges = (
   });
   for (const { category, parent } of asked) parentOf.set(category, parent);
 
+  const names = new Map(categories.map((c) => [c.documentId, c.name]));
+  const tree = new Map(
+    [...parentOf].map(([key, parent]) => [key, { name: names.get(key) ?? key, parent }])
+  );
   const changes: ReorderPlan['parents'] = [];
   for (const { category, parent, path } of asked) {
-    const seen = new Set<string>();
-    for (let at = parent; at !== null && !seen.has(at); at = parentOf.get(at) ?? null) {
-      if (at === category) {
-        problems.push({
-          path,
-          message: `parent "${parent}" would put section "${category}" under itself or one of its own subsections`,
-        });
-        break;
-      }
-      seen.add(at);
-    }
+    const problem = parentLoopProblem(category, parent, tree);
+    if (problem) problems.push({ path, message: `parent ${problem}` });
     const before = categories.find((c) => c.documentId === category)?.parent ?? null;
     if (before !== parent) changes.push({ category, parent });
   }
