@@ -4,18 +4,7 @@
  * and punctuates headings, gives sections prose, lengthens URLs up to 2,048
  * characters, adds footnotes and list items without a link of their own.
  */
-
-/** Mulberry32: the same seed gives the same numbers on every machine. */
-export const seededRandom = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+import { seededRandom } from './seeded-random';
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T =>

@@ -9,6 +9,7 @@ import {
 } from '../../plugins/roundup/server/src/core/render';
 import { runLiquid } from '../helpers/jekyll';
 import { LIQUID_SPLITS, LIQUID_VECTORS } from '../helpers/liquid-vectors';
+import { seededRandom } from '../helpers/seeded-random';
 
 const MARKDOWN: LiquidPosition = { in: 'markdown', allowedTags: DEFAULT_LIQUID_TAGS };
 const POSITIONS: [string, LiquidPosition][] = [
@@ -160,25 +161,13 @@ describe('inertLiquid: the forms written', () => {
   });
 });
 
-/** mulberry32: a small seeded generator, so that a failure can be replayed from its seed. */
-const generator = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-
 const ALPHABET = ['{', '}', '%', '-', 'raw', 'endraw', 'comment', ' ', '\n'];
 const SEED = Number(process.env.LIQUID_PROPERTY_SEED ?? 20260731);
 const ITERATIONS = 10000;
 
 describe(`inertLiquid on ${ITERATIONS} random strings (seed ${SEED})`, () => {
   it('never leaves a Liquid tag or output, alone or next to another value, and shows the text', () => {
-    const random = generator(SEED);
+    const random = seededRandom(SEED);
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
     const randomText = () =>
       Array.from({ length: Math.floor(random() * 24) }, () => pick(ALPHABET)).join('');
