@@ -41,3 +41,13 @@ export const startAppProcess = async (env: Record<string, string> = {}) => {
       }),
   };
 };
+
+/**
+ * Whether several instances may write to this run's database at once. Strapi starts its write
+ * transactions as reads, and SQLite refuses at once, without waiting, a read that turns into a
+ * write while another process writes: an edit through one of two instances on one SQLite file
+ * can fail with "database is locked". Tests of instances writing side by side run on
+ * PostgreSQL and MySQL/MariaDB, the databases for that setup (docs/databases.md), the way
+ * suites that cannot depend on the database run with the SQLite pass only.
+ */
+export const SHARED_WRITES = (process.env.DATABASE_CLIENT ?? 'sqlite') !== 'sqlite';
