@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { docs, createSuperAdmin, loginAdmin, type AdminClient } from '../helpers/admin';
-import { startApp, type TestApp } from '../helpers/app';
+import { renderedText, startApp, type TestApp } from '../helpers/app';
 import { SHARED_WRITES, startAppProcess } from '../helpers/app-process';
-import { startGitServer, type GitServer } from '../helpers/git-server';
+import { readClone, startGitServer, type GitServer } from '../helpers/git-server';
 import { waitFor } from '../helpers/receiver';
 
 const JULY = 'what-ive-been-reading-in-july';
@@ -88,11 +88,6 @@ const settled = async (name: string) => {
   );
   return deliveries(name);
 };
-const rendered = async (slug: string, format = 'markdown') =>
-  (await app.http().get(`/api/roundup/roundups/${slug}/rendered?format=${format}`).expect(200))
-    .text;
-const readClone = (dir: string, file: string) =>
-  fs.existsSync(path.join(dir, file)) ? fs.readFileSync(path.join(dir, file), 'utf8') : null;
 const julyEntry = async () => {
   const july = await docs(app.strapi, 'roundup').findFirst({
     filters: { slug: JULY },
@@ -117,7 +112,9 @@ describe('publishing by commit', () => {
     });
 
     const clone = await server.clone('site');
-    expect(fs.readFileSync(path.join(clone, JULY_FILE))).toEqual(Buffer.from(await rendered(JULY)));
+    expect(fs.readFileSync(path.join(clone, JULY_FILE))).toEqual(
+      Buffer.from(await renderedText(app, JULY))
+    );
     for (const [file, content] of Object.entries(SITE_FILES))
       expect(readClone(clone, file)).toBe(content);
     const [site] = (await targets()).filter((t: { name: string }) => t.name === 'site');
@@ -134,7 +131,7 @@ describe('publishing by commit', () => {
     expect(await server.changed('site', log[0].id)).toEqual([`M\t${JULY_FILE}`]);
     const clone = await server.clone('site');
     expect(readClone(clone, JULY_FILE)).toContain('Edit 20 of the burst.');
-    expect(readClone(clone, JULY_FILE)).toBe(await rendered(JULY));
+    expect(readClone(clone, JULY_FILE)).toBe(await renderedText(app, JULY));
     const [latest] = await deliveries('site');
     expect(latest).toMatchObject({ state: 'delivered', events: 20, commitId: log[0].id });
   });
@@ -152,7 +149,7 @@ describe('publishing by commit', () => {
     expect(log[0].line).toBe('Roundup Publish "What I\'ve been reading in July"');
     const clone = await server.clone('site');
     expect(readClone(clone, 'about.md')).toBe('About us\n');
-    expect(readClone(clone, JULY_FILE)).toBe(await rendered(JULY));
+    expect(readClone(clone, JULY_FILE)).toBe(await renderedText(app, JULY));
   });
 
   it('leaves a file someone else edited alone and shows the conflict until an editor overwrites it', async () => {
@@ -186,7 +183,7 @@ describe('publishing by commit', () => {
       .expect(202);
     await settled('site');
     expect((await server.log('site'))[1].id).toBe(theirs);
-    expect(readClone(await server.clone('site'), JULY_FILE)).toBe(await rendered(JULY));
+    expect(readClone(await server.clone('site'), JULY_FILE)).toBe(await renderedText(app, JULY));
     expect((await targets()).find((t: { name: string }) => t.name === 'site').conflicts).toEqual(
       []
     );
@@ -291,7 +288,7 @@ describe('publishing by commit', () => {
     expect(log).toHaveLength(2);
     expect(sync.commitId).toBe(log[0].id);
     expect(readClone(await server.clone('hugo'), `content/posts/${JULY}.md`)).toBe(
-      await rendered(JULY, 'hugo')
+      await renderedText(app, JULY, 'hugo')
     );
   });
 });

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { docs, loginAdmin, type AdminClient } from '../helpers/admin';
-import { startApp, type TestApp } from '../helpers/app';
+import { renderedText, startApp, type TestApp } from '../helpers/app';
 import { startAppProcess } from '../helpers/app-process';
-import { startGitServer, type GitServer } from '../helpers/git-server';
+import { readClone, startGitServer, type GitServer } from '../helpers/git-server';
 import { waitFor } from '../helpers/receiver';
 
 const JULY = 'what-ive-been-reading-in-july';
@@ -56,11 +54,6 @@ const settled = async (id: number) => {
   );
   return (await admin.get(`/roundup/deliveries?target=${id}`).expect(200)).body.data;
 };
-const rendered = async (slug: string, format = 'markdown') =>
-  (await app.http().get(`/api/roundup/roundups/${slug}/rendered?format=${format}`).expect(200))
-    .text;
-const readClone = (dir: string, file: string) =>
-  fs.existsSync(path.join(dir, file)) ? fs.readFileSync(path.join(dir, file), 'utf8') : null;
 /** Unpublishes and publishes July again: one commit to every target. */
 const republishJuly = async () => {
   const july = await docs(app.strapi, 'roundup').findFirst({ filters: { slug: JULY } });
@@ -107,7 +100,7 @@ describe('Git targets made in the admin panel', () => {
     expect(log[0].line).toBe("Site Editor Roundup: What I've been reading in July");
     expect(delivery).toMatchObject({ state: 'delivered', commitId: log[0].id });
     const clone = await server.clone('site');
-    expect(readClone(clone, JULY_FILE)).toBe(await rendered(JULY));
+    expect(readClone(clone, JULY_FILE)).toBe(await renderedText(app, JULY));
     expect(readClone(clone, 'README.md')).toBe('# The site\n');
     expect(await named('site from the admin')).toMatchObject({ lastCommit: log[0].id });
     expect(JSON.stringify(await targets())).not.toContain(TOKEN);
@@ -173,7 +166,9 @@ describe('Git targets made in the admin panel', () => {
     await republishJuly();
     await waitFor(async () => (await server.log('blog')).length === 2, 'a commit to the blog');
     await settled(site.id);
-    expect(readClone(await server.clone('blog'), HUGO_FILE)).toBe(await rendered(JULY, 'hugo'));
+    expect(readClone(await server.clone('blog'), HUGO_FILE)).toBe(
+      await renderedText(app, JULY, 'hugo')
+    );
   });
 
   it('deletes a target and its file records, leaving its files in the repository', async () => {
@@ -183,7 +178,9 @@ describe('Git targets made in the admin panel', () => {
     expect((await targets()).map((t) => t.name)).toEqual(['from-config']);
     expect(await fileRecords(site.id)).toBe(0);
     expect(await server.log('blog')).toHaveLength(commits);
-    expect(readClone(await server.clone('blog'), HUGO_FILE)).toBe(await rendered(JULY, 'hugo'));
+    expect(readClone(await server.clone('blog'), HUGO_FILE)).toBe(
+      await renderedText(app, JULY, 'hugo')
+    );
     await admin.del(`/roundup/git-targets/${site.id}`).expect(404);
   });
 

@@ -65,3 +65,8 @@ const reusedEnv = (database: string) => {
   if (!env) throw new Error(`No earlier boot used database "${database}"`);
   return env;
 };
+
+/** What the public rendered route serves for a published roundup, in `format`. */
+export const renderedText = async (app: TestApp, slug: string, format = 'markdown') =>
+  (await app.http().get(`/api/roundup/roundups/${slug}/rendered?format=${format}`).expect(200))
+    .text;

@@ -178,3 +178,7 @@ export const startGitServer = async ({ user, password }: { user: string; passwor
 };
 
 export type GitServer = Awaited<ReturnType<typeof startGitServer>>;
+
+/** A file of a clone, or null when the commit removed it (or never wrote it). */
+export const readClone = (dir: string, file: string) =>
+  fs.existsSync(path.join(dir, file)) ? fs.readFileSync(path.join(dir, file), 'utf8') : null;
