@@ -1,15 +1,8 @@
 import * as React from 'react';
-import {
-  Box,
-  Button,
-  Field,
-  Flex,
-  SingleSelect,
-  SingleSelectOption,
-  Typography,
-} from '@strapi/design-system';
+import { Button, Field, Flex, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import type { GitTargetInput, GitTargetView } from '../../../shared/contracts/git-targets';
 import { fieldErrors } from '../api/errors';
+import { FormCard } from '../components/FormCard';
 import { bindTextFields, TextField } from '../components/TextField';
 import { useErrorNotification } from '../hooks/useErrorNotification';
 import { useT } from '../hooks/useT';
@@ -99,67 +92,54 @@ export const GitTargetForm = ({ editing, onSave, onCancel }: GitTargetFormProps)
   const title = editing ? t('git.edit', 'Edit Git target') : t('git.add', 'Add Git target');
 
   return (
-    <Box
-      background="neutral0"
-      padding={6}
-      shadow="filterShadow"
-      hasRadius
-      tag="form"
-      onSubmit={submit}
-      data-git-target-form={editing ? 'edit' : 'add'}
-    >
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <Typography variant="delta" tag="h2">
-          {title}
-        </Typography>
-        <TextField {...field('name', t('git.name', 'Name'))} />
-        <TextField
-          {...field('url', t('git.url', 'Repository URL'))}
-          hint={t(
-            'git.urlHint',
-            'The https address you clone over. Servers on a private network need an entry in outbound.allow (ROUNDUP_OUTBOUND_ALLOW).'
-          )}
-        />
-        <TextField {...field('branch', t('git.branch', 'Branch'))} />
-        <TextField
-          {...field('path', t('git.pathField', 'Path'))}
-          hint={t('git.pathHint', 'Placeholders: {date}, {slug}, {year}, {month}, {day}.')}
-        />
-        <TextField
-          {...field('tokenEnv', t('git.tokenEnv', 'Token variable (optional)'))}
-          hint={t(
-            'git.tokenEnvHint',
-            'The name of the server’s environment variable that holds the token, never the token itself.'
-          )}
-        />
-        <Field.Root name="format" error={errors.format}>
-          <Field.Label>{t('git.format', 'Format')}</Field.Label>
-          <SingleSelect
-            value={form.format}
-            onChange={(value: string | number) =>
-              setForm((f) => ({ ...f, format: value === 'hugo' ? 'hugo' : 'markdown' }))
-            }
-          >
-            <SingleSelectOption value="markdown">Markdown (Jekyll)</SingleSelectOption>
-            <SingleSelectOption value="hugo">Hugo</SingleSelectOption>
-          </SingleSelect>
-          <Field.Error />
-        </Field.Root>
-        <TextField {...field('author.name', t('git.authorName', 'Author name'))} />
-        <TextField {...field('author.email', t('git.authorEmail', 'Author email'))} />
-        <TextField
-          {...field('message', t('git.message', 'Commit message'))}
-          hint={t('git.messageHint', '{title}, {slug} and {date} stand for the roundup’s.')}
-        />
-        <Flex gap={2}>
-          <Button type="submit">{editing ? t('git.save', 'Save Git target') : title}</Button>
-          {editing && (
-            <Button variant="tertiary" onClick={onCancel}>
-              {t('git.cancel', 'Cancel')}
-            </Button>
-          )}
-        </Flex>
+    <FormCard title={title} onSubmit={submit} data-git-target-form={editing ? 'edit' : 'add'}>
+      <TextField {...field('name', t('git.name', 'Name'))} />
+      <TextField
+        {...field('url', t('git.url', 'Repository URL'))}
+        hint={t(
+          'git.urlHint',
+          'The https address you clone over. Servers on a private network need an entry in outbound.allow (ROUNDUP_OUTBOUND_ALLOW).'
+        )}
+      />
+      <TextField {...field('branch', t('git.branch', 'Branch'))} />
+      <TextField
+        {...field('path', t('git.pathField', 'Path'))}
+        hint={t('git.pathHint', 'Placeholders: {date}, {slug}, {year}, {month}, {day}.')}
+      />
+      <TextField
+        {...field('tokenEnv', t('git.tokenEnv', 'Token variable (optional)'))}
+        hint={t(
+          'git.tokenEnvHint',
+          'The name of the server’s environment variable that holds the token, never the token itself.'
+        )}
+      />
+      <Field.Root name="format" error={errors.format}>
+        <Field.Label>{t('git.format', 'Format')}</Field.Label>
+        <SingleSelect
+          value={form.format}
+          onChange={(value: string | number) =>
+            setForm((f) => ({ ...f, format: value === 'hugo' ? 'hugo' : 'markdown' }))
+          }
+        >
+          <SingleSelectOption value="markdown">Markdown (Jekyll)</SingleSelectOption>
+          <SingleSelectOption value="hugo">Hugo</SingleSelectOption>
+        </SingleSelect>
+        <Field.Error />
+      </Field.Root>
+      <TextField {...field('author.name', t('git.authorName', 'Author name'))} />
+      <TextField {...field('author.email', t('git.authorEmail', 'Author email'))} />
+      <TextField
+        {...field('message', t('git.message', 'Commit message'))}
+        hint={t('git.messageHint', '{title}, {slug} and {date} stand for the roundup’s.')}
+      />
+      <Flex gap={2}>
+        <Button type="submit">{editing ? t('git.save', 'Save Git target') : title}</Button>
+        {editing && (
+          <Button variant="tertiary" onClick={onCancel}>
+            {t('git.cancel', 'Cancel')}
+          </Button>
+        )}
       </Flex>
-    </Box>
+    </FormCard>
   );
 };

@@ -1,7 +1,8 @@
 import * as React from 'react';
-import { Box, Button, Checkbox, Field, Flex, NumberInput, Typography } from '@strapi/design-system';
+import { Box, Button, Checkbox, Field, Flex, NumberInput } from '@strapi/design-system';
 import { ROUNDUP_EVENTS, type BuildHookInput } from '../../../shared/contracts/build-hooks';
 import { fieldErrors } from '../api/errors';
+import { FormCard } from '../components/FormCard';
 import { bindTextFields, TextField } from '../components/TextField';
 import { useErrorNotification } from '../hooks/useErrorNotification';
 import { useT } from '../hooks/useT';
@@ -40,67 +41,55 @@ export const HookForm = ({ onAdd }: { onAdd: (input: BuildHookInput) => Promise<
   );
 
   return (
-    <Box
-      background="neutral0"
-      padding={6}
-      shadow="filterShadow"
-      hasRadius
-      tag="form"
-      onSubmit={submit}
-    >
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <Typography variant="delta" tag="h2">
-          {t('hooks.add', 'Add build hook')}
-        </Typography>
-        <TextField {...field('name', t('hooks.name', 'Name'))} />
-        <TextField
-          {...field('url', t('hooks.url', 'URL'))}
-          hint={t(
-            'hooks.urlHint',
-            'A public http(s) address on port 80 or 443. Servers on a private network need an entry in outbound.allow (ROUNDUP_OUTBOUND_ALLOW).'
-          )}
-        />
-        <TextField {...field('secret', t('hooks.secret', 'Secret (whsec_…, optional)'))} />
-        <Field.Root name="events" error={errors.events}>
-          <Field.Label>{t('hooks.events', 'Events')}</Field.Label>
-          <Flex gap={4}>
-            {ROUNDUP_EVENTS.map((name) => (
-              <Checkbox
-                key={name}
-                checked={form.events.includes(name)}
-                onCheckedChange={(on: boolean) =>
-                  setForm((f) => ({
-                    ...f,
-                    events: on ? [...f.events, name] : f.events.filter((e) => e !== name),
-                  }))
-                }
-              >
-                {name}
-              </Checkbox>
-            ))}
-          </Flex>
+    <FormCard title={t('hooks.add', 'Add build hook')} onSubmit={submit}>
+      <TextField {...field('name', t('hooks.name', 'Name'))} />
+      <TextField
+        {...field('url', t('hooks.url', 'URL'))}
+        hint={t(
+          'hooks.urlHint',
+          'A public http(s) address on port 80 or 443. Servers on a private network need an entry in outbound.allow (ROUNDUP_OUTBOUND_ALLOW).'
+        )}
+      />
+      <TextField {...field('secret', t('hooks.secret', 'Secret (whsec_…, optional)'))} />
+      <Field.Root name="events" error={errors.events}>
+        <Field.Label>{t('hooks.events', 'Events')}</Field.Label>
+        <Flex gap={4}>
+          {ROUNDUP_EVENTS.map((name) => (
+            <Checkbox
+              key={name}
+              checked={form.events.includes(name)}
+              onCheckedChange={(on: boolean) =>
+                setForm((f) => ({
+                  ...f,
+                  events: on ? [...f.events, name] : f.events.filter((e) => e !== name),
+                }))
+              }
+            >
+              {name}
+            </Checkbox>
+          ))}
+        </Flex>
+        <Field.Error />
+      </Field.Root>
+      {(['debounceMs', 'maxWaitMs'] as const).map((key) => (
+        <Field.Root key={key} name={key} error={errors[key]}>
+          <Field.Label>
+            {key === 'debounceMs'
+              ? t('hooks.debounce', 'Debounce (ms)')
+              : t('hooks.max-wait', 'Maximum wait (ms)')}
+          </Field.Label>
+          <NumberInput
+            value={form[key]}
+            onValueChange={(value: number | undefined) =>
+              setForm((f) => ({ ...f, [key]: value ?? 0 }))
+            }
+          />
           <Field.Error />
         </Field.Root>
-        {(['debounceMs', 'maxWaitMs'] as const).map((key) => (
-          <Field.Root key={key} name={key} error={errors[key]}>
-            <Field.Label>
-              {key === 'debounceMs'
-                ? t('hooks.debounce', 'Debounce (ms)')
-                : t('hooks.max-wait', 'Maximum wait (ms)')}
-            </Field.Label>
-            <NumberInput
-              value={form[key]}
-              onValueChange={(value: number | undefined) =>
-                setForm((f) => ({ ...f, [key]: value ?? 0 }))
-              }
-            />
-            <Field.Error />
-          </Field.Root>
-        ))}
-        <Box>
-          <Button type="submit">{t('hooks.add', 'Add build hook')}</Button>
-        </Box>
-      </Flex>
-    </Box>
+      ))}
+      <Box>
+        <Button type="submit">{t('hooks.add', 'Add build hook')}</Button>
+      </Box>
+    </FormCard>
   );
 };
