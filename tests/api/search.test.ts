@@ -129,6 +129,74 @@ describe('GET /api/roundup/search', () => {
     expect(await titles('wombat')).toEqual([]);
   });
 
+  it('finds the link-less list items after a link, and shows them on the hit', async () => {
+    const entry = await docs(app.strapi, 'entry').create({
+      data: {
+        title: 'Conference talks',
+        url: 'https://ct.example.org/i',
+        description: 'The recordings are up.',
+        textAfter: '- Slides for the capybara keynote\n- Notes from the hallway track',
+        category,
+      },
+    });
+    await roundupOf('Talks roundup', '2026-10-31', [entry.documentId]);
+    const res = await app.http().get('/api/roundup/search').query({ q: 'capybara' }).expect(200);
+    expect(res.body.data).toHaveLength(1);
+    expect(res.body.data[0]).toMatchObject({
+      link: {
+        title: 'Conference talks',
+        textAfter: '- Slides for the capybara keynote\n- Notes from the hallway track',
+      },
+      snippet: '- Slides for the capybara keynote - Notes from the hallway track',
+      snippetHtml: '- Slides for the <mark>capybara</mark> keynote - Notes from the hallway track',
+    });
+    // A link without such items has no textAfter on its hit, as in the read API.
+    const plain = await app.http().get('/api/roundup/search').query({ q: 'kestrelhost' });
+    expect(plain.body.data[0].link).not.toHaveProperty('textAfter');
+
+    await docs(app.strapi, 'entry').update({
+      documentId: entry.documentId,
+      data: { textAfter: '- Notes from the hallway track' },
+    });
+    expect(await titles('capybara')).toEqual([]);
+    expect(await titles('hallway')).toEqual(['Conference talks']);
+  });
+
+  it('makes an index of an older version anew at startup, words of the items after a link included', async () => {
+    const index = app.strapi.plugin('roundup').service('search-index');
+    const store = app.strapi.store({ type: 'plugin', name: 'roundup', key: 'search-index' });
+    // As version 1 left it: one row per link, the items after a link not in it.
+    const before = (await store.get({})) as Record<string, unknown>;
+    await store.set({ value: { ...before, version: 1 } });
+    const [hallway] = await app.strapi.db
+      .connection('roundup_entries')
+      .select('id')
+      .where({ title: 'Conference talks' });
+    await app.strapi.db
+      .connection('roundup_search')
+      .where(index.engine().idColumn, hallway.id)
+      .update({ description: 'The recordings are up.' });
+    expect(await titles('hallway')).toEqual([]);
+
+    await app.stop();
+    app = await startApp({ database: 'search', reuseDatabase: true });
+    // The table is made anew at once and filled in the background.
+    let found: string[] = [];
+    for (let tries = 0; tries < 100 && found.length === 0; tries += 1) {
+      found = await titles('hallway');
+      if (found.length === 0) await new Promise((wait) => setTimeout(wait, 100));
+    }
+    expect(found).toEqual(['Conference talks']);
+    const after = await app.strapi
+      .store({ type: 'plugin', name: 'roundup', key: 'search-index' })
+      .get({});
+    expect(after).toMatchObject({ version: 2 });
+    expect(await titles('zymurgy queues')).toEqual([
+      'Zymurgy queues in practice',
+      'Ring buffers explained',
+    ]);
+  });
+
   it('ranks a rare word beside words most links hold as it ranks the rare word alone', async () => {
     // More links than the index held so far, each with the two common words; two with the rare one.
     const many = [];

@@ -102,6 +102,20 @@ describe('makeSnippet: the text around the match, marked and escaped', () => {
       '<mark>Queues</mark> &lt;em&gt;in&lt;/em&gt; practice',
     ],
     [
+      'takes the list items after the link when only they match',
+      { ...link('Nothing here.'), textAfter: '- Slides\n- Queue notes from the meetup' },
+      ['queue'],
+      '- Slides - Queue notes from the meetup',
+      '- Slides - <mark>Queue</mark> notes from the meetup',
+    ],
+    [
+      'prefers the commentary to the items after the link',
+      { ...link('Queues, again.'), textAfter: '- More queues' },
+      ['queue'],
+      'Queues, again.',
+      '<mark>Queues</mark>, again.',
+    ],
+    [
       'takes the author when only the author matches',
       link(null, 'Title', 'Ada Lovelace'),
       ['lovelace'],

@@ -97,7 +97,7 @@ export interface SearchHit {
   link: Entry;
   /** The published roundups showing the link, newest first. */
   roundups: SearchRoundup[];
-  /** Plain text around the first match (the commentary, else the title or author). */
+  /** Plain text around the first match (the commentary, else the items after the link, the title or the author). */
   snippet: string;
   /** The same text HTML-escaped, each matched word in `<mark>`: safe to embed as HTML. */
   snippetHtml: string;

@@ -172,7 +172,7 @@ export const SearchHit = described(
       snippet: {
         type: 'string',
         description:
-          'Plain text around the first match (the commentary, else the title or author).',
+          'Plain text around the first match (the commentary, else the list items after the link, the title or the author).',
       },
       snippetHtml: {
         type: 'string',

@@ -30,16 +30,22 @@ const windowAround = (text: string, at: number) => {
 };
 
 /**
- * The snippet of one hit: the first of commentary, title and author in which a
- * word of `terms` appears (the commentary when none does), cut around the first
+ * The snippet of one hit: the first of commentary, the link-less items after the
+ * link (`textAfter`), title and author in which a word of `terms` appears (the
+ * commentary when none does), cut around the first
  * matched word. Everything but the `<mark>` tags is escaped, so the HTML is
  * safe to embed whatever a link's text holds.
  */
 export const makeSnippet = (
-  fields: { title: string; author: string | null; description: string | null },
+  fields: {
+    title: string;
+    author: string | null;
+    description: string | null;
+    textAfter?: string | null;
+  },
   terms: string[]
 ): Snippet => {
-  const sources = [fields.description, fields.title, fields.author]
+  const sources = [fields.description, fields.textAfter, fields.title, fields.author]
     .filter((text): text is string => Boolean(text))
     .map((text) => text.replace(/\s+/g, ' ').trim());
   const found = sources

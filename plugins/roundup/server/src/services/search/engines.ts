@@ -4,10 +4,13 @@ import type { Knex } from '../../utils/database';
 /** The plugin's full-text index: one row per link, made from its text (services/search/search-index). */
 export const SEARCH_TABLE = 'roundup_search';
 
-/** The index's shape; a stored index of another version (or language) is made anew at startup. */
-export const SEARCH_SCHEMA_VERSION = 1;
+/**
+ * The index's shape; a stored index of another version (or language) is made anew at startup.
+ * 2: the commentary column also holds a link's `textAfter`.
+ */
+export const SEARCH_SCHEMA_VERSION = 2;
 
-/** One link as the index holds it: the words of its title, author, commentary and host. */
+/** One link as the index holds it: the words of its title, author, commentary (with the items after it) and host. */
 export interface IndexRow {
   entryId: number;
   title: string;

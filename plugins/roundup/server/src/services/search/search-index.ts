@@ -15,13 +15,16 @@ import {
 /** Links read and written per statement while the index is rebuilt. */
 const BATCH = 500;
 
-type SourceRow = Pick<EntryRow, 'id' | 'title' | 'author' | 'description' | 'url'>;
+type SourceRow = Pick<EntryRow, 'id' | 'title' | 'author' | 'description' | 'url'> & {
+  text_after: string | null;
+};
 
+/** A link's words; its commentary column also holds the link-less list items after it (`textAfter`). */
 const toIndexRow = (row: SourceRow): IndexRow => ({
   entryId: row.id,
   title: row.title ?? '',
   author: row.author ?? '',
-  description: row.description ?? '',
+  description: [row.description, row.text_after].filter(Boolean).join('\n\n'),
   host: hostWords(row.url),
 });
 
@@ -50,7 +53,7 @@ const searchIndex = ({ strapi }: { strapi: Core.Strapi }) => {
     for (let i = 0; i < ids.length; i += BATCH) {
       const batch = ids.slice(i, i + BATCH);
       const rows: SourceRow[] = await db(entries())
-        .select('id', 'title', 'author', 'description', 'url')
+        .select('id', 'title', 'author', 'description', 'url', 'text_after')
         .whereIn('id', batch);
       const found = new Set(rows.map((row) => row.id));
       const gone = batch.filter((id) => !found.has(id));

@@ -9,7 +9,8 @@ import { commonTermsOf } from './common-terms';
 
 /** One link found by GET /api/roundup/search. */
 export interface SearchHit {
-  link: Pick<EntryRow, 'title' | 'url' | 'author' | 'description'>;
+  /** The link as the read API shows it: `textAfter` only when it has one. */
+  link: Pick<EntryRow, 'title' | 'url' | 'author' | 'description'> & { textAfter?: string };
   /** The published roundups showing the link, newest first. */
   roundups: { title: string; slug: string; date: string }[];
   snippet: string;
@@ -19,7 +20,9 @@ export interface SearchHit {
 /** The most links an editor's search narrows a list to (the inbox, link health); far more than a page. */
 export const EDITOR_MATCH_LIMIT = 2_000;
 
-type LinkRow = Pick<EntryRow, 'id' | 'title' | 'url' | 'author' | 'description'>;
+type LinkRow = Pick<EntryRow, 'id' | 'title' | 'url' | 'author' | 'description'> & {
+  text_after: string | null;
+};
 
 /**
  * Searches the full-text index. Readers see a link only while a published
@@ -61,7 +64,8 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => {
       // One statement reads the page, its links and how many match in all.
       const rows = rowsOf<LinkRow & { total: unknown }>(
         await knex().raw(
-          `SELECT e.id, e.title, e.url, e.author, e.description, COUNT(*) OVER () AS total ` +
+          `SELECT e.id, e.title, e.url, e.author, e.description, e.text_after, ` +
+            `COUNT(*) OVER () AS total ` +
             `FROM (${match.sql}) m JOIN ${entries} e ON e.id = m.entry_id WHERE ${exists} ` +
             `ORDER BY m.score DESC, ${date} DESC, m.entry_id DESC LIMIT ? OFFSET ?`,
           [...match.bindings, limit, offset]
@@ -101,12 +105,19 @@ const search = ({ strapi }: { strapi: Core.Strapi }) => {
       return links.map((link) => {
         const author = link.author ?? null;
         const description = link.description ?? null;
+        const textAfter = link.text_after ?? null;
         return {
-          link: { title: link.title, url: link.url, author, description },
+          link: {
+            title: link.title,
+            url: link.url,
+            author,
+            description,
+            ...(textAfter ? { textAfter } : {}),
+          },
           roundups: shownIn
             .filter((row) => Number(row.entry_id) === Number(link.id))
             .map((row) => ({ title: row.title, slug: row.slug, date: dayOf(row.date) })),
-          ...makeSnippet({ title: link.title, author, description }, words),
+          ...makeSnippet({ title: link.title, author, description, textAfter }, words),
         };
       });
     },
