@@ -108,6 +108,34 @@ describe('PUT /roundup/roundups/:documentId/order with a parent per section', ()
     expect(markdown).toMatch(/## Deep A\n[\s\S]*### Deep B\n[\s\S]*#### Deep C\n/);
   });
 
+  it('answers 409 to an editor whose page predates another editor nesting a section, and keeps the nesting', async () => {
+    const { ids, roundup, section } = await threeSections('Stale');
+    const loaded = (await admin.get(editorPath(roundup.documentId)).expect(200)).body.version;
+    // Another editor puts C under B: no link moves, only the tree changes.
+    const nested = await admin
+      .put(orderPath(roundup.documentId))
+      .send({ sections: [section('a'), section('b'), section('c', ids.b)], version: loaded })
+      .expect(200);
+    expect(nested.body.version).not.toBe(loaded);
+    expect((await admin.get(editorPath(roundup.documentId)).expect(200)).body.version).toBe(
+      nested.body.version
+    );
+
+    // The first editor, still on the page as loaded, moves A to the end.
+    const stale = await admin
+      .put(orderPath(roundup.documentId))
+      .send({ sections: [section('b'), section('c'), section('a')], version: loaded })
+      .expect(409);
+    expect(stale.body.error.details).toEqual({ version: nested.body.version });
+    expect(await parentsOf(ids.a, ids.b, ids.c)).toEqual({
+      'Stale A': null,
+      'Stale B': null,
+      'Stale C': 'Stale B',
+    });
+    const { markdown } = await previewOf(roundup.documentId);
+    expect(markdown).toMatch(/## Stale A\n[\s\S]*## Stale B\n[\s\S]*### Stale C\n/);
+  });
+
   it('nests the shared section in every roundup that has both, and the change feed tells of them', async () => {
     const { ids, roundup, section } = await threeSections('Shared');
     const published = await makeRoundup(app.strapi, {

@@ -81,6 +81,17 @@ describe('orderVersion', () => {
     expect(orderVersion([entry('1', 'b'), base[1]], [])).not.toBe(orderVersion(base, []));
     expect(orderVersion(base, ['b'])).not.toBe(orderVersion(base, []));
   });
+
+  it('changes when a section moves under another, and stays as it was while none is nested', () => {
+    const flat = [category('a', 1), category('b', 2)];
+    const nested = [category('a', 1), { ...category('b', 2), parent: 'a' }];
+    expect(orderVersion(base, [], flat)).toBe(orderVersion(base, []));
+    expect(orderVersion(base, [], nested)).not.toBe(orderVersion(base, [], flat));
+    expect(orderVersion(base, [], [nested[1], nested[0]])).toBe(orderVersion(base, [], nested));
+    expect(
+      orderVersion(base, [], [category('a', 1), { ...category('b', 2), parent: 'c' }])
+    ).not.toBe(orderVersion(base, [], nested));
+  });
 });
 
 describe('planReorder', () => {

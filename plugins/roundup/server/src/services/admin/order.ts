@@ -80,7 +80,7 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
         entries: section.entries.map((entry) => entry.documentId),
       })
     ),
-    version: orderVersion(entries, override),
+    version: orderVersion(entries, override, categories),
   });
 
   /** Serialises concurrent reorders of one roundup where the database can lock a row. */
@@ -110,7 +110,7 @@ const order = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(async ({ trx }) => {
         await lockRoundup(trx, documentId);
         const state = await loadState(documentId);
-        const current = orderVersion(state.entries, state.override);
+        const current = orderVersion(state.entries, state.override, state.categories);
         if (request.version !== undefined && request.version !== current) {
           throw new ConflictError(
             'The order of this roundup changed since it was loaded; reload it and apply your change again',

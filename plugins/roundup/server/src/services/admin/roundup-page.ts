@@ -123,7 +123,7 @@ const roundupPage = ({ strapi }: { strapi: Core.Strapi }) => ({
         note: own(row.sectionNotes, section),
         link: own(row.headingLinks, section),
       })),
-      version: orderVersion(placed, override),
+      version: orderVersion(placed, override, allCategories),
     };
   },
 
