@@ -11,6 +11,16 @@ const titles = async (q: string) => {
   return (res.body.data as { link: { title: string } }[]).map((hit) => hit.link.title);
 };
 
+/** Titles of the hits of `q` once the index (filled in the background at startup) holds `count`. */
+const titlesOnceIndexed = async (q: string, count: number) => {
+  let found: string[] = [];
+  for (let tries = 0; tries < 100 && found.length < count; tries += 1) {
+    found = await titles(q);
+    if (found.length < count) await new Promise((wait) => setTimeout(wait, 100));
+  }
+  return found;
+};
+
 /** A link with its own URL, author and commentary. */
 const link = (title: string, url: string, description: string, author: string | null = null) =>
   docs(app.strapi, 'entry').create({ data: { title, url, description, author, category } });
@@ -181,12 +191,7 @@ describe('GET /api/roundup/search', () => {
     await app.stop();
     app = await startApp({ database: 'search', reuseDatabase: true });
     // The table is made anew at once and filled in the background.
-    let found: string[] = [];
-    for (let tries = 0; tries < 100 && found.length === 0; tries += 1) {
-      found = await titles('hallway');
-      if (found.length === 0) await new Promise((wait) => setTimeout(wait, 100));
-    }
-    expect(found).toEqual(['Conference talks']);
+    expect(await titlesOnceIndexed('hallway', 1)).toEqual(['Conference talks']);
     const after = await app.strapi
       .store({ type: 'plugin', name: 'roundup', key: 'search-index' })
       .get({});
@@ -304,11 +309,9 @@ describe('GET /api/roundup/search', () => {
     await app.strapi.db.connection('roundup_search').delete();
     await app.stop();
     app = await startApp({ database: 'search', reuseDatabase: true });
-    let found: string[] = [];
-    for (let tries = 0; tries < 100 && found.length < 2; tries += 1) {
-      found = await titles('zymurgy queues');
-      if (found.length < 2) await new Promise((wait) => setTimeout(wait, 100));
-    }
-    expect(found).toEqual(['Zymurgy queues in practice', 'Ring buffers explained']);
+    expect(await titlesOnceIndexed('zymurgy queues', 2)).toEqual([
+      'Zymurgy queues in practice',
+      'Ring buffers explained',
+    ]);
   });
 });
