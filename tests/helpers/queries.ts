@@ -3,10 +3,57 @@ import type { TestApp } from './app';
 /** Tables that only the app's background work reads on its own schedule: the link checker's watchdog, the webhook outbox, the publishing schedule. */
 const BACKGROUND = /\b(?:roundup_link_checks|roundup_deliveries|roundup_schedules)\b/;
 
-/** The SQL statements `app` sends while `fn` runs, leaving out the background work named above. */
+interface QueryEvent {
+  sql: string;
+  __knexQueryUid?: string;
+}
+
+/**
+ * Resolves once `app` has had no statement in flight, and started none, for
+ * `quietMs` (at most `longestMs` in all). A write's work that Strapi runs after
+ * its commit without waiting for it (the event its webhooks get reads the
+ * written document again) would otherwise be counted as the next request's.
+ */
+const settled = (app: TestApp, quietMs = 150, longestMs = 10_000): Promise<void> =>
+  new Promise((resolve) => {
+    const knex = app.strapi.db.connection;
+    const inFlight = new Set<string>();
+    let quiet: NodeJS.Timeout | undefined;
+    const done = () => {
+      clearTimeout(quiet);
+      clearTimeout(longest);
+      knex.removeListener('query', started);
+      knex.removeListener('query-response', ended);
+      knex.removeListener('query-error', ended);
+      resolve();
+    };
+    const waitQuiet = () => {
+      clearTimeout(quiet);
+      if (inFlight.size === 0) quiet = setTimeout(done, quietMs);
+    };
+    const started = ({ sql, __knexQueryUid: uid }: QueryEvent) => {
+      if (BACKGROUND.test(sql)) return;
+      if (uid) inFlight.add(uid);
+      waitQuiet();
+    };
+    const ended = (_answer: unknown, { __knexQueryUid: uid }: QueryEvent) => {
+      if (uid && inFlight.delete(uid)) waitQuiet();
+    };
+    const longest = setTimeout(done, longestMs);
+    knex.on('query', started);
+    knex.on('query-response', ended);
+    knex.on('query-error', ended);
+    waitQuiet();
+  });
+
+/**
+ * The SQL statements `app` sends while `fn` runs, leaving out the background
+ * work named above; counting starts once the app is quiet.
+ */
 const statementsDuring = async (app: TestApp, fn: () => Promise<unknown>): Promise<string[]> => {
+  await settled(app);
   const statements: string[] = [];
-  const listener = ({ sql }: { sql: string }) => {
+  const listener = ({ sql }: QueryEvent) => {
     if (BACKGROUND.test(sql)) return;
     statements.push(sql);
     if (process.env.SHOW_SQL) process.stderr.write(`${sql.slice(0, 150)}\n`);
