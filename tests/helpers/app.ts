@@ -29,9 +29,14 @@ export const startApp = async ({
   databases.set(database, databaseEnv);
   // The nightly link check and unfurl stay off in tests: they would visit the links' real hosts.
   // Suites that check them turn them on and point them at loopback sites.
+  // CI runs the three databases' passes side by side with a fresh-app install on two cores; a
+  // query may then wait its turn for a pooled connection longer than the minute an app is
+  // given, and Strapi re-reads a written document after its commit without waiting for it, so
+  // such a wait fails whichever test runs then. Tests give the pool three minutes.
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
+    DATABASE_CONNECTION_TIMEOUT: process.env.DATABASE_CONNECTION_TIMEOUT ?? '180000',
     ROUNDUP_SEED_DEMO: 'true',
     ROUNDUP_LINKCHECK_ENABLED: 'false',
     ROUNDUP_UNFURL: 'false',
