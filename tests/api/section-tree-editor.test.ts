@@ -380,3 +380,65 @@ describe('PUT /roundup/roundups/:documentId/sections/:category/link', () => {
     });
   });
 });
+
+describe('PUT /roundup/roundups/:documentId/sections/:category (note and heading link at once)', () => {
+  const sectionPath = (documentId: string, category: string) =>
+    `/roundup/roundups/${documentId}/sections/${category}`;
+  const stored = async (documentId: string) =>
+    docs(app.strapi, 'roundup').findOne({ documentId, status: 'draft' });
+
+  it('saves both in one write, and either alone leaves the other as it was', async () => {
+    const { ids, roundup } = await threeSections('Both');
+    const url = 'https://example.com/both';
+    const res = await admin
+      .put(sectionPath(roundup.documentId, ids.b))
+      .send({ note: 'Two *great* talks.', url })
+      .expect(200);
+    expect(res.body.sections.find((s: any) => s.category?.documentId === ids.b)).toMatchObject({
+      note: 'Two *great* talks.',
+      link: url,
+    });
+    expect((await previewOf(roundup.documentId)).markdown).toContain(
+      `## [Both B](${url})\n\nTwo *great* talks.\n`
+    );
+
+    await admin.put(sectionPath(roundup.documentId, ids.b)).send({ note: '' }).expect(200);
+    const after = await stored(roundup.documentId);
+    expect(after.sectionNotes).toBeNull();
+    expect(after.headingLinks).toEqual({ [ids.b]: url });
+  });
+
+  it.each([
+    ['a bad link beside a good note', { note: 'Kept out.', url: 'javascript:alert(1)' }, 'url'],
+    [
+      'a note over 20,000 characters beside a good link',
+      { note: 'n'.repeat(20_001), url: 'https://example.com/new' },
+      'note',
+    ],
+    ['neither', {}, 'note'],
+    ['an unknown field', { note: 'x', title: 'y' }, ''],
+  ])('%s: 400 naming the field, and neither is saved', async (name, body, field) => {
+    const { ids, roundup } = await threeSections(`Refused both, ${name.slice(0, 24)}`);
+    await admin
+      .put(sectionPath(roundup.documentId, ids.a))
+      .send({ note: 'Before.', url: 'https://example.com/before' })
+      .expect(200);
+    const res = await admin.put(sectionPath(roundup.documentId, ids.a)).send(body).expect(400);
+    if (field)
+      expect(res.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain(field);
+    const after = await stored(roundup.documentId);
+    expect(after.sectionNotes).toEqual({ [ids.a]: 'Before.' });
+    expect(after.headingLinks).toEqual({ [ids.a]: 'https://example.com/before' });
+  });
+
+  it('answers 404 for an unknown section and 403 to a role that may only read', async () => {
+    const { ids, roundup } = await threeSections('Guarded both');
+    await admin
+      .put(sectionPath(roundup.documentId, 'nosuchsection'))
+      .send({ note: 'x' })
+      .expect(404);
+    const reader = await loginAdmin(app, { actions: [ACTIONS.read] });
+    await reader.put(sectionPath(roundup.documentId, ids.a)).send({ note: 'x' }).expect(403);
+    expect((await stored(roundup.documentId)).sectionNotes).toBeNull();
+  });
+});

@@ -9,10 +9,7 @@ export const paths = {
   editor: (id: string) => `/roundup/roundups/${id}/editor`,
   order: (id: string) => `/roundup/roundups/${id}/order`,
   entries: (id: string) => `/roundup/roundups/${id}/entries`,
-  sectionNote: (id: string, category: string) =>
-    `/roundup/roundups/${id}/sections/${category}/note`,
-  sectionLink: (id: string, category: string) =>
-    `/roundup/roundups/${id}/sections/${category}/link`,
+  section: (id: string, category: string) => `/roundup/roundups/${id}/sections/${category}`,
   preview: (id: string) => `/roundup/roundups/${id}/preview`,
   publish: (id: string) => `/roundup/roundups/${id}/publish`,
   unpublish: (id: string) => `/roundup/roundups/${id}/unpublish`,

@@ -121,12 +121,12 @@ export const useEditorView = (documentId: string) => {
     }
   };
 
-  /** Saves this roundup's note and heading link of one section, then shows the page and preview again. */
+  /** Saves this roundup's note and heading link of one section in one request, then shows the page and preview again. */
   const saveSectionText = async (category: string, text: { note: string; link: string }) => {
     setSaving(true);
     try {
-      await put(paths.sectionNote(documentId, category), { note: text.note });
-      const { data } = await put<EditorView>(paths.sectionLink(documentId, category), {
+      const { data } = await put<EditorView>(paths.section(documentId, category), {
+        note: text.note,
         url: text.link.trim(),
       });
       show(data);

@@ -68,25 +68,29 @@ const newEntry = z
   })
   .strict();
 
-const sectionNote = z
-  .object({
-    note: z.string().max(MARKDOWN_LENGTH, `must be at most ${MARKDOWN_LENGTH} characters`),
-  })
-  .strict();
+/** A section's note in one roundup: Markdown, or empty to remove it. */
+const noteText = z.string().max(MARKDOWN_LENGTH, `must be at most ${MARKDOWN_LENGTH} characters`);
 
 /** A heading link: an http(s) URL, or empty to remove it. */
-const sectionLink = z
-  .object({
-    url: z
-      .string({ message: 'must be a URL, or empty to remove the link' })
-      .max(URL_LENGTH, atMost(URL_LENGTH))
-      .trim()
-      .superRefine((url, check) => {
-        const problem = url === '' ? null : httpUrlProblem(url);
-        if (problem) check.addIssue({ code: 'custom', message: problem });
-      }),
-  })
-  .strict();
+const headingUrl = z
+  .string({ message: 'must be a URL, or empty to remove the link' })
+  .max(URL_LENGTH, atMost(URL_LENGTH))
+  .trim()
+  .superRefine((url, check) => {
+    const problem = url === '' ? null : httpUrlProblem(url);
+    if (problem) check.addIssue({ code: 'custom', message: problem });
+  });
+
+const sectionNote = z.object({ note: noteText }).strict();
+const sectionLink = z.object({ url: headingUrl }).strict();
+/** Both at once: either may be left out, not both. */
+const sectionText = z
+  .object({ note: noteText.optional(), url: headingUrl.optional() })
+  .strict()
+  .refine((text) => text.note !== undefined || text.url !== undefined, {
+    message: 'give note, url or both',
+    path: ['note'],
+  });
 
 const fromInbox = z
   .object({ entry: z.string().min(1, 'must be a link documentId').max(64) })
@@ -166,6 +170,11 @@ const editor = ({ strapi }: { strapi: Core.Strapi }) => {
     async setSectionLink(ctx: Context) {
       const { url } = parseInput(sectionLink, ctx.request.body ?? {}, 'body');
       ctx.body = await writes().setSectionLink(ctx.params.documentId, ctx.params.category, url);
+    },
+
+    async setSectionText(ctx: Context) {
+      const text = parseInput(sectionText, ctx.request.body ?? {}, 'body');
+      ctx.body = await writes().setSectionText(ctx.params.documentId, ctx.params.category, text);
     },
 
     async preview(ctx: Context) {

@@ -14,6 +14,7 @@ export default [
     'POST /roundups/:documentId/entries': 'addEntry',
     'PUT /roundups/:documentId/sections/:category/note': 'setSectionNote',
     'PUT /roundups/:documentId/sections/:category/link': 'setSectionLink',
+    'PUT /roundups/:documentId/sections/:category': 'setSectionText',
   }),
   ...adminRoutes('editor', ACTIONS.publish, {
     'POST /roundups/:documentId/publish': 'publish',

@@ -88,30 +88,40 @@ const editorWrites = ({ strapi }: { strapi: Core.Strapi }) => {
     return created.documentId;
   };
 
-  /** Sets (or with null removes) one section's value in a roundup draft's per-section JSON field. */
-  const setSectionValue = async (
+  type SectionField = 'sectionNotes' | 'headingLinks';
+
+  /**
+   * Sets (or with null removes) a section's values in a roundup draft's
+   * per-section JSON fields, all in one write.
+   */
+  const setSectionValues = async (
     documentId: string,
     category: string,
-    field: 'sectionNotes' | 'headingLinks',
-    value: string | null
+    values: Partial<Record<SectionField, string | null>>
   ) => {
     await requireDraft(documentId);
     if (!(await isSection(category)))
       throw new NotFoundError(`No roundup section with documentId "${category}"`);
-    const row = await documentsOf(strapi, ROUNDUP_UID).findOne<Pick<RoundupRow, typeof field>>({
+    const fields = Object.keys(values) as SectionField[];
+    const row = await documentsOf(strapi, ROUNDUP_UID).findOne<Pick<RoundupRow, SectionField>>({
       documentId,
       status: 'draft',
-      fields: [field],
+      // A copy: the Document Service adds its own fields to the list it is given.
+      fields: [...fields],
     });
-    const values = { ...(row?.[field] ?? {}) };
-    if (value === null) delete values[category];
-    else values[category] = value;
-    await documentsOf(strapi, ROUNDUP_UID).update({
-      documentId,
-      status: 'draft',
-      data: { [field]: Object.keys(values).length > 0 ? values : null },
-    });
+    const data: Partial<Record<SectionField, Record<string, string> | null>> = {};
+    for (const field of fields) {
+      const bySection = { ...(row?.[field] ?? {}) };
+      const value = values[field];
+      if (value === null || value === undefined) delete bySection[category];
+      else bySection[category] = value;
+      data[field] = Object.keys(bySection).length > 0 ? bySection : null;
+    }
+    await documentsOf(strapi, ROUNDUP_UID).update({ documentId, status: 'draft', data });
   };
+
+  const noteValue = (note: string) => (note.trim() === '' ? null : note);
+  const linkValue = (url: string) => (url === '' ? null : url);
 
   return {
     /** Starts a new roundup as a draft. */
@@ -140,13 +150,26 @@ const editorWrites = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** This roundup's note under the section `category` (Markdown; empty removes it), in its draft. */
     async setSectionNote(documentId: string, category: string, note: string): Promise<EditorView> {
-      await setSectionValue(documentId, category, 'sectionNotes', note.trim() === '' ? null : note);
+      await setSectionValues(documentId, category, { sectionNotes: noteValue(note) });
       return page(documentId);
     },
 
     /** The link on the section `category`'s heading in this roundup's draft (empty removes it). */
     async setSectionLink(documentId: string, category: string, url: string): Promise<EditorView> {
-      await setSectionValue(documentId, category, 'headingLinks', url === '' ? null : url);
+      await setSectionValues(documentId, category, { headingLinks: linkValue(url) });
+      return page(documentId);
+    },
+
+    /** The note and the heading link of the section `category` in this roundup's draft, in one write. */
+    async setSectionText(
+      documentId: string,
+      category: string,
+      { note, url }: { note?: string; url?: string }
+    ): Promise<EditorView> {
+      await setSectionValues(documentId, category, {
+        ...(note === undefined ? {} : { sectionNotes: noteValue(note) }),
+        ...(url === undefined ? {} : { headingLinks: linkValue(url) }),
+      });
       return page(documentId);
     },
 
