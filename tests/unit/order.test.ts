@@ -1,11 +1,11 @@
 import {
   groupIntoSections,
   orderCategories,
-  orderVersion,
   planReorder,
   type CategoryRef,
   type Placed,
 } from '../../plugins/roundup/server/src/core/order';
+import { orderVersion } from '../../plugins/roundup/server/src/core/order-version';
 
 const category = (documentId: string, position: number): CategoryRef => ({
   documentId,

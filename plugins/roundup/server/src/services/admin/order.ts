@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import {
   groupIntoSections,
-  orderVersion,
   planReorder,
   toCategoryRef,
   type CategoryRef,
   type Placed,
   type ReorderRequest,
 } from '../../core/order';
+import { orderVersion } from '../../core/order-version';
 import type { CategoryRow, EntryRow, RoundupRow } from '../../content-types/rows';
 import { CATEGORY_UID, ENTRY_UID, ROUNDUP_UID } from '../../uids';
 import type { Knex } from '../../utils/database';

@@ -9,11 +9,11 @@ import { roundupStatus } from '../../core/editor';
 import {
   groupIntoSections,
   nestSections,
-  orderVersion,
   type Placed,
   type Section,
   type SectionNode,
 } from '../../core/order';
+import { orderVersion } from '../../core/order-version';
 import { pageWindow, paginate, totalFromFirstPage } from '../../core/pagination';
 import { markdownSafetyWarnings } from '../../core/render';
 import type { RoundupRow } from '../../content-types/rows';
